@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { AppError, type ErrorCode } from './errors.js';
+import type { App } from './http.js';
+import { registerMetrics } from './metrics.js';
+import * as authService from './modules/auth/auth.service.js';
+import { registerModules } from './modules/index.js';
+import { registerWeb } from './web.js';
+
+/** Fastify's own 4xx errors (bad JSON, too large, wrong content type) mapped to our codes. */
+function fastifyErrorCode(err: FastifyError): ErrorCode {
+  if (err.statusCode === 413) return 'PAYLOAD_TOO_LARGE';
+  if (err.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (err.statusCode === 429) return 'TOO_MANY_REQUESTS';
+  if (err.statusCode === 404) return 'NOT_FOUND';
+  return 'BAD_REQUEST';
+}
+
+/**
+ * Builds the application without listening, so tests drive it in-process with app.inject().
+ * One error handler shapes every error as {error:{code,message,requestId}}.
+ */
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 2000 },
+  }).withTypeProvider() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const requestId = String(req.id);
+    if (err instanceof AppError) {
+      return reply
+        .status(err.status)
+        .send({ error: { code: err.code, message: err.message, requestId, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({ path: v.instancePath || '/', message: v.message }));
+      const first = details[0];
+      return reply.status(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: `Data tidak valid (invalid input)${first ? `: ${first.path} ${first.message}` : ''}`,
+          requestId,
+          details,
+        },
+      });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply
+        .status(err.statusCode)
+        .send({ error: { code: fastifyErrorCode(err), message: err.message, requestId } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({
+      error: { code: 'INTERNAL', message: 'Terjadi kesalahan pada server (internal error).', requestId },
+    });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Satu Atap API',
+        description: 'API of Satu Atap, the system that runs an Indonesian Mal Pelayanan Publik.',
+        version: '1',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  // Resolve the bearer token once per request; routes decide whether they need it.
+  app.addHook('onRequest', async (req) => {
+    const h = req.headers.authorization;
+    if (h?.startsWith('Bearer ')) req.actor = await authService.authenticate(ctx, h.slice(7).trim());
+  });
+
+  registerMetrics(app, ctx);
+  app.get('/healthz', { schema: { hide: true } }, async () => ({
+    status: 'ok',
+    database: ctx.database.dialect,
+  }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerModules(app, ctx);
+  await registerWeb(app, ctx);
+  return app;
+}

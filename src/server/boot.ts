@@ -1,0 +1,64 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { EventHub, localBridge } from './events/hub.js';
+import { pgBridge } from './events/pg-bridge.js';
+import { type DemoLogin, seedDemoMall } from './seed/demo.js';
+
+/** Personal data and secrets never reach a log line. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.password',
+  '*.nik',
+  '*.phone',
+  '*.token',
+];
+
+export function createLogger(config: Config): Logger {
+  return pino({ level: config.LOG_LEVEL, redact: { paths: LOG_REDACT, censor: '[redacted]' } });
+}
+
+/**
+ * config → database → migrations → demo seed (empty database only, never in production) → event hub.
+ * Shared by `satu-atap serve` and the tests, so both run the very same start-up.
+ */
+export async function bootContext(
+  config: Config,
+  log: Logger,
+  opts: { seed?: boolean; now?: () => Date } = {},
+): Promise<{ ctx: AppContext; demoLogins: DemoLogin[] | null }> {
+  const database = openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    sqlitePath: config.sqlitePath,
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+  });
+  await migrateToLatest(database);
+  let demoLogins: DemoLogin[] | null = null;
+  if (opts.seed !== false && config.SEED_DEMO === 'auto')
+    demoLogins = await seedIfEmpty(config, database, log);
+  const bridge =
+    database.dialect === 'postgres' && database.url ? pgBridge(database.url, database.db, log) : localBridge;
+  const hub = new EventHub(database.db, bridge, log);
+  await hub.start();
+  return { ctx: { config, database, hub, log, now: opts.now ?? (() => new Date()) }, demoLogins };
+}
+
+async function seedIfEmpty(config: Config, database: Awaited<ReturnType<typeof openDatabase>>, log: Logger) {
+  const any = await database.db.selectFrom('malls').select('id').limit(1).executeTakeFirst();
+  if (any) return null;
+  if (config.NODE_ENV === 'production') {
+    log.warn('empty database: demo seeding is refused when NODE_ENV=production; create a mall with the CLI');
+    return null;
+  }
+  try {
+    return await seedDemoMall(database, config.SATU_ATAP_DEMO_PASSWORD);
+  } catch (err) {
+    // Two nodes starting together on one PostgreSQL: the second loses the race on malls.slug; fine.
+    const again = await database.db.selectFrom('malls').select('id').limit(1).executeTakeFirst();
+    if (again) return null;
+    throw err;
+  }
+}

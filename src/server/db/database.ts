@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Connection string (PostgreSQL only); the event bridge opens its own LISTEN connection with it. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns int8 (count(*), sums) as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  sqlitePath: string;
+  sqliteSynchronous?: 'NORMAL' | 'FULL';
+  poolSize?: number;
+}
+
+/**
+ * Opens the database: PostgreSQL when a URL is given, else an embedded SQLite file in WAL mode.
+ * SQLite with synchronous=NORMAL survives a process kill (kill -9); FULL also survives power loss.
+ */
+export function openDatabase(opts: OpenOptions): Database {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
+  }
+  fs.mkdirSync(path.dirname(opts.sqlitePath), { recursive: true });
+  const sqlite = new SQLite(opts.sqlitePath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'NORMAL'}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

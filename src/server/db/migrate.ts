@@ -1,0 +1,27 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from './database.js';
+import * as m001 from './migrations/001_foundation.js';
+import * as m002 from './migrations/002_queue.js';
+import type { MigrationContext } from './migrations/helpers.js';
+
+/** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
+const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> = {
+  '001_foundation': m001,
+  '002_queue': m002,
+};
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(MIGRATIONS)) {
+        out[name] = { up: (db) => m.up({ db, dialect: database.dialect }) };
+      }
+      return out;
+    },
+  };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,249 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Conventions shared by both dialects: timestamps are ISO-8601 UTC strings
+ * (they sort as text), local dates are 'YYYY-MM-DD', booleans are 0/1 integers, lists and objects are
+ * JSON text. Every row but users/sessions/chain heads carries mall_id.
+ */
+export interface MallsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  timezone: string;
+  address: string;
+  /** JSON array of ISO weekdays (1 = Monday … 7 = Sunday) that are working days. */
+  working_days: string;
+  created_at: string;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  mall_id: number;
+  key: string;
+  name: string;
+  type: string;
+  agreement_status: string;
+  agreement_date: string | null;
+  hotline: string | null;
+  back_office_contact: string | null;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  mall_id: number;
+  agency_id: number;
+  name: string;
+  kind: string;
+  keywords: string;
+  served_at_mall: number;
+  not_served_note: string | null;
+  queue_prefix: string;
+  online_bookable: number;
+  daily_quota: number | null;
+  issue_cutoff: string | null;
+  priority_max_streak: number;
+  priority_max_wait_minutes: number | null;
+  search_text: string;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceStandardsTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  version: number;
+  valid_from: string;
+  valid_to: string | null;
+  /** JSON object with the 14 components (see shared/contracts/standard.ts). */
+  body: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface ZonesTable {
+  id: Generated<number>;
+  mall_id: number;
+  slug: string;
+  name: string;
+}
+
+export interface CountersTable {
+  id: Generated<number>;
+  mall_id: number;
+  agency_id: number;
+  number: number;
+  name: string;
+  zone_id: number | null;
+  status: string;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CounterServicesTable {
+  mall_id: number;
+  counter_id: number;
+  service_id: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  mall_id: number | null;
+  agency_id: number | null;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserCountersTable {
+  mall_id: number;
+  user_id: number;
+  counter_id: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface OpeningHoursTable {
+  id: Generated<number>;
+  mall_id: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  opens: string;
+  closes: string;
+  /** JSON array of {start, end, label}. */
+  breaks: string;
+}
+
+export interface HolidaysTable {
+  id: Generated<number>;
+  mall_id: number;
+  date: string;
+  name: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  chain: number;
+  seq: number;
+  mall_id: number | null;
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ChainHeadsTable {
+  chain: number;
+  seq: number;
+  hash: string;
+}
+
+export interface TicketsTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  visit_id: number | null;
+  number: string;
+  local_date: string;
+  status: string;
+  priority: string | null;
+  priority_granted_by: number | null;
+  source: string;
+  tracking_code: string;
+  counter_id: number | null;
+  officer_id: number | null;
+  target_counter_id: number | null;
+  return_counter_id: number | null;
+  issued_at: string;
+  queued_at: string;
+  called_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  outcome: string | null;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  mall_id: number;
+  ticket_id: number;
+  service_id: number;
+  type: string;
+  at: string;
+  counter_id: number | null;
+  officer_id: number | null;
+  data: string | null;
+}
+
+export interface DailySequencesTable {
+  mall_id: number;
+  prefix: string;
+  local_date: string;
+  last_value: number;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  mall_id: number;
+  /** JSON array of service ids, in the order they are visited. */
+  steps: string;
+  current_step: number;
+  created_at: string;
+}
+
+export interface LiveEventsTable {
+  mall_id: number;
+  seq: number;
+  type: string;
+  zone_id: number | null;
+  payload: string;
+  at: string;
+}
+
+export interface EventHeadsTable {
+  mall_id: number;
+  seq: number;
+}
+
+export interface DB {
+  malls: MallsTable;
+  agencies: AgenciesTable;
+  services: ServicesTable;
+  service_standards: ServiceStandardsTable;
+  zones: ZonesTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
+  users: UsersTable;
+  user_counters: UserCountersTable;
+  sessions: SessionsTable;
+  opening_hours: OpeningHoursTable;
+  holidays: HolidaysTable;
+  audit_log: AuditLogTable;
+  chain_heads: ChainHeadsTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  daily_sequences: DailySequencesTable;
+  visits: VisitsTable;
+  live_events: LiveEventsTable;
+  event_heads: EventHeadsTable;
+}

@@ -1,0 +1,45 @@
+import { buildApp } from './app.js';
+import { bootContext, createLogger } from './boot.js';
+import { ConfigError, loadConfig } from './config.js';
+
+/** `satu-atap serve`: starts the server and prints where it listens and the demo logins. */
+export async function serve(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config);
+  const started = performance.now();
+  const { ctx, demoLogins } = await bootContext(config, log);
+  const app = await buildApp(ctx);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const where = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  const db = ctx.database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
+  console.log(
+    `\nSatu Atap listening on ${where} (${db}), ready in ${Math.round(performance.now() - started)} ms`,
+  );
+  console.log(
+    `  portal ${where}/demo · kiosk ${where}/demo/kiosk · display ${where}/demo/display · counter ${where}/demo/counter · admin ${where}/demo/admin · API docs ${where}/docs`,
+  );
+  if (demoLogins) {
+    console.log(
+      `  demo mall seeded; logins (password from SATU_ATAP_DEMO_PASSWORD${process.env.SATU_ATAP_DEMO_PASSWORD ? '' : ', default demo1234'}):`,
+    );
+    for (const l of demoLogins) console.log(`    ${l.username.padEnd(16)} ${l.note}`);
+  }
+  const shutdown = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await ctx.hub.stop();
+    await ctx.database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}

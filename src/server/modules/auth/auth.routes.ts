@@ -1,0 +1,47 @@
+import { LoginInput, LoginResult, User } from '../../../shared/contracts/users.js';
+import { requireActor } from '../../auth/guard.js';
+import type { AppContext } from '../../context.js';
+import type { App } from '../../http.js';
+import * as users from '../users/users.repo.js';
+import { toUserDto } from '../users/users.service.js';
+import * as service from './auth.service.js';
+
+export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; returns a bearer token',
+        body: LoginInput,
+        response: { 200: LoginResult },
+      },
+    },
+    async (req) => {
+      const { token, actor } = await service.login(ctx, req.body.username, req.body.password);
+      const u = await users.findUser(ctx.database.db, actor.id);
+      return { token, user: toUserDto(u!, actor.counterIds) };
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: User } } },
+    async (req) => {
+      const actor = requireActor(req);
+      const u = await users.findUser(ctx.database.db, actor.id);
+      return toUserDto(u!, actor.counterIds);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End this session' } },
+    async (req, reply) => {
+      const h = req.headers.authorization;
+      if (h?.startsWith('Bearer ')) await service.logout(ctx, h.slice(7).trim());
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,185 @@
+import type { z } from 'zod';
+import type { Holiday, OpeningDay } from '../../../shared/contracts/catalog.js';
+import { isCalendarDate, localMoment, toMinutes } from '../../../shared/domain/local-time.js';
+import { addWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days.js';
+import { appendAudit } from '../../audit/audit.js';
+import type { Actor } from '../../auth/policy.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/tx.js';
+import { AppError } from '../../errors.js';
+import type { MallRecord } from '../malls/malls.service.js';
+import * as repo from './calendar.repo.js';
+
+type Day = z.infer<typeof OpeningDay>;
+
+export async function workingCalendar(ctx: AppContext, mall: MallRecord): Promise<WorkingCalendar> {
+  const rows = await repo.holidays(ctx.database.db, mall.id);
+  return {
+    workingWeekdays: JSON.parse(mall.working_days) as number[],
+    holidays: new Set(rows.map((r) => r.date)),
+  };
+}
+
+export async function addMallWorkingDays(
+  ctx: AppContext,
+  mall: MallRecord,
+  from: string,
+  n: number,
+): Promise<string> {
+  if (!isCalendarDate(from))
+    throw new AppError('VALIDATION_FAILED', `Tanggal tidak valid (invalid date): ${from}`);
+  return addWorkingDays(from, n, await workingCalendar(ctx, mall));
+}
+
+export async function getOpeningHours(ctx: AppContext, mallId: number): Promise<Day[]> {
+  const rows = await repo.openingHours(ctx.database.db, mallId);
+  return rows.map((r) => ({
+    weekday: r.weekday,
+    opens: r.opens,
+    closes: r.closes,
+    breaks: JSON.parse(r.breaks),
+  }));
+}
+
+function checkDay(d: Day) {
+  if (toMinutes(d.opens) >= toMinutes(d.closes)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Hari ${d.weekday}: jam buka harus sebelum jam tutup (opens must be before closes).`,
+    );
+  }
+  for (const b of d.breaks) {
+    if (
+      toMinutes(b.start) >= toMinutes(b.end) ||
+      toMinutes(b.start) < toMinutes(d.opens) ||
+      toMinutes(b.end) > toMinutes(d.closes)
+    ) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Hari ${d.weekday}: istirahat ${b.start}–${b.end} di luar jam layanan (break outside hours).`,
+      );
+    }
+  }
+}
+
+export async function setOpeningHours(
+  ctx: AppContext,
+  actor: Actor,
+  mall: MallRecord,
+  days: Day[],
+  workingWeekdays?: number[],
+) {
+  const weekdays = new Set(days.map((d) => d.weekday));
+  if (weekdays.size !== days.length)
+    throw new AppError('VALIDATION_FAILED', 'Satu baris per hari (one row per weekday).');
+  days.forEach(checkDay);
+  const at = ctx.now().toISOString();
+  await inTransaction(ctx.database.db, async (tx) => {
+    const before = await repo.openingHours(tx.db, mall.id);
+    await repo.replaceOpeningHours(
+      tx.db,
+      mall.id,
+      days.map((d) => ({
+        weekday: d.weekday,
+        opens: d.opens,
+        closes: d.closes,
+        breaks: JSON.stringify(d.breaks),
+      })),
+    );
+    const week = workingWeekdays ?? [...weekdays].sort();
+    await repo.setWorkingDays(tx.db, mall.id, week);
+    await appendAudit(tx, {
+      mallId: mall.id,
+      actorId: actor.id,
+      action: 'hours.update',
+      entity: 'mall',
+      entityId: mall.id,
+      before: { hours: before, workingDays: JSON.parse(mall.working_days) },
+      after: { hours: days, workingDays: week },
+      at,
+    });
+  });
+}
+
+export async function listHolidays(ctx: AppContext, mallId: number, from?: string, to?: string) {
+  return repo.holidays(ctx.database.db, mallId, from, to);
+}
+
+export async function saveHolidays(
+  ctx: AppContext,
+  actor: Actor,
+  mallId: number,
+  items: z.infer<typeof Holiday>[],
+) {
+  for (const h of items)
+    if (!isCalendarDate(h.date)) throw new AppError('VALIDATION_FAILED', `Tanggal tidak valid: ${h.date}`);
+  const at = ctx.now().toISOString();
+  await inTransaction(ctx.database.db, async (tx) => {
+    for (const h of items) await repo.upsertHoliday(tx.db, mallId, h.date, h.name);
+    await appendAudit(tx, {
+      mallId,
+      actorId: actor.id,
+      action: 'holiday.save',
+      entity: 'holiday',
+      entityId: items
+        .map((i) => i.date)
+        .join(',')
+        .slice(0, 64),
+      after: items,
+      at,
+    });
+  });
+}
+
+export async function removeHoliday(ctx: AppContext, actor: Actor, mallId: number, date: string) {
+  const at = ctx.now().toISOString();
+  await inTransaction(ctx.database.db, async (tx) => {
+    const r = await repo.deleteHoliday(tx.db, mallId, date);
+    if (!r.numDeletedRows)
+      throw new AppError('NOT_FOUND', `Tidak ada hari libur pada ${date} (no holiday on that date).`);
+    await appendAudit(tx, {
+      mallId,
+      actorId: actor.id,
+      action: 'holiday.delete',
+      entity: 'holiday',
+      entityId: date,
+      before: { date },
+      at,
+    });
+  });
+}
+
+export type OpenState =
+  | { open: true; local: ReturnType<typeof localMoment> }
+  | { open: false; code: 'MALL_CLOSED' | 'OUTSIDE_OPENING_HOURS'; message: string };
+
+/** Whether the mall serves at an instant: a working, non-holiday day, inside hours, outside breaks. */
+export async function openState(ctx: AppContext, mall: MallRecord, at: Date): Promise<OpenState> {
+  const local = localMoment(at, mall.timezone);
+  const holiday = (await repo.holidays(ctx.database.db, mall.id, local.date, local.date))[0];
+  if (holiday)
+    return {
+      open: false,
+      code: 'MALL_CLOSED',
+      message: `Mal tutup: ${holiday.name} (closed for a holiday).`,
+    };
+  const day = (await getOpeningHours(ctx, mall.id)).find((d) => d.weekday === local.weekday);
+  if (!day) return { open: false, code: 'MALL_CLOSED', message: 'Mal tidak buka hari ini (closed today).' };
+  const m = local.minuteOfDay;
+  if (m < toMinutes(day.opens) || m >= toMinutes(day.closes)) {
+    return {
+      open: false,
+      code: 'OUTSIDE_OPENING_HOURS',
+      message: `Di luar jam layanan ${day.opens}–${day.closes} (outside opening hours).`,
+    };
+  }
+  const inBreak = day.breaks.find((b) => m >= toMinutes(b.start) && m < toMinutes(b.end));
+  if (inBreak) {
+    return {
+      open: false,
+      code: 'OUTSIDE_OPENING_HOURS',
+      message: `${inBreak.label} ${inBreak.start}–${inBreak.end} (break).`,
+    };
+  }
+  return { open: true, local };
+}

@@ -1,0 +1,24 @@
+import type { AppContext } from '../context.js';
+import type { App } from '../http.js';
+import { agenciesRoutes } from './agencies/agencies.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
+import { countersRoutes } from './counters/counters.routes.js';
+import { mallsRoutes } from './malls/malls.routes.js';
+import { servicesRoutes } from './services/services.routes.js';
+import { usersRoutes } from './users/users.routes.js';
+
+/** Every feature module registers its routes here; one line per module. */
+export async function registerModules(app: App, ctx: AppContext): Promise<void> {
+  for (const mod of [
+    authRoutes,
+    mallsRoutes,
+    agenciesRoutes,
+    servicesRoutes,
+    countersRoutes,
+    usersRoutes,
+    calendarRoutes,
+  ]) {
+    await mod(app, ctx);
+  }
+}

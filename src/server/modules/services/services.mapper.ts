@@ -1,0 +1,53 @@
+import type { z } from 'zod';
+import type { ServiceDetail, ServiceSummary, StandardBody } from '../../../shared/contracts/catalog.js';
+import type { ServiceWithStandard } from './services.repo.js';
+
+type Summary = z.infer<typeof ServiceSummary>;
+
+export const parseStandard = (body: string | null): StandardBody | null =>
+  body ? (JSON.parse(body) as StandardBody) : null;
+
+/** What a citizen sees in a list: never internal columns. */
+export function toServiceSummary(s: ServiceWithStandard): Summary {
+  const std = parseStandard(s.standard_body);
+  return {
+    id: s.id,
+    name: s.name,
+    kind: s.kind as Summary['kind'],
+    agencyId: s.agency_id,
+    agencyName: s.agency_name,
+    keywords: JSON.parse(s.keywords) as string[],
+    servedAtMall: s.served_at_mall === 1,
+    bookable: s.served_at_mall === 1 && s.online_bookable === 1 && s.retired_at === null,
+    notServedNote: s.not_served_note,
+    queuePrefix: s.queue_prefix,
+    completionTime: std?.completionTime ?? null,
+    feeAmount: std ? std.fee.amount : null,
+  };
+}
+
+/** The six published components of the standard in force, plus the agency and its hotline. */
+export function toServiceDetail(
+  s: ServiceWithStandard,
+  counters: { id: number; number: number; name: string }[],
+): z.infer<typeof ServiceDetail> {
+  const std = parseStandard(s.standard_body);
+  if (!std) throw new Error(`service ${s.id} has no standard in force`);
+  return {
+    ...toServiceSummary(s),
+    standard: {
+      requirements: std.requirements,
+      procedure: std.procedure,
+      completionTime: std.completionTime,
+      fee: std.fee,
+      product: std.product,
+      complaintHandling: std.complaintHandling,
+      version: s.standard_version ?? 1,
+      validFrom: s.standard_valid_from ?? '',
+    },
+    agency: { id: s.agency_id, name: s.agency_name, hotline: s.agency_hotline },
+    counters,
+    dailyQuota: s.daily_quota,
+    issueCutoff: s.issue_cutoff,
+  };
+}

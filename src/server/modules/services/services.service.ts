@@ -1,0 +1,216 @@
+import type { z } from 'zod';
+import type {
+  ServiceInput,
+  ServiceListQuery,
+  ServicePatch,
+  StandardBody,
+} from '../../../shared/contracts/catalog.js';
+import { buildSearchText, matchesQuery, normalizeText } from '../../../shared/domain/search-text.js';
+import { appendAudit } from '../../audit/audit.js';
+import type { Actor } from '../../auth/policy.js';
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/tx.js';
+import { inTransaction } from '../../db/tx.js';
+import { AppError, notFound } from '../../errors.js';
+import * as agencies from '../agencies/agencies.repo.js';
+import { parseStandard, toServiceDetail, toServiceSummary } from './services.mapper.js';
+import * as repo from './services.repo.js';
+
+export async function listServices(ctx: AppContext, mallId: number, query: z.infer<typeof ServiceListQuery>) {
+  const rows = await repo.listServicesWithStandard(ctx.database.db, mallId, query.includeRetired === 'true');
+  let items = rows.filter(
+    (s) =>
+      (query.agencyId === undefined || s.agency_id === query.agencyId) &&
+      (query.kind === undefined || s.kind === query.kind) &&
+      (!query.q || matchesQuery(s.search_text, query.q)),
+  );
+  if (query.q) {
+    // Name matches first, then the rest; served-at-mall before "go elsewhere" entries.
+    const q = normalizeText(query.q);
+    const rank = (s: (typeof items)[number]) =>
+      (normalizeText(s.name).includes(q) ? 0 : 1) + (s.served_at_mall ? 0 : 2);
+    items = [...items].sort((a, b) => rank(a) - rank(b));
+  }
+  return {
+    total: items.length,
+    items: items.slice(query.offset, query.offset + query.limit).map(toServiceSummary),
+  };
+}
+
+export async function getServiceDetail(ctx: AppContext, mallId: number, id: number) {
+  const s = await repo.findServiceWithStandard(ctx.database.db, mallId, id);
+  if (!s) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+  return toServiceDetail(s, await repo.countersForService(ctx.database.db, id));
+}
+
+export async function standardHistory(ctx: AppContext, mallId: number, id: number) {
+  if (!(await repo.findService(ctx.database.db, mallId, id))) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+  const rows = await repo.standardHistory(ctx.database.db, mallId, id);
+  return rows.map((r) => ({
+    version: r.version,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    body: parseStandard(r.body)!,
+  }));
+}
+
+/** Services of one agency share a queue group (prefix); a new agency takes the next free letter. */
+async function choosePrefix(tx: Tx, mallId: number, agencyId: number): Promise<string> {
+  const used = await repo.prefixesInMall(tx.db, mallId);
+  const own = used.find((u) => u.agency_id === agencyId);
+  if (own) return own.queue_prefix;
+  const taken = new Set(used.map((u) => u.queue_prefix));
+  for (const letter of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') if (!taken.has(letter)) return letter;
+  for (const a of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+    for (const b of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') if (!taken.has(a + b)) return a + b;
+  throw new AppError('CONFLICT', 'Tidak ada prefiks antrean tersisa (no queue prefix left).');
+}
+
+async function requireAgency(tx: Tx, mallId: number, agencyId: number) {
+  const a = await agencies.findAgency(tx.db, mallId, agencyId);
+  if (!a) throw notFound('AGENCY_NOT_FOUND', 'Instansi');
+  if (a.retired_at) throw new AppError('UNPROCESSABLE', 'Instansi sudah tidak aktif (agency retired).');
+  return a;
+}
+
+/** Creates a service with version 1 of its standard; one transaction with its audit row. */
+export async function createService(
+  ctx: AppContext,
+  actor: Actor,
+  mallId: number,
+  input: z.infer<typeof ServiceInput>,
+  tx?: Tx,
+) {
+  const at = ctx.now().toISOString();
+  const run = async (t: Tx) => {
+    const agency = await requireAgency(t, mallId, input.agencyId);
+    const values = {
+      mall_id: mallId,
+      agency_id: agency.id,
+      name: input.name,
+      kind: input.kind,
+      keywords: JSON.stringify(input.keywords),
+      served_at_mall: input.servedAtMall ? 1 : 0,
+      not_served_note: input.notServedNote ?? null,
+      queue_prefix: input.queuePrefix ?? (await choosePrefix(t, mallId, agency.id)),
+      online_bookable: input.onlineBookable ? 1 : 0,
+      daily_quota: input.dailyQuota ?? null,
+      issue_cutoff: input.issueCutoff ?? null,
+      priority_max_streak: input.priorityMaxStreak,
+      priority_max_wait_minutes: input.priorityMaxWaitMinutes ?? null,
+      search_text: buildSearchText([input.name, agency.name, agency.key, ...input.keywords]),
+      retired_at: null,
+      created_at: at,
+      updated_at: at,
+    };
+    const id = await repo.insertService(t.db, values);
+    await repo.insertStandard(t.db, {
+      mall_id: mallId,
+      service_id: id,
+      version: 1,
+      valid_from: at,
+      valid_to: null,
+      body: JSON.stringify(input.standard),
+      created_by: actor.id,
+      created_at: at,
+    });
+    await appendAudit(t, {
+      mallId,
+      actorId: actor.id,
+      action: 'service.create',
+      entity: 'service',
+      entityId: id,
+      after: { ...values, standard: input.standard },
+      at,
+    });
+    return id;
+  };
+  const id = tx ? await run(tx) : await inTransaction(ctx.database.db, run);
+  return id;
+}
+
+const sameStandard = (a: StandardBody | null, b: StandardBody) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Updates a service. A changed standard becomes a new version valid from now; the old version keeps
+ * its text and gets its valid_to, so what a past citizen was promised is never rewritten.
+ */
+export async function updateService(
+  ctx: AppContext,
+  actor: Actor,
+  mallId: number,
+  id: number,
+  patch: z.infer<typeof ServicePatch> & { retired?: boolean },
+  tx?: Tx,
+) {
+  const at = ctx.now().toISOString();
+  const run = async (t: Tx) => {
+    const before = await repo.findService(t.db, mallId, id);
+    if (!before) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+    const agency = await requireAgency(t, mallId, patch.agencyId ?? before.agency_id);
+    const keywords = patch.keywords ?? (JSON.parse(before.keywords) as string[]);
+    const name = patch.name ?? before.name;
+    const set = {
+      ...(patch.agencyId !== undefined && { agency_id: agency.id }),
+      ...(patch.name !== undefined && { name }),
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(patch.keywords !== undefined && { keywords: JSON.stringify(keywords) }),
+      ...(patch.servedAtMall !== undefined && { served_at_mall: patch.servedAtMall ? 1 : 0 }),
+      ...(patch.notServedNote !== undefined && { not_served_note: patch.notServedNote }),
+      ...(patch.queuePrefix !== undefined && { queue_prefix: patch.queuePrefix }),
+      ...(patch.onlineBookable !== undefined && { online_bookable: patch.onlineBookable ? 1 : 0 }),
+      ...(patch.dailyQuota !== undefined && { daily_quota: patch.dailyQuota }),
+      ...(patch.issueCutoff !== undefined && { issue_cutoff: patch.issueCutoff }),
+      ...(patch.priorityMaxStreak !== undefined && { priority_max_streak: patch.priorityMaxStreak }),
+      ...(patch.priorityMaxWaitMinutes !== undefined && {
+        priority_max_wait_minutes: patch.priorityMaxWaitMinutes,
+      }),
+      ...(patch.retired !== undefined && { retired_at: patch.retired ? (before.retired_at ?? at) : null }),
+      search_text: buildSearchText([name, agency.name, agency.key, ...keywords]),
+      updated_at: at,
+    };
+    await repo.updateService(t.db, mallId, id, set);
+    let standardVersion: number | null = null;
+    if (patch.standard) {
+      const current = await repo.currentStandard(t.db, id);
+      if (!current || !sameStandard(parseStandard(current.body), patch.standard)) {
+        if (current) await repo.closeStandard(t.db, current.id, at);
+        standardVersion = (current?.version ?? 0) + 1;
+        await repo.insertStandard(t.db, {
+          mall_id: mallId,
+          service_id: id,
+          version: standardVersion,
+          valid_from: at,
+          valid_to: null,
+          body: JSON.stringify(patch.standard),
+          created_by: actor.id,
+          created_at: at,
+        });
+      }
+    }
+    const action = patch.retired === true ? 'service.retire' : 'service.update';
+    await appendAudit(t, {
+      mallId,
+      actorId: actor.id,
+      action,
+      entity: 'service',
+      entityId: id,
+      before,
+      after: {
+        ...before,
+        ...set,
+        ...(standardVersion !== null && { standard: patch.standard, standardVersion }),
+      },
+      at,
+    });
+  };
+  if (tx) await run(tx);
+  else await inTransaction(ctx.database.db, run);
+}
+
+/** The agency a service belongs to (for authorization of agency admins). */
+export async function serviceAgencyId(ctx: AppContext, mallId: number, id: number): Promise<number> {
+  const s = await repo.findService(ctx.database.db, mallId, id);
+  if (!s) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+  return s.agency_id;
+}

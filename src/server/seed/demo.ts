@@ -1,0 +1,359 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { StandardBody } from '../../shared/contracts/catalog.js';
+import { buildSearchText } from '../../shared/domain/search-text.js';
+import { appendAudit } from '../audit/audit.js';
+import { hashPassword } from '../auth/password.js';
+import type { Role } from '../auth/policy.js';
+import type { Database } from '../db/database.js';
+import { inTransaction, type Tx } from '../db/tx.js';
+
+interface CatalogService {
+  name: string;
+  keywords: string[];
+  kind: 'licensing' | 'non_licensing';
+  requirements: string[];
+  procedure: string[];
+  completionTime: { value: number; unit: string };
+  fee: { amount: number | null; legalBasis: string };
+  product: string;
+  servedAtMall: boolean;
+  source?: string;
+}
+interface CatalogAgency {
+  key: string;
+  name: string;
+  type: string;
+  services: CatalogService[];
+}
+
+const catalogPath = fileURLToPath(new URL('./demo-catalog.json', import.meta.url));
+export const loadDemoCatalog = (): CatalogAgency[] =>
+  (JSON.parse(fs.readFileSync(catalogPath, 'utf8')) as { agencies: CatalogAgency[] }).agencies;
+
+/** How many counters each agency gets in the demo mall (busy agencies get several). */
+const COUNTERS: Record<string, number> = { disdukcapil: 3, 'polres-satlantas': 2, samsat: 2, dpmptsp: 2 };
+const ZONE_OF = (i: number) => (i < 12 ? 'lantai-1' : 'lantai-2');
+
+export function standardFrom(s: CatalogService, agencyName: string): StandardBody {
+  const time =
+    s.completionTime.unit === 'hours'
+      ? { value: s.completionTime.value * 60, unit: 'minutes' as const }
+      : { value: s.completionTime.value, unit: s.completionTime.unit as 'minutes' | 'working_days' };
+  return {
+    legalBasis: s.fee.legalBasis,
+    requirements: s.requirements,
+    procedure: s.procedure,
+    completionTime: time,
+    fee: {
+      amount: s.fee.amount,
+      legalBasis: s.fee.legalBasis,
+      note:
+        s.fee.amount === null
+          ? 'Besaran sesuai ketentuan dan dihitung saat permohonan (amount depends on the case).'
+          : null,
+    },
+    product: s.product,
+    complaintHandling: `Pengaduan melalui SP4N-LAPOR! (lapor.go.id), meja pengaduan MPP, kotak saran, atau hotline ${agencyName}; ditindaklanjuti paling lama 5 hari kerja.`,
+    facilities:
+      'Ruang tunggu ber-AC, kursi prioritas, jalur kursi roda, toilet disabilitas, ruang laktasi, area bermain anak.',
+    officerCompetence: 'Petugas memahami standar pelayanan dan SOP instansi, terlatih pelayanan prima.',
+    internalSupervision:
+      'Atasan langsung dan pengelola MPP melakukan pengawasan harian; Inspektorat melakukan audit berkala.',
+    officerCount: 2,
+    serviceGuarantee:
+      'Pelayanan sesuai standar; biaya hanya sesuai ketentuan dan tanpa pungutan lain (maklumat pelayanan).',
+    securityGuarantee: 'Data pribadi dilindungi sesuai UU 27/2022; area pelayanan diawasi CCTV.',
+    performanceEvaluation:
+      'Survei Kepuasan Masyarakat (PermenPANRB 14/2017) berkelanjutan dan evaluasi kinerja triwulanan.',
+    source: s.source ?? null,
+  };
+}
+
+export interface DemoLogin {
+  username: string;
+  role: Role;
+  note: string;
+}
+
+/**
+ * Seeds the demo mall (slug "demo"): the published catalog of 17 agencies and 59 services,
+ * 22 counters on two floors, round-the-clock opening hours with no daily quota (so the demo, tests
+ * and benchmarks work at any hour) and staff of every role. One transaction, with audit rows.
+ */
+export interface SeedOptions {
+  /** Mall slug (default "demo"); tests seed their own copy under another slug. */
+  slug?: string;
+  /** Appended to every staff username ("admin" → "admin-x1") so several copies can coexist. */
+  usernameSuffix?: string;
+  now?: Date;
+}
+
+export async function seedDemoMall(
+  database: Database,
+  password: string,
+  opts: SeedOptions = {},
+): Promise<DemoLogin[]> {
+  const now = opts.now ?? new Date();
+  const slug = opts.slug ?? 'demo';
+  const suffix = opts.usernameSuffix ? `-${opts.usernameSuffix}` : '';
+  const at = now.toISOString();
+  const hash = await hashPassword(password);
+  const catalog = loadDemoCatalog();
+  return inTransaction(database.db, async (tx) => {
+    const mallId = (
+      await tx.db
+        .insertInto('malls')
+        .values({
+          slug,
+          name: slug === 'demo' ? 'Mal Pelayanan Publik Kabupaten Demo' : `Mal Pelayanan Publik ${slug}`,
+          timezone: 'Asia/Jakarta',
+          address: 'Jl. Merdeka No. 1, Kabupaten Demo',
+          working_days: JSON.stringify([1, 2, 3, 4, 5]),
+          created_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await appendAudit(tx, {
+      mallId,
+      actorId: null,
+      action: 'mall.seed',
+      entity: 'mall',
+      entityId: mallId,
+      after: { slug },
+      at,
+    });
+
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      await tx.db
+        .insertInto('opening_hours')
+        .values({ mall_id: mallId, weekday, opens: '00:00', closes: '24:00', breaks: '[]' })
+        .execute();
+    }
+    await tx.db
+      .insertInto('holidays')
+      .values([
+        { mall_id: mallId, date: '2026-12-25', name: 'Hari Raya Natal' },
+        { mall_id: mallId, date: '2027-01-01', name: 'Tahun Baru 2027 Masehi' },
+      ])
+      .execute();
+    const zones: Record<string, number> = {};
+    for (const [slug, name] of [
+      ['lantai-1', 'Lantai 1'],
+      ['lantai-2', 'Lantai 2'],
+    ] as const) {
+      zones[slug] = (
+        await tx.db
+          .insertInto('zones')
+          .values({ mall_id: mallId, slug, name })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+
+    const agencyIds: Record<string, number> = {};
+    let counterNo = 0;
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const [i, a] of catalog.entries()) {
+      const hotline = `(0261) 20${String(100 + i * 7).padStart(3, '0')}`;
+      const agency = {
+        mall_id: mallId,
+        key: a.key,
+        name: a.name,
+        type: a.type,
+        agreement_status: 'signed',
+        agreement_date: '2026-01-15',
+        hotline,
+        back_office_contact: `Back office ${a.name}`,
+        retired_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+      const agencyId = (
+        await tx.db.insertInto('agencies').values(agency).returning('id').executeTakeFirstOrThrow()
+      ).id;
+      agencyIds[a.key] = agencyId;
+      await appendAudit(tx, {
+        mallId,
+        actorId: null,
+        action: 'agency.create',
+        entity: 'agency',
+        entityId: agencyId,
+        after: agency,
+        at,
+      });
+      const serviceIds = await seedServices(tx, mallId, agencyId, a, letters[i] ?? 'Z', at);
+      for (let c = 0; c < (COUNTERS[a.key] ?? 1); c++) {
+        counterNo++;
+        const counterId = (
+          await tx.db
+            .insertInto('counters')
+            .values({
+              mall_id: mallId,
+              agency_id: agencyId,
+              number: counterNo,
+              name: `Loket ${counterNo}`,
+              zone_id: zones[ZONE_OF(counterNo - 1)] ?? null,
+              status: 'open',
+              retired_at: null,
+              created_at: at,
+              updated_at: at,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+        if (serviceIds.length) {
+          await tx.db
+            .insertInto('counter_services')
+            .values(serviceIds.map((service_id) => ({ mall_id: mallId, counter_id: counterId, service_id })))
+            .execute();
+        }
+      }
+    }
+    return seedStaff(tx, mallId, agencyIds, hash, at, suffix);
+  });
+}
+
+async function seedServices(
+  tx: Tx,
+  mallId: number,
+  agencyId: number,
+  a: CatalogAgency,
+  prefix: string,
+  at: string,
+) {
+  const ids: number[] = [];
+  for (const s of a.services) {
+    const service = {
+      mall_id: mallId,
+      agency_id: agencyId,
+      name: s.name,
+      kind: s.kind,
+      keywords: JSON.stringify(s.keywords),
+      served_at_mall: s.servedAtMall ? 1 : 0,
+      not_served_note: s.servedAtMall
+        ? null
+        : `Tidak dilayani di MPP; silakan datang ke kantor ${a.name} (served at the agency's own office).`,
+      queue_prefix: prefix,
+      online_bookable: s.servedAtMall ? 1 : 0,
+      daily_quota: null,
+      issue_cutoff: null,
+      priority_max_streak: 3,
+      priority_max_wait_minutes: 30,
+      search_text: buildSearchText([s.name, a.name, a.key, ...s.keywords]),
+      retired_at: null,
+      created_at: at,
+      updated_at: at,
+    };
+    const id = (await tx.db.insertInto('services').values(service).returning('id').executeTakeFirstOrThrow())
+      .id;
+    const standard = standardFrom(s, a.name);
+    await tx.db
+      .insertInto('service_standards')
+      .values({
+        mall_id: mallId,
+        service_id: id,
+        version: 1,
+        valid_from: at,
+        valid_to: null,
+        body: JSON.stringify(standard),
+        created_by: null,
+        created_at: at,
+      })
+      .execute();
+    await appendAudit(tx, {
+      mallId,
+      actorId: null,
+      action: 'service.create',
+      entity: 'service',
+      entityId: id,
+      after: { ...service, standard },
+      at,
+    });
+    if (s.servedAtMall) ids.push(id);
+  }
+  return ids;
+}
+
+async function seedStaff(
+  tx: Tx,
+  mallId: number,
+  agencyIds: Record<string, number>,
+  hash: string,
+  at: string,
+  suffix: string,
+): Promise<DemoLogin[]> {
+  const counters = await tx.db
+    .selectFrom('counters')
+    .select(['id', 'agency_id'])
+    .where('mall_id', '=', mallId)
+    .execute();
+  const countersOf = (key: string) => counters.filter((c) => c.agency_id === agencyIds[key]).map((c) => c.id);
+  const staff: (DemoLogin & { agency?: string; counters?: number[]; mall?: boolean })[] = [
+    { username: 'national', role: 'national_admin', note: 'national admin (all malls)', mall: false },
+    { username: 'admin', role: 'mall_admin', note: 'mall admin of demo' },
+    { username: 'auditor', role: 'auditor', note: 'read-only auditor of demo' },
+    {
+      username: 'dukcapil-admin',
+      role: 'agency_admin',
+      note: 'agency admin, Disdukcapil',
+      agency: 'disdukcapil',
+    },
+    { username: 'dukcapil-bo', role: 'back_office', note: 'back office, Disdukcapil', agency: 'disdukcapil' },
+    {
+      username: 'petugas',
+      role: 'officer',
+      note: 'officer, Disdukcapil counters',
+      agency: 'disdukcapil',
+      counters: countersOf('disdukcapil'),
+    },
+    {
+      username: 'petugas-polres',
+      role: 'officer',
+      note: 'officer, SKCK and SIM counters',
+      agency: 'polres-intelkam',
+      counters: countersOf('polres-intelkam'),
+    },
+    {
+      username: 'petugas-sim',
+      role: 'officer',
+      note: 'officer, SIM counters',
+      agency: 'polres-satlantas',
+      counters: countersOf('polres-satlantas'),
+    },
+  ];
+  for (const s of staff) {
+    const values = {
+      username: s.username + suffix,
+      password_hash: hash,
+      display_name: s.note,
+      role: s.role,
+      mall_id: s.mall === false ? null : mallId,
+      agency_id: s.agency ? (agencyIds[s.agency] ?? null) : null,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    };
+    const id = (await tx.db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    if (s.counters?.length) {
+      await tx.db
+        .insertInto('user_counters')
+        .values(s.counters.map((counter_id) => ({ mall_id: mallId, user_id: id, counter_id })))
+        .execute();
+    }
+    const { password_hash: _h, ...audit } = values;
+    await appendAudit(tx, {
+      mallId: values.mall_id,
+      actorId: null,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: audit,
+      at,
+    });
+  }
+  return staff.map(({ username, role, note }) => ({ username: username + suffix, role, note }));
+}

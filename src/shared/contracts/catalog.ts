@@ -1,0 +1,183 @@
+import { z } from 'zod';
+
+/** Zod contracts for the catalog: the single source of validation, types and OpenAPI. */
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
+export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+export const Id = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const AgencyType = z.enum([
+  'regency_office',
+  'provincial_office',
+  'vertical_agency',
+  'state_enterprise',
+  'regional_enterprise',
+  'private',
+]);
+export const AgreementStatus = z.enum(['none', 'invited', 'negotiating', 'signed', 'expired', 'terminated']);
+export const ServiceKind = z.enum(['licensing', 'non_licensing']);
+export const TimeUnit = z.enum(['minutes', 'working_days']);
+
+export const Mall = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  timezone: z.string(),
+  address: z.string(),
+  workingWeekdays: z.array(z.number()),
+});
+
+export const Agency = z.object({
+  id: z.number(),
+  key: z.string(),
+  name: z.string(),
+  type: AgencyType,
+  agreementStatus: AgreementStatus,
+  agreementDate: z.string().nullable(),
+  hotline: z.string().nullable(),
+  backOfficeContact: z.string().nullable(),
+  retired: z.boolean(),
+  serviceCount: z.number().optional(),
+});
+
+export const AgencyInput = z.object({
+  key: Slug,
+  name: z.string().trim().min(2).max(200),
+  type: AgencyType,
+  agreementStatus: AgreementStatus.default('none'),
+  agreementDate: LocalDate.nullable().optional(),
+  hotline: z.string().trim().max(100).nullable().optional(),
+  backOfficeContact: z.string().trim().max(300).nullable().optional(),
+});
+export const AgencyPatch = AgencyInput.partial();
+
+/** The fee component: amount in rupiah (0 = "Gratis"; null = depends on the case) with its legal basis. */
+export const Fee = z.object({
+  amount: z.number().int().min(0).max(1_000_000_000_000).nullable(),
+  legalBasis: z.string().trim().min(1).max(2000),
+  note: z.string().max(1000).nullable().optional(),
+});
+
+/** The 14 components of a service standard (UU 25/2009 art. 21, PermenPANRB 15/2014). */
+export const StandardBody = z.object({
+  legalBasis: z.string().max(4000).default(''),
+  requirements: z.array(z.string().trim().min(1).max(1000)).min(1).max(100),
+  procedure: z.array(z.string().trim().min(1).max(1000)).min(1).max(100),
+  completionTime: z.object({ value: z.number().positive().max(100_000), unit: TimeUnit }),
+  fee: Fee,
+  product: z.string().trim().min(1).max(1000),
+  complaintHandling: z.string().trim().min(1).max(2000),
+  facilities: z.string().max(2000).default(''),
+  officerCompetence: z.string().max(2000).default(''),
+  internalSupervision: z.string().max(2000).default(''),
+  officerCount: z.number().int().min(0).max(1000).nullable().default(null),
+  serviceGuarantee: z.string().max(2000).default(''),
+  securityGuarantee: z.string().max(2000).default(''),
+  performanceEvaluation: z.string().max(2000).default(''),
+  source: z.string().max(1000).nullable().optional(),
+});
+export type StandardBody = z.infer<typeof StandardBody>;
+
+/** The six components published to citizens. */
+export const PublishedStandard = StandardBody.pick({
+  requirements: true,
+  procedure: true,
+  completionTime: true,
+  fee: true,
+  product: true,
+  complaintHandling: true,
+}).extend({ version: z.number(), validFrom: z.string() });
+
+export const StandardVersion = z.object({
+  version: z.number(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  body: StandardBody,
+});
+
+export const ServiceSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  kind: ServiceKind,
+  agencyId: z.number(),
+  agencyName: z.string(),
+  keywords: z.array(z.string()),
+  servedAtMall: z.boolean(),
+  bookable: z.boolean(),
+  notServedNote: z.string().nullable(),
+  queuePrefix: z.string(),
+  completionTime: z.object({ value: z.number(), unit: TimeUnit }).nullable(),
+  feeAmount: z.number().nullable(),
+});
+
+export const ServiceDetail = ServiceSummary.extend({
+  standard: PublishedStandard,
+  agency: z.object({ id: z.number(), name: z.string(), hotline: z.string().nullable() }),
+  counters: z.array(z.object({ id: z.number(), number: z.number(), name: z.string() })),
+  dailyQuota: z.number().nullable(),
+  issueCutoff: z.string().nullable(),
+});
+
+export const ServiceInput = z.object({
+  agencyId: Id,
+  name: z.string().trim().min(3).max(300),
+  kind: ServiceKind,
+  keywords: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  servedAtMall: z.boolean().default(true),
+  notServedNote: z.string().trim().max(500).nullable().optional(),
+  queuePrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{1,3}$/, '1–3 capital letters')
+    .optional(),
+  onlineBookable: z.boolean().default(true),
+  dailyQuota: z.number().int().positive().max(100_000).nullable().optional(),
+  issueCutoff: HHMM.nullable().optional(),
+  priorityMaxStreak: z.number().int().min(1).max(100).default(3),
+  priorityMaxWaitMinutes: z.number().int().min(1).max(1440).nullable().optional(),
+  standard: StandardBody,
+});
+export const ServicePatch = ServiceInput.omit({ standard: true }).partial().extend({
+  standard: StandardBody.optional(),
+});
+
+export const ServiceListQuery = z.object({
+  q: z.string().max(200).optional(),
+  agencyId: Id.optional(),
+  kind: ServiceKind.optional(),
+  includeRetired: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const Counter = z.object({
+  id: z.number(),
+  number: z.number(),
+  name: z.string(),
+  status: z.enum(['open', 'closed', 'break']),
+  agencyId: z.number(),
+  agencyName: z.string(),
+  zone: z.string().nullable(),
+  serviceIds: z.array(z.number()),
+  services: z.array(z.object({ id: z.number(), name: z.string(), queuePrefix: z.string() })),
+});
+
+export const CounterInput = z.object({
+  agencyId: Id,
+  number: z.number().int().min(1).max(999),
+  name: z.string().trim().min(1).max(100),
+  zone: Slug.nullable().optional(),
+  serviceIds: z.array(Id).max(500).default([]),
+  status: z.enum(['open', 'closed', 'break']).default('open'),
+});
+export const CounterPatch = CounterInput.partial();
+
+export const Break = z.object({ start: HHMM, end: HHMM, label: z.string().max(100).default('Istirahat') });
+export const OpeningDay = z.object({
+  weekday: z.number().int().min(1).max(7),
+  opens: HHMM,
+  closes: HHMM,
+  breaks: z.array(Break).max(10).default([]),
+});
+export const OpeningHoursInput = z.object({ days: z.array(OpeningDay).max(7) });
+export const Holiday = z.object({ date: LocalDate, name: z.string().trim().min(1).max(200) });
