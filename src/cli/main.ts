@@ -1,8 +1,12 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { verifyAudit } from '../server/audit/audit.js';
+import { bootContext, LOG_REDACT } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { serve } from '../server/main.js';
+import { runImportCli } from '../server/modules/imports/imports.cli.js';
 import { seedDemoMall } from '../server/seed/demo.js';
 
 const HELP = `satu-atap <command>
@@ -11,11 +15,53 @@ const HELP = `satu-atap <command>
   migrate        run database migrations
   seed           seed the demo mall into an empty database
   audit-verify   check the hash chain of the audit log; exits 1 when a row was edited or deleted
+  import FILE --mall SLUG [--dry-run]
+                 import agencies and services from a CSV or XLSX file (all rows or none);
+                 exits 1 when the file has errors, 2 on an unknown mall or unreadable file
 `;
+
+/** `satu-atap import FILE --mall SLUG [--dry-run]`: boots like the server (no demo seed), then closes. */
+async function importCommand(args: string[]): Promise<number> {
+  const usage = 'usage: satu-atap import FILE --mall SLUG [--dry-run]';
+  let parsed: { values: { mall?: string; 'dry-run'?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      options: { mall: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [file] = positionals;
+  if (!file || !values.mall || positionals.length > 1) {
+    console.error(usage);
+    return 2;
+  }
+  const config = loadConfig();
+  // Logs go to stderr so that stdout holds only the report.
+  const log = pino(
+    { level: 'warn', redact: { paths: LOG_REDACT, censor: '[redacted]' } },
+    pino.destination(2),
+  );
+  const { ctx } = await bootContext(config, log, { seed: false });
+  try {
+    return await runImportCli(ctx, values.mall, file, values['dry-run'] === true);
+  } finally {
+    await ctx.hub.stop().catch(() => {});
+    await ctx.database.close().catch(() => {});
+  }
+}
 
 async function main(): Promise<void> {
   const [command] = process.argv.slice(2);
   if (command === 'serve' || command === undefined) return serve();
+  if (command === 'import') {
+    process.exitCode = await importCommand(process.argv.slice(3));
+    return;
+  }
   const config = loadConfig();
   const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.sqlitePath });
   try {

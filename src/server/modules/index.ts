@@ -4,7 +4,10 @@ import { agenciesRoutes } from './agencies/agencies.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { countersRoutes } from './counters/counters.routes.js';
+import { displaysRoutes } from './displays/displays.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
+import { queueRoutes } from './queue/queue.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
@@ -18,6 +21,9 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     countersRoutes,
     usersRoutes,
     calendarRoutes,
+    queueRoutes,
+    displaysRoutes,
+    importsRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Holiday, OpeningDay } from '../../../shared/contracts/catalog.js';
 import { isCalendarDate, localMoment, toMinutes } from '../../../shared/domain/local-time.js';
@@ -5,6 +6,7 @@ import { addWorkingDays, type WorkingCalendar } from '../../../shared/domain/wor
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
+import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
@@ -31,8 +33,8 @@ export async function addMallWorkingDays(
   return addWorkingDays(from, n, await workingCalendar(ctx, mall));
 }
 
-export async function getOpeningHours(ctx: AppContext, mallId: number): Promise<Day[]> {
-  const rows = await repo.openingHours(ctx.database.db, mallId);
+export async function getOpeningHours(ctx: AppContext | Kysely<DB>, mallId: number): Promise<Day[]> {
+  const rows = await repo.openingHours('database' in ctx ? ctx.database.db : ctx, mallId);
   return rows.map((r) => ({
     weekday: r.weekday,
     opens: r.opens,
@@ -153,17 +155,21 @@ export type OpenState =
   | { open: true; local: ReturnType<typeof localMoment> }
   | { open: false; code: 'MALL_CLOSED' | 'OUTSIDE_OPENING_HOURS'; message: string };
 
-/** Whether the mall serves at an instant: a working, non-holiday day, inside hours, outside breaks. */
-export async function openState(ctx: AppContext, mall: MallRecord, at: Date): Promise<OpenState> {
+/**
+ * Whether the mall serves at an instant: a working, non-holiday day, inside hours, outside breaks.
+ * Takes the caller's transaction handle: SQLite has one connection, so a query outside the open
+ * transaction would wait for it forever.
+ */
+export async function openState(db: Kysely<DB>, mall: MallRecord, at: Date): Promise<OpenState> {
   const local = localMoment(at, mall.timezone);
-  const holiday = (await repo.holidays(ctx.database.db, mall.id, local.date, local.date))[0];
+  const holiday = (await repo.holidays(db, mall.id, local.date, local.date))[0];
   if (holiday)
     return {
       open: false,
       code: 'MALL_CLOSED',
       message: `Mal tutup: ${holiday.name} (closed for a holiday).`,
     };
-  const day = (await getOpeningHours(ctx, mall.id)).find((d) => d.weekday === local.weekday);
+  const day = (await getOpeningHours(db, mall.id)).find((d) => d.weekday === local.weekday);
   if (!day) return { open: false, code: 'MALL_CLOSED', message: 'Mal tidak buka hari ini (closed today).' };
   const m = local.minuteOfDay;
   if (m < toMinutes(day.opens) || m >= toMinutes(day.closes)) {

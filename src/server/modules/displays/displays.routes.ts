@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  announcementText,
+  parseTicketNumber,
+  spokenAnnouncement,
+} from '../../../shared/domain/number-words.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { type App, MallParams } from '../../http.js';
+import { resolveMall } from '../malls/malls.service.js';
+import { displayState, inZone, resolveZone } from './displays.service.js';
+import { streamEvents } from './sse.js';
+
+const ZoneParams = MallParams.extend({ zone: z.string().min(1).max(64) });
+
+export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/malls/:mall/displays/:zone/state',
+    {
+      schema: {
+        tags: ['displays'],
+        summary: 'What a display shows right now (zone "all" = the whole mall)',
+        params: ZoneParams,
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return displayState(ctx, mall, await resolveZone(ctx, mall, req.params.zone));
+    },
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/displays/:zone/stream',
+    {
+      schema: {
+        tags: ['displays'],
+        summary:
+          'Server-Sent Events: ticket.called, ticket.recalled, counter.changed, queue.changed; resumes with Last-Event-ID',
+        params: ZoneParams,
+        querystring: z.object({ lastEventId: z.string().max(20).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const zoneId = await resolveZone(ctx, mall, req.params.zone);
+      await streamEvents(req, reply, ctx.hub, mall.id, (ev) => inZone(zoneId, ev));
+    },
+  );
+
+  app.get(
+    '/api/v1/announcements/preview',
+    {
+      schema: {
+        tags: ['displays'],
+        summary: 'The Indonesian sentence a display speaks for a call, to test its speaker',
+        querystring: z.object({
+          ticket: z.string().min(1).max(16),
+          counter: z.coerce.number().int().min(0).max(9999),
+        }),
+        response: { 200: z.object({ text: z.string(), spokenText: z.string() }) },
+      },
+    },
+    async (req) => {
+      if (!parseTicketNumber(req.query.ticket)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Nomor antrean tidak valid, contoh: B-017 (invalid ticket number).',
+        );
+      }
+      return {
+        text: announcementText(req.query.ticket, req.query.counter),
+        spokenText: spokenAnnouncement(req.query.ticket, req.query.counter),
+      };
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { LiveEvent } from '../../../shared/contracts/events.js';
+import type { EventHub } from '../../events/hub.js';
+
+const HEARTBEAT_MS = 15_000;
+
+/** Last-Event-ID from the header (EventSource reconnects) or ?lastEventId= (first connection). */
+export function lastEventId(req: FastifyRequest): number | null {
+  const raw =
+    req.headers['last-event-id'] ?? (req.query as { lastEventId?: string } | undefined)?.lastEventId;
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (v === undefined || v === '') return null;
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+/**
+ * Holds a Server-Sent Events stream open: sends a comment at once (so proxies and clients see the
+ * stream start), then every event of the mall that passes `filter`, each with `id:` = its sequence
+ * number, so a reconnecting client resumes exactly where it stopped.
+ */
+export async function streamEvents(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  hub: EventHub,
+  mallId: number,
+  filter: (ev: LiveEvent) => boolean,
+): Promise<void> {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write('retry: 2000\n: connected\n\n');
+  const sub = {
+    mallId,
+    lastSeq: 0,
+    deliver(ev: LiveEvent) {
+      if (filter(ev)) res.write(`id: ${ev.seq}\nevent: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`);
+    },
+  };
+  const unsubscribe = await hub.subscribe(sub, lastEventId(req));
+  const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+  beat.unref();
+  const close = () => {
+    clearInterval(beat);
+    unsubscribe();
+  };
+  req.raw.on('close', close);
+  res.on('error', close);
+}

@@ -1,0 +1,247 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { DB, TicketsTable } from '../../db/schema.js';
+
+type Db = Kysely<DB>;
+
+/**
+ * The next number of a queue group for a local day. One atomic upsert: the row lock it takes on
+ * PostgreSQL (and SQLite's single writer) means no two tickets ever get the same number.
+ */
+export async function nextSequence(
+  db: Db,
+  mallId: number,
+  prefix: string,
+  localDate: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('daily_sequences')
+    .values({ mall_id: mallId, prefix, local_date: localDate, last_value: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['mall_id', 'prefix', 'local_date'])
+        .doUpdateSet((eb) => ({ last_value: eb('daily_sequences.last_value', '+', 1) })),
+    )
+    .returning('last_value')
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export async function countIssued(
+  db: Db,
+  mallId: number,
+  serviceId: number,
+  localDate: string,
+): Promise<number> {
+  const r = await db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('mall_id', '=', mallId)
+    .where('service_id', '=', serviceId)
+    .where('local_date', '=', localDate)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertTicket(db: Db, values: Insertable<TicketsTable>): Promise<number> {
+  return (await db.insertInto('tickets').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertTicketEvent(
+  db: Db,
+  e: {
+    mallId: number;
+    ticketId: number;
+    serviceId: number;
+    type: string;
+    at: string;
+    counterId?: number | null;
+    officerId?: number | null;
+    data?: unknown;
+  },
+) {
+  await db
+    .insertInto('ticket_events')
+    .values({
+      mall_id: e.mallId,
+      ticket_id: e.ticketId,
+      service_id: e.serviceId,
+      type: e.type,
+      at: e.at,
+      counter_id: e.counterId ?? null,
+      officer_id: e.officerId ?? null,
+      data: e.data === undefined ? null : JSON.stringify(e.data),
+    })
+    .execute();
+}
+
+/** A ticket with what its DTO needs: service name and prefix, the counter it is at. */
+function ticketView(db: Db) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('services', 'services.id', 'tickets.service_id')
+    .leftJoin('counters', 'counters.id', 'tickets.counter_id')
+    .selectAll('tickets')
+    .select([
+      'services.name as service_name',
+      'services.queue_prefix as queue_prefix',
+      'counters.number as counter_number',
+      'counters.name as counter_name',
+      'counters.zone_id as counter_zone_id',
+    ]);
+}
+export type TicketView = Awaited<ReturnType<typeof findTicket>> & object;
+
+export function findTicket(db: Db, mallId: number, id: number) {
+  return ticketView(db).where('tickets.mall_id', '=', mallId).where('tickets.id', '=', id).executeTakeFirst();
+}
+
+export function findTicketByTracking(db: Db, mallId: number, code: string) {
+  return ticketView(db)
+    .where('tickets.mall_id', '=', mallId)
+    .where('tickets.tracking_code', '=', code)
+    .executeTakeFirst();
+}
+
+export function ticketsOfVisit(db: Db, visitId: number) {
+  return ticketView(db).where('tickets.visit_id', '=', visitId).orderBy('tickets.id').execute();
+}
+
+/** Tickets currently called or being served at a counter. */
+export function currentAtCounter(db: Db, mallId: number, counterId: number) {
+  return ticketView(db)
+    .where('tickets.mall_id', '=', mallId)
+    .where('tickets.counter_id', '=', counterId)
+    .where('tickets.status', 'in', ['called', 'serving'])
+    .orderBy('tickets.called_at', 'desc')
+    .execute();
+}
+
+/** Waiting tickets a counter may call: its services, not directed to another counter. */
+export function waitingForCounter(db: Db, mallId: number, serviceIds: number[], counterId: number) {
+  if (!serviceIds.length) return Promise.resolve([]);
+  return ticketView(db)
+    .where('tickets.mall_id', '=', mallId)
+    .where('tickets.status', '=', 'waiting')
+    .where('tickets.service_id', 'in', serviceIds)
+    .where((eb) =>
+      eb.or([eb('tickets.target_counter_id', 'is', null), eb('tickets.target_counter_id', '=', counterId)]),
+    )
+    .orderBy('tickets.queued_at')
+    .orderBy('tickets.id')
+    .execute();
+}
+
+/** Waiting tickets of one queue group (services sharing a prefix), for positions. */
+export function waitingInGroup(db: Db, mallId: number, prefix: string) {
+  return db
+    .selectFrom('tickets')
+    .innerJoin('services', 'services.id', 'tickets.service_id')
+    .select(['tickets.id', 'tickets.priority', 'tickets.queued_at', 'tickets.service_id'])
+    .where('tickets.mall_id', '=', mallId)
+    .where('tickets.status', '=', 'waiting')
+    .where('services.queue_prefix', '=', prefix)
+    .execute();
+}
+
+/**
+ * Conditional state change: only succeeds when the ticket is still in one of `from`. Under
+ * concurrency the loser sees 0 rows (PostgreSQL re-checks the WHERE after the winner commits).
+ */
+export async function transition(
+  db: Db,
+  id: number,
+  from: string[],
+  set: Updateable<TicketsTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('tickets')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** How many of the latest calls for these services were priority calls, in a row. */
+export async function priorityStreak(
+  db: Db,
+  mallId: number,
+  serviceIds: number[],
+  lookback: number,
+): Promise<number> {
+  if (!serviceIds.length) return 0;
+  const rows = await db
+    .selectFrom('ticket_events')
+    .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+    .select(['tickets.priority'])
+    .where('ticket_events.mall_id', '=', mallId)
+    .where('ticket_events.type', '=', 'called')
+    .where('ticket_events.service_id', 'in', serviceIds)
+    .orderBy('ticket_events.id', 'desc')
+    .limit(lookback)
+    .execute();
+  let n = 0;
+  for (const r of rows) {
+    if (!r.priority) break;
+    n++;
+  }
+  return n;
+}
+
+export function counterServiceIds(db: Db, counterId: number) {
+  return db.selectFrom('counter_services').select('service_id').where('counter_id', '=', counterId).execute();
+}
+
+export function servicePolicies(db: Db, serviceIds: number[]) {
+  if (!serviceIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('services')
+    .select(['id', 'priority_max_streak', 'priority_max_wait_minutes'])
+    .where('id', 'in', serviceIds)
+    .execute();
+}
+
+/** Open counters serving a service (for waiting-time estimates). */
+export async function openCountersFor(db: Db, serviceId: number): Promise<number> {
+  const r = await db
+    .selectFrom('counter_services')
+    .innerJoin('counters', 'counters.id', 'counter_services.counter_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('counter_services.service_id', '=', serviceId)
+    .where('counters.status', '=', 'open')
+    .where('counters.retired_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Called-to-finished durations (minutes) of the latest finished tickets of a service. */
+export async function recentServiceMinutes(
+  db: Db,
+  mallId: number,
+  serviceId: number,
+  limit = 30,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['called_at', 'finished_at'])
+    .where('mall_id', '=', mallId)
+    .where('service_id', '=', serviceId)
+    .where('status', '=', 'done')
+    .where('called_at', 'is not', null)
+    .orderBy('finished_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows
+    .filter((r) => r.called_at && r.finished_at)
+    .map((r) => (Date.parse(r.finished_at!) - Date.parse(r.called_at!)) / 60_000);
+}
+
+export function lastTransferEvent(db: Db, ticketId: number) {
+  return db
+    .selectFrom('ticket_events')
+    .select(['data', 'counter_id'])
+    .where('ticket_id', '=', ticketId)
+    .where('type', '=', 'transferred')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

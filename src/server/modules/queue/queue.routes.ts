@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { Id } from '../../../shared/contracts/catalog.js';
+import {
+  CallSpecificInput,
+  CounterStatusInput,
+  FinishInput,
+  IssueTicketInput,
+  PublicTicket,
+  StartVisitInput,
+  Ticket,
+  TransferInput,
+} from '../../../shared/contracts/queue.js';
+import { requireActor } from '../../auth/guard.js';
+import type { AppContext } from '../../context.js';
+import { type App, MallParams } from '../../http.js';
+import { resolveMall } from '../malls/malls.service.js';
+import { callNext, callSpecific, setCounterStatus } from './counter-actions.service.js';
+import { counterQueue, publicTicket } from './queue-views.service.js';
+import { ticketAction } from './ticket-actions.service.js';
+import { issueTicket, startVisit } from './tickets.service.js';
+
+const CounterParams = MallParams.extend({ counterId: Id });
+const TicketParams = MallParams.extend({ id: Id });
+const tags = ['queue'];
+
+export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.post(
+    '/api/v1/malls/:mall/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Take a queue ticket (kiosk, online, or walk-in at a counter)',
+        params: MallParams,
+        body: IssueTicketInput,
+        response: { 201: Ticket },
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return reply.status(201).send(await issueTicket(ctx, mall, req.actor, req.body));
+    },
+  );
+
+  app.post(
+    '/api/v1/malls/:mall/visits',
+    {
+      schema: {
+        tags,
+        summary: 'Start a journey: several services in order, one visit; finishing a step queues the next',
+        params: MallParams,
+        body: StartVisitInput,
+        response: { 201: z.object({ visitId: z.number(), steps: z.array(z.number()), ticket: Ticket }) },
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return reply.status(201).send(await startVisit(ctx, mall, req.actor, req.body));
+    },
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/tickets/:trackingCode',
+    {
+      schema: {
+        tags,
+        summary: 'The citizen’s live ticket by tracking code: position and estimated wait (no personal data)',
+        params: MallParams.extend({ trackingCode: z.string().min(4).max(32) }),
+        response: { 200: PublicTicket },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return publicTicket(ctx, mall, req.params.trackingCode);
+    },
+  );
+
+  app.post(
+    '/api/v1/malls/:mall/counters/:counterId/call-next',
+    {
+      schema: {
+        tags,
+        summary: 'Call the next ticket (200) or 204 when nobody waits',
+        params: CounterParams,
+        response: { 200: z.object({ ticket: Ticket }).and(Ticket), 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const ticket = await callNext(ctx, mall, requireActor(req), req.params.counterId);
+      if (!ticket) return reply.status(204).send(null);
+      return { ...ticket, ticket };
+    },
+  );
+
+  app.post(
+    '/api/v1/malls/:mall/counters/:counterId/call',
+    {
+      schema: {
+        tags,
+        summary: 'Call a specific ticket out of order (reason required, audited)',
+        params: CounterParams,
+        body: CallSpecificInput,
+        response: { 200: z.object({ ticket: Ticket }).and(Ticket) },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const ticket = await callSpecific(
+        ctx,
+        mall,
+        requireActor(req),
+        req.params.counterId,
+        req.body.ticketId,
+        req.body.reason,
+      );
+      return { ...ticket, ticket };
+    },
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/counters/:counterId/queue',
+    {
+      schema: {
+        tags,
+        summary: 'The counter’s current ticket and its waiting line in call order',
+        params: CounterParams,
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return counterQueue(ctx, mall, requireActor(req), req.params.counterId);
+    },
+  );
+
+  app.post(
+    '/api/v1/malls/:mall/counters/:counterId/status',
+    {
+      schema: {
+        tags,
+        summary: 'Open, close or pause (break) a counter',
+        params: CounterParams,
+        body: CounterStatusInput,
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      await setCounterStatus(ctx, mall, requireActor(req), req.params.counterId, req.body.status);
+      return { counterId: req.params.counterId, status: req.body.status };
+    },
+  );
+
+  for (const action of ['recall', 'start', 'no-show', 'cancel'] as const) {
+    app.post(
+      `/api/v1/malls/:mall/tickets/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary: `Ticket action: ${action}`,
+          params: TicketParams,
+          response: { 200: Ticket },
+        },
+      },
+      async (req) => {
+        const mall = await resolveMall(ctx, req.params.mall);
+        return ticketAction(ctx, mall, requireActor(req), req.params.id, action, {});
+      },
+    );
+  }
+
+  app.post(
+    '/api/v1/malls/:mall/tickets/:id/finish',
+    {
+      schema: {
+        tags,
+        summary: 'Finish with an outcome: done | incomplete_documents | referred',
+        params: TicketParams,
+        body: FinishInput.optional(),
+        response: { 200: Ticket },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return ticketAction(ctx, mall, requireActor(req), req.params.id, 'finish', {
+        finish: req.body ?? { outcome: 'done' },
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/malls/:mall/tickets/:id/transfer',
+    {
+      schema: {
+        tags,
+        summary: 'Transfer to another service or counter, optionally returning here afterwards',
+        params: TicketParams,
+        body: TransferInput,
+        response: { 200: Ticket },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return ticketAction(ctx, mall, requireActor(req), req.params.id, 'transfer', { transfer: req.body });
+    },
+  );
+}

@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { IssueTicketInput, StartVisitInput } from '../../../shared/contracts/queue.js';
+import { localMoment, toMinutes } from '../../../shared/domain/local-time.js';
+import { appendAudit } from '../../audit/audit.js';
+import type { Actor } from '../../auth/policy.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction, type Tx } from '../../db/tx.js';
+import { AppError, notFound } from '../../errors.js';
+import { openState } from '../calendar/calendar.service.js';
+import type { MallRecord } from '../malls/malls.service.js';
+import * as services from '../services/services.repo.js';
+import { positionAndEta } from './positions.js';
+import { publishQueueChanged } from './queue.events.js';
+import { toTicketDto } from './queue.mapper.js';
+import * as repo from './queue.repo.js';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** 10 characters from a 32-letter alphabet without look-alikes (0/O, 1/I): 50 bits, unguessable. */
+export function newTrackingCode(): string {
+  return [...randomBytes(10)].map((b) => CODE_ALPHABET[b % 32]).join('');
+}
+
+interface IssueOptions {
+  visitId?: number | null;
+  queuedAt?: string;
+  /** Journey steps after the first are queued by the system even after the issuing cut-off. */
+  skipCutoff?: boolean;
+}
+
+/**
+ * Issues a ticket in the caller's transaction: checks the service, opening hours, cut-off and quota,
+ * takes the next daily number of the queue group, and writes the ticket with its 'issued' event.
+ */
+export async function issueInTx(
+  ctx: AppContext,
+  tx: Tx,
+  mall: MallRecord,
+  actor: Actor | null,
+  input: z.infer<typeof IssueTicketInput>,
+  opts: IssueOptions = {},
+) {
+  const now = ctx.now();
+  const at = now.toISOString();
+  const service = await services.findService(tx.db, mall.id, input.serviceId);
+  if (!service) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+  if (service.retired_at)
+    throw new AppError('SERVICE_RETIRED', 'Layanan ini sudah tidak tersedia (service retired).');
+  if (!service.served_at_mall) {
+    throw new AppError(
+      'SERVICE_NOT_SERVED',
+      service.not_served_note ?? 'Layanan ini tidak dilayani di MPP (not served at this mall).',
+    );
+  }
+  const open = await openState(tx.db, mall, now);
+  if (!open.open) throw new AppError(open.code, open.message);
+  const local = localMoment(now, mall.timezone);
+  if (!opts.skipCutoff && service.issue_cutoff && local.minuteOfDay >= toMinutes(service.issue_cutoff)) {
+    throw new AppError(
+      'AFTER_CUTOFF',
+      `Pengambilan nomor antrean ditutup pukul ${service.issue_cutoff} (issuing closed).`,
+    );
+  }
+  // The sequence upsert locks the queue group's row first, so the quota count below is serialised too.
+  const seq = await repo.nextSequence(tx.db, mall.id, service.queue_prefix, local.date);
+  if (
+    service.daily_quota !== null &&
+    (await repo.countIssued(tx.db, mall.id, service.id, local.date)) >= service.daily_quota
+  ) {
+    throw new AppError(
+      'QUOTA_EXHAUSTED',
+      `Kuota harian layanan ini (${service.daily_quota}) sudah habis (daily quota exhausted).`,
+    );
+  }
+  const number = `${service.queue_prefix}-${String(seq).padStart(3, '0')}`;
+  const priority = input.priority ?? null;
+  const grantedBy = priority && actor ? actor.id : null;
+  const id = await repo.insertTicket(tx.db, {
+    mall_id: mall.id,
+    service_id: service.id,
+    visit_id: opts.visitId ?? null,
+    number,
+    local_date: local.date,
+    status: 'waiting',
+    priority,
+    priority_granted_by: grantedBy,
+    source: input.source,
+    tracking_code: newTrackingCode(),
+    counter_id: null,
+    officer_id: null,
+    target_counter_id: null,
+    return_counter_id: null,
+    issued_at: at,
+    queued_at: opts.queuedAt ?? at,
+    called_at: null,
+    started_at: null,
+    finished_at: null,
+    outcome: null,
+  });
+  await repo.insertTicketEvent(tx.db, {
+    mallId: mall.id,
+    ticketId: id,
+    serviceId: service.id,
+    type: 'issued',
+    at,
+    officerId: actor?.id ?? null,
+    data: {
+      source: input.source,
+      priority,
+      grantedBy,
+      verification: priority ? (grantedBy ? 'staff' : 'self_declared') : null,
+    },
+  });
+  if (priority) {
+    await appendAudit(tx, {
+      mallId: mall.id,
+      actorId: actor?.id ?? null,
+      action: 'ticket.priority',
+      entity: 'ticket',
+      entityId: id,
+      after: { number, priority, verification: grantedBy ? 'staff' : 'self_declared', source: input.source },
+      at,
+    });
+  }
+  const view = (await repo.findTicket(tx.db, mall.id, id))!;
+  await publishQueueChanged(ctx, tx, view, at);
+  return view;
+}
+
+function checkSource(actor: Actor | null, mall: MallRecord, source: string) {
+  if (source === 'counter' && !(actor && (actor.role === 'national_admin' || actor.mallId === mall.id))) {
+    throw new AppError(
+      'UNAUTHENTICATED',
+      'Tiket dari loket hanya oleh petugas (counter tickets need a staff login).',
+    );
+  }
+}
+
+export async function issueTicket(
+  ctx: AppContext,
+  mall: MallRecord,
+  actor: Actor | null,
+  input: z.infer<typeof IssueTicketInput>,
+) {
+  checkSource(actor, mall, input.source);
+  const view = await inTransaction(ctx.database.db, (tx) => issueInTx(ctx, tx, mall, actor, input));
+  const { position, eta } = await positionAndEta(ctx.database.db, view, ctx.now());
+  return toTicketDto(view, position, eta);
+}
+
+/** A journey: one visit needing several services in order; the first ticket is issued now. */
+export async function startVisit(
+  ctx: AppContext,
+  mall: MallRecord,
+  actor: Actor | null,
+  input: z.infer<typeof StartVisitInput>,
+) {
+  checkSource(actor, mall, input.source);
+  const at = ctx.now().toISOString();
+  const view = await inTransaction(ctx.database.db, async (tx) => {
+    for (const serviceId of input.serviceIds) {
+      const s = await services.findService(tx.db, mall.id, serviceId);
+      if (!s) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+      if (!s.served_at_mall || s.retired_at)
+        throw new AppError(
+          'SERVICE_NOT_SERVED',
+          `Layanan "${s.name}" tidak dilayani di MPP (not served here).`,
+        );
+    }
+    const visit = await tx.db
+      .insertInto('visits')
+      .values({ mall_id: mall.id, steps: JSON.stringify(input.serviceIds), current_step: 0, created_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return issueInTx(
+      ctx,
+      tx,
+      mall,
+      actor,
+      { serviceId: input.serviceIds[0]!, source: input.source, priority: input.priority },
+      { visitId: visit.id },
+    );
+  });
+  const { position, eta } = await positionAndEta(ctx.database.db, view, ctx.now());
+  return { visitId: view.visit_id!, steps: input.serviceIds, ticket: toTicketDto(view, position, eta) };
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { Id } from './catalog.js';
+
+/** Vulnerable groups served first (UU 25/2009 art. 29; the sick at police/Samsat counters). */
+export const Priority = z.enum(['elderly', 'disabled', 'pregnant', 'child', 'sick', 'disaster_victim']);
+export const TicketSource = z.enum(['kiosk', 'online', 'counter']);
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled']);
+export const Outcome = z.enum(['done', 'incomplete_documents', 'referred']);
+
+export const IssueTicketInput = z.strictObject({
+  serviceId: Id,
+  source: TicketSource,
+  priority: Priority.nullable().optional(),
+});
+
+export const StartVisitInput = z.strictObject({
+  serviceIds: z.array(Id).min(1).max(10),
+  source: TicketSource,
+  priority: Priority.nullable().optional(),
+});
+
+export const Ticket = z.object({
+  id: z.number(),
+  number: z.string(),
+  serviceId: z.number(),
+  serviceName: z.string(),
+  queuePrefix: z.string(),
+  status: TicketStatus,
+  priority: Priority.nullable(),
+  source: TicketSource,
+  position: z.number().nullable(),
+  estimatedWaitMinutes: z.number().nullable(),
+  trackingCode: z.string(),
+  issuedAt: z.string(),
+  calledAt: z.string().nullable(),
+  counter: z.object({ id: z.number(), number: z.number(), name: z.string() }).nullable(),
+  outcome: Outcome.nullable(),
+  visitId: z.number().nullable(),
+});
+
+/** What the citizen sees by tracking code: no personal data, no internal ids of staff. */
+export const PublicTicket = Ticket.omit({ id: true }).extend({
+  mallName: z.string(),
+  localDate: z.string(),
+  turnIsNear: z.boolean(),
+  nextTicket: z.object({ number: z.string(), trackingCode: z.string(), serviceName: z.string() }).nullable(),
+});
+
+export const CallSpecificInput = z.strictObject({ ticketId: Id, reason: z.string().trim().min(3).max(500) });
+export const FinishInput = z.strictObject({
+  outcome: Outcome.default('done'),
+  note: z.string().max(1000).optional(),
+});
+export const TransferInput = z
+  .strictObject({
+    serviceId: Id.optional(),
+    counterId: Id.optional(),
+    returnToCounter: z.boolean().default(false),
+    reason: z.string().max(500).optional(),
+  })
+  .refine(
+    (v) => v.serviceId !== undefined || v.counterId !== undefined,
+    'serviceId or counterId is required',
+  );
+export const CounterStatusInput = z.strictObject({ status: z.enum(['open', 'closed', 'break']) });
+
+export const TicketAction = z.enum(['recall', 'start', 'finish', 'no-show', 'transfer', 'cancel']);
