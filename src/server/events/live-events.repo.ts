@@ -3,35 +3,65 @@ import type { LiveEvent, LiveEventMap, LiveEventType } from '../../shared/contra
 import type { DB } from '../db/schema.js';
 import type { Tx } from '../db/tx.js';
 
+export interface NewLiveEvent<K extends LiveEventType = LiveEventType> {
+  type: K;
+  zoneId: number | null;
+  payload: LiveEventMap[K];
+}
+
 /**
- * Appends a live event in the caller's transaction. The per-mall head row is bumped first: that row
- * lock makes sequence numbers of one mall commit in order and without gaps, so a reader that has seen
- * seq N has seen everything before N (what Last-Event-ID resume relies on).
+ * Takes the mall's event-head row lock at the start of a queue write. Every queue transaction takes
+ * this one lock first, so on PostgreSQL they serialise per mall in one order (no deadlocks, no
+ * retry storms when ten counters race for the head of one line); SQLite has a single writer anyway.
  */
-export async function appendLiveEvent<K extends LiveEventType>(
-  tx: Tx,
-  mallId: number,
-  type: K,
-  zoneId: number | null,
-  payload: LiveEventMap[K],
-  at: string,
-): Promise<number> {
+export async function lockMallQueue(tx: Tx, mallId: number): Promise<void> {
+  const locked = await tx.db
+    .updateTable('event_heads')
+    .set((eb) => ({ seq: eb.ref('seq') }))
+    .where('mall_id', '=', mallId)
+    .executeTakeFirst();
+  if (Number(locked.numUpdatedRows) === 1) return;
   await tx.db
     .insertInto('event_heads')
     .values({ mall_id: mallId, seq: 0 })
     .onConflict((oc) => oc.column('mall_id').doNothing())
     .execute();
+  await lockMallQueue(tx, mallId);
+}
+
+/**
+ * Appends live events in the caller's transaction (which holds the mall's head lock, see
+ * lockMallQueue): sequence numbers of one mall therefore commit in order and without gaps, so a
+ * reader that has seen seq N has seen everything before N — what Last-Event-ID resume relies on.
+ */
+export async function appendLiveEvents(
+  tx: Tx,
+  mallId: number,
+  events: NewLiveEvent[],
+  at: string,
+): Promise<void> {
+  if (!events.length) return;
+  await lockMallQueue(tx, mallId);
   const head = await tx.db
     .updateTable('event_heads')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .set((eb) => ({ seq: eb('seq', '+', events.length) }))
     .where('mall_id', '=', mallId)
     .returning('seq')
     .executeTakeFirstOrThrow();
+  const first = head.seq - events.length + 1;
   await tx.db
     .insertInto('live_events')
-    .values({ mall_id: mallId, seq: head.seq, type, zone_id: zoneId, payload: JSON.stringify(payload), at })
+    .values(
+      events.map((e, i) => ({
+        mall_id: mallId,
+        seq: first + i,
+        type: e.type,
+        zone_id: e.zoneId,
+        payload: JSON.stringify(e.payload),
+        at,
+      })),
+    )
     .execute();
-  return head.seq;
 }
 
 export async function readLiveEventsAfter(db: Kysely<DB>, mallId: number, afterSeq: number, limit = 1000) {

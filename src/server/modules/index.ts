@@ -9,6 +9,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
+import { statsRoutes } from './stats/stats.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 
 /** Every feature module registers its routes here; one line per module. */
@@ -24,6 +25,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     queueRoutes,
     displaysRoutes,
     importsRoutes,
+    statsRoutes,
   ]) {
     await mod(app, ctx);
   }

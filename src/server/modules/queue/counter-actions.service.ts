@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
+import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { pickNext } from './call-order.js';
 import { counterForTicket, type OperableCounter, operableCounter } from './counter-access.js';
@@ -64,6 +65,7 @@ export async function callNext(ctx: AppContext, mall: MallRecord, actor: Actor, 
   const now = ctx.now();
   const at = now.toISOString();
   const view = await inTransaction(ctx.database.db, async (tx) => {
+    await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     if (counter.status !== 'open')
       throw new AppError('COUNTER_CLOSED', 'Loket sedang tutup/istirahat (counter is not open).');
@@ -97,6 +99,7 @@ export async function callSpecific(
 ) {
   const at = ctx.now().toISOString();
   const view = await inTransaction(ctx.database.db, async (tx) => {
+    await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     if (counter.status !== 'open')
       throw new AppError('COUNTER_CLOSED', 'Loket sedang tutup/istirahat (counter is not open).');
@@ -137,6 +140,7 @@ export async function setCounterStatus(
 ) {
   const at = ctx.now().toISOString();
   await inTransaction(ctx.database.db, async (tx) => {
+    await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     await tx.db.updateTable('counters').set({ status, updated_at: at }).where('id', '=', counterId).execute();
     await appendAudit(tx, {

@@ -1,42 +1,36 @@
-import type { TicketCalledEvent } from '../../../shared/contracts/events.js';
+import type { QueueChangedEvent, TicketCalledEvent } from '../../../shared/contracts/events.js';
 import { announcementText, spokenAnnouncement } from '../../../shared/domain/number-words.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
-import { appendLiveEvent } from '../../events/live-events.repo.js';
+import { appendLiveEvents, type NewLiveEvent } from '../../events/live-events.repo.js';
 import type { TicketView } from './queue.repo.js';
 
 /** Live events of the queue, appended in the state change's transaction and fanned out after commit. */
-async function waitingCount(tx: Tx, mallId: number, serviceId: number): Promise<number> {
+async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent<'queue.changed'>> {
   const r = await tx.db
     .selectFrom('tickets')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('mall_id', '=', mallId)
-    .where('service_id', '=', serviceId)
+    .where('mall_id', '=', t.mall_id)
+    .where('service_id', '=', t.service_id)
     .where('status', '=', 'waiting')
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const payload: QueueChangedEvent = {
+    serviceId: t.service_id,
+    waiting: Number(r.n),
+    ticketId: t.id,
+    trackingCode: t.tracking_code,
+    status: t.status,
+  };
+  return { type: 'queue.changed', zoneId: null, payload };
 }
 
-function afterCommitPublish(tx: Tx, ctx: AppContext, mallId: number) {
+async function publish(ctx: AppContext, tx: Tx, mallId: number, events: NewLiveEvent[], at: string) {
+  await appendLiveEvents(tx, mallId, events, at);
   tx.afterCommit(() => ctx.hub.published(mallId));
 }
 
 export async function publishQueueChanged(ctx: AppContext, tx: Tx, t: TicketView, at: string) {
-  await appendLiveEvent(
-    tx,
-    t.mall_id,
-    'queue.changed',
-    null,
-    {
-      serviceId: t.service_id,
-      waiting: await waitingCount(tx, t.mall_id, t.service_id),
-      ticketId: t.id,
-      trackingCode: t.tracking_code,
-      status: t.status,
-    },
-    at,
-  );
-  afterCommitPublish(tx, ctx, t.mall_id);
+  await publish(ctx, tx, t.mall_id, [await queueChanged(tx, t)], at);
 }
 
 export function callPayload(t: TicketView, at: string): TicketCalledEvent {
@@ -63,21 +57,27 @@ export async function publishCall(
   type: 'ticket.called' | 'ticket.recalled',
   at: string,
 ) {
-  await appendLiveEvent(tx, t.mall_id, type, t.counter_zone_id, callPayload(t, at), at);
-  await appendLiveEvent(
-    tx,
-    t.mall_id,
-    'counter.changed',
-    t.counter_zone_id,
-    {
+  const counterChanged: NewLiveEvent<'counter.changed'> = {
+    type: 'counter.changed',
+    zoneId: t.counter_zone_id,
+    payload: {
       counterId: t.counter_id ?? 0,
       counterNumber: t.counter_number ?? 0,
       status: 'open',
       currentTicket: t.number,
     },
+  };
+  await publish(
+    ctx,
+    tx,
+    t.mall_id,
+    [
+      { type, zoneId: t.counter_zone_id, payload: callPayload(t, at) },
+      counterChanged,
+      await queueChanged(tx, t),
+    ],
     at,
   );
-  await publishQueueChanged(ctx, tx, t, at);
 }
 
 export async function publishCounterChanged(
@@ -93,13 +93,11 @@ export async function publishCounterChanged(
   },
   at: string,
 ) {
-  await appendLiveEvent(
-    tx,
-    c.mallId,
-    'counter.changed',
-    c.zoneId,
-    { counterId: c.id, counterNumber: c.number, status: c.status, currentTicket: c.currentTicket },
-    at,
-  );
-  afterCommitPublish(tx, ctx, c.mallId);
+  const payload = {
+    counterId: c.id,
+    counterNumber: c.number,
+    status: c.status,
+    currentTicket: c.currentTicket,
+  };
+  await publish(ctx, tx, c.mallId, [{ type: 'counter.changed', zoneId: c.zoneId, payload }], at);
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
+import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import * as services from '../services/services.repo.js';
 import { counterForTicket, type OperableCounter } from './counter-access.js';
@@ -172,6 +173,7 @@ export async function ticketAction(
 ) {
   const at = ctx.now().toISOString();
   const view = await inTransaction(ctx.database.db, async (tx) => {
+    await lockMallQueue(tx, mall.id);
     const t = await repo.findTicket(tx.db, mall.id, ticketId);
     if (!t) throw notFound('TICKET_NOT_FOUND', 'Tiket');
     const counter = await counterForTicket(tx, mall.id, actor, t);

@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
+import { lockMallQueue } from '../../events/live-events.repo.js';
 import { openState } from '../calendar/calendar.service.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import * as services from '../services/services.repo.js';
@@ -42,6 +43,7 @@ export async function issueInTx(
 ) {
   const now = ctx.now();
   const at = now.toISOString();
+  await lockMallQueue(tx, mall.id);
   const service = await services.findService(tx.db, mall.id, input.serviceId);
   if (!service) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
   if (service.retired_at)
