@@ -181,3 +181,16 @@ export const OpeningDay = z.object({
 });
 export const OpeningHoursInput = z.object({ days: z.array(OpeningDay).max(7) });
 export const Holiday = z.object({ date: LocalDate, name: z.string().trim().min(1).max(200) });
+
+/** Indonesian time zones: WIB, WITA, WIT. */
+export const MallTimezone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
+export const MallInput = z.object({
+  slug: Slug,
+  name: z.string().trim().min(3).max(200),
+  timezone: MallTimezone.default('Asia/Jakarta'),
+  address: z.string().trim().min(3).max(500),
+  workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+});
+export const MallPatch = MallInput.omit({ slug: true }).partial();
+export const Zone = z.object({ id: z.number(), slug: z.string(), name: z.string() });
+export const ZoneInput = z.object({ slug: Slug, name: z.string().trim().min(1).max(100) });

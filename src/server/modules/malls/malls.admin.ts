@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { MallInput, MallPatch, ZoneInput } from '../../../shared/contracts/catalog.js';
+import { appendAudit } from '../../audit/audit.js';
+import type { Actor } from '../../auth/policy.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/tx.js';
+import { AppError } from '../../errors.js';
+import * as repo from './malls.repo.js';
+import { type MallRecord, toMallDto } from './malls.service.js';
+
+/** A new mall's hours until its admin sets its own: Mon–Thu 08:00–15:00, Friday with the prayer break. */
+const DEFAULT_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  opens: '08:00',
+  closes: weekday === 5 ? '15:30' : '15:00',
+  breaks: JSON.stringify(
+    weekday === 5 ? [{ start: '11:30', end: '13:00', label: 'Istirahat salat Jumat' }] : [],
+  ),
+}));
+
+/** Creates a mall (national admin): its row, default opening hours, audited on the deployment chain. */
+export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<typeof MallInput>) {
+  const at = ctx.now().toISOString();
+  return inTransaction(ctx.database.db, async (tx) => {
+    if (await repo.findMallBySlug(tx.db, input.slug))
+      throw new AppError('SLUG_TAKEN', `Slug "${input.slug}" sudah dipakai (slug taken).`);
+    const values = {
+      slug: input.slug,
+      name: input.name,
+      timezone: input.timezone,
+      address: input.address,
+      working_days: JSON.stringify(input.workingWeekdays),
+      created_at: at,
+    };
+    const id = (await tx.db.insertInto('malls').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    await tx.db
+      .insertInto('opening_hours')
+      .values(DEFAULT_HOURS.map((h) => ({ ...h, mall_id: id })))
+      .execute();
+    await appendAudit(tx, {
+      mallId: null,
+      actorId: actor.id,
+      action: 'mall.create',
+      entity: 'mall',
+      entityId: id,
+      after: values,
+      at,
+    });
+    return toMallDto({ id, ...values });
+  });
+}
+
+export async function updateMall(
+  ctx: AppContext,
+  actor: Actor,
+  mall: MallRecord,
+  patch: z.infer<typeof MallPatch>,
+) {
+  const at = ctx.now().toISOString();
+  return inTransaction(ctx.database.db, async (tx) => {
+    const set = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.address !== undefined && { address: patch.address }),
+      ...(patch.timezone !== undefined && { timezone: patch.timezone }),
+      ...(patch.workingWeekdays !== undefined && {
+        working_days: JSON.stringify([...new Set(patch.workingWeekdays)].sort()),
+      }),
+    };
+    if (Object.keys(set).length)
+      await tx.db.updateTable('malls').set(set).where('id', '=', mall.id).execute();
+    await appendAudit(tx, {
+      mallId: mall.id,
+      actorId: actor.id,
+      action: 'mall.update',
+      entity: 'mall',
+      entityId: mall.id,
+      before: mall,
+      after: { ...mall, ...set },
+      at,
+    });
+    return toMallDto({ ...mall, ...set });
+  });
+}
+
+export async function listZones(ctx: AppContext, mallId: number) {
+  return ctx.database.db
+    .selectFrom('zones')
+    .select(['id', 'slug', 'name'])
+    .where('mall_id', '=', mallId)
+    .orderBy('slug')
+    .execute();
+}
+
+/** Display zones (e.g. floors): a display at /display?zone=lantai-2 shows only that zone's counters. */
+export async function saveZone(
+  ctx: AppContext,
+  actor: Actor,
+  mallId: number,
+  input: z.infer<typeof ZoneInput>,
+) {
+  const at = ctx.now().toISOString();
+  return inTransaction(ctx.database.db, async (tx) => {
+    const existing = await tx.db
+      .selectFrom('zones')
+      .select('id')
+      .where('mall_id', '=', mallId)
+      .where('slug', '=', input.slug)
+      .executeTakeFirst();
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      await tx.db.updateTable('zones').set({ name: input.name }).where('id', '=', id).execute();
+    } else {
+      id = (
+        await tx.db
+          .insertInto('zones')
+          .values({ mall_id: mallId, slug: input.slug, name: input.name })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    await appendAudit(tx, {
+      mallId,
+      actorId: actor.id,
+      action: 'zone.save',
+      entity: 'zone',
+      entityId: id,
+      after: input,
+      at,
+    });
+    return { id, ...input };
+  });
+}
