@@ -10,6 +10,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { requireStaffWhereNeeded } from './auth/authenticate.js';
 import type { AppContext } from './context.js';
 import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
@@ -108,6 +109,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     const h = req.headers.authorization;
     if (h?.startsWith('Bearer ')) req.actor = await authService.authenticate(ctx, h.slice(7).trim());
   });
+
+  app.addHook('preValidation', requireStaffWhereNeeded);
 
   registerMetrics(app, ctx);
   app.get('/healthz', { schema: { hide: true } }, async () => ({

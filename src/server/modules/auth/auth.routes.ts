@@ -10,7 +10,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; returns a bearer token',
@@ -37,7 +37,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session' } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End this session' } },
     async (req, reply) => {
       const h = req.headers.authorization;
       if (h?.startsWith('Bearer ')) await service.logout(ctx, h.slice(7).trim());

@@ -27,6 +27,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/tickets',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Take a queue ticket (kiosk, online, or walk-in at a counter)',
@@ -44,6 +45,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/visits',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Start a journey: several services in order, one visit; finishing a step queues the next',
@@ -120,6 +122,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/counters/:counterId/queue',
     {
+      config: { access: 'staff' },
       schema: {
         tags,
         summary: 'The counter’s current ticket and its waiting line in call order',

@@ -55,6 +55,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/services/:id/standards',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['catalog'],
         summary: 'Every version of the full 14-component standard, with validity dates (staff)',

@@ -13,6 +13,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/users',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['staff'],
         summary: 'Staff of the mall',
