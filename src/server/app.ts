@@ -48,6 +48,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
 
+  // An empty body with content-type application/json (common from HTTP clients on action endpoints
+  // such as call-next) means "no body", not a parse error; everything else goes to Fastify's parser.
+  const jsonParser = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    return jsonParser(req, String(body), done);
+  });
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const requestId = String(req.id);
     if (err instanceof AppError) {
