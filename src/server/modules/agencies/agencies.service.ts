@@ -3,7 +3,7 @@ import type { Agency, AgencyInput, AgencyPatch } from '../../../shared/contracts
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction } from '../../db/tx.js';
+import { inTransaction, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import * as repo from './agencies.repo.js';
 
@@ -32,15 +32,17 @@ export async function getAgency(ctx: AppContext, mallId: number, id: number) {
   return a;
 }
 
+/** Creates an agency with its audit row; joins the caller's transaction when given one (imports). */
 export async function createAgency(
   ctx: AppContext,
   actor: Actor,
   mallId: number,
   input: z.infer<typeof AgencyInput>,
+  tx?: Tx,
 ) {
   const at = ctx.now().toISOString();
-  return inTransaction(ctx.database.db, async (tx) => {
-    if (await repo.findAgencyByKey(tx.db, mallId, input.key)) {
+  const run = async (t: Tx) => {
+    if (await repo.findAgencyByKey(t.db, mallId, input.key)) {
       throw new AppError('SLUG_TAKEN', `Kode instansi "${input.key}" sudah dipakai (agency key taken).`);
     }
     const values = {
@@ -56,8 +58,8 @@ export async function createAgency(
       created_at: at,
       updated_at: at,
     };
-    const id = await repo.insertAgency(tx.db, values);
-    await appendAudit(tx, {
+    const id = await repo.insertAgency(t.db, values);
+    await appendAudit(t, {
       mallId,
       actorId: actor.id,
       action: 'agency.create',
@@ -67,7 +69,8 @@ export async function createAgency(
       at,
     });
     return toAgencyDto({ id, ...values });
-  });
+  };
+  return tx ? run(tx) : inTransaction(ctx.database.db, run);
 }
 
 export async function updateAgency(

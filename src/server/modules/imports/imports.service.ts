@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
 import * as agenciesRepo from '../agencies/agencies.repo.js';
+import { createAgency } from '../agencies/agencies.service.js';
 import { createService, updateService } from '../services/services.service.js';
 import { readSheet } from './imports.parse.js';
 import { type Plan, planImport } from './imports.plan.js';
@@ -54,30 +55,7 @@ async function write(ctx: AppContext, actor: Actor, mallId: number, plan: Plan, 
   const at = ctx.now().toISOString();
   const agencyIds = new Map<string, number>();
   for (const a of plan.agencies) {
-    const values = {
-      mall_id: mallId,
-      key: a.key,
-      name: a.name,
-      type: a.type,
-      agreement_status: a.agreementStatus,
-      agreement_date: a.agreementDate ?? null,
-      hotline: a.hotline ?? null,
-      back_office_contact: a.backOfficeContact ?? null,
-      retired_at: null,
-      created_at: at,
-      updated_at: at,
-    };
-    const id = await agenciesRepo.insertAgency(tx.db, values);
-    await appendAudit(tx, {
-      mallId,
-      actorId: actor.id,
-      action: 'agency.create',
-      entity: 'agency',
-      entityId: id,
-      after: values,
-      at,
-    });
-    agencyIds.set(a.key, id);
+    agencyIds.set(a.key, (await createAgency(ctx, actor, mallId, a, tx)).id);
   }
   for (const c of plan.creates) {
     const agencyId =

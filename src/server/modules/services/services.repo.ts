@@ -4,33 +4,8 @@ import type { DB, ServiceStandardsTable, ServicesTable } from '../../db/schema.j
 export type ServiceRow = Selectable<ServicesTable>;
 export type StandardRow = Selectable<ServiceStandardsTable>;
 
-/** Services of a mall with their agency name and the standard in force (valid_to null). */
-export function listServicesWithStandard(db: Kysely<DB>, mallId: number, includeRetired: boolean) {
-  let q = db
-    .selectFrom('services')
-    .innerJoin('agencies', 'agencies.id', 'services.agency_id')
-    .leftJoin('service_standards', (j) =>
-      j
-        .onRef('service_standards.service_id', '=', 'services.id')
-        .on('service_standards.valid_to', 'is', null),
-    )
-    .selectAll('services')
-    .select([
-      'agencies.name as agency_name',
-      'agencies.hotline as agency_hotline',
-      'service_standards.body as standard_body',
-      'service_standards.version as standard_version',
-      'service_standards.valid_from as standard_valid_from',
-    ])
-    .where('services.mall_id', '=', mallId);
-  if (!includeRetired)
-    q = q.where('services.retired_at', 'is', null).where('agencies.retired_at', 'is', null);
-  return q.orderBy('agencies.name').orderBy('services.name').execute();
-}
-
-export type ServiceWithStandard = Awaited<ReturnType<typeof listServicesWithStandard>>[number];
-
-export async function findServiceWithStandard(db: Kysely<DB>, mallId: number, id: number) {
+/** Services with their agency name and hotline and the standard in force (valid_to null). */
+function withStandard(db: Kysely<DB>, mallId: number) {
   return db
     .selectFrom('services')
     .innerJoin('agencies', 'agencies.id', 'services.agency_id')
@@ -47,9 +22,20 @@ export async function findServiceWithStandard(db: Kysely<DB>, mallId: number, id
       'service_standards.version as standard_version',
       'service_standards.valid_from as standard_valid_from',
     ])
-    .where('services.mall_id', '=', mallId)
-    .where('services.id', '=', id)
-    .executeTakeFirst();
+    .where('services.mall_id', '=', mallId);
+}
+
+export function listServicesWithStandard(db: Kysely<DB>, mallId: number, includeRetired: boolean) {
+  let q = withStandard(db, mallId);
+  if (!includeRetired)
+    q = q.where('services.retired_at', 'is', null).where('agencies.retired_at', 'is', null);
+  return q.orderBy('agencies.name').orderBy('services.name').execute();
+}
+
+export type ServiceWithStandard = Awaited<ReturnType<typeof listServicesWithStandard>>[number];
+
+export function findServiceWithStandard(db: Kysely<DB>, mallId: number, id: number) {
+  return withStandard(db, mallId).where('services.id', '=', id).executeTakeFirst();
 }
 
 export function findService(db: Kysely<DB>, mallId: number, id: number) {
