@@ -41,6 +41,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Held SSE streams would otherwise keep a graceful shutdown waiting forever.
+    forceCloseConnections: true,
     routerOptions: { maxParamLength: 2000 },
   }).withTypeProvider() as unknown as App;
 
