@@ -1,19 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return (
-    <main>
-      <h1>Satu Atap</h1>
-      <p>Mal Pelayanan Publik — sistem antrean dan layanan.</p>
-    </main>
-  );
-}
+import { RouterProvider } from 'react-router';
+import './app/i18n';
+import { router } from './app/router';
+import './styles/base.css';
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <RouterProvider router={router} />
     </StrictMode>,
   );

@@ -1,0 +1,144 @@
+/**
+ * Public portal (phone) and admin screens in Debian's chromium against the real server, with a
+ * screenshot of each at its target size in e2e/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launch, openPage, shot } from './support/browser';
+import { DEMO_PASSWORD, startServer, type TestServer } from './support/server';
+
+const HEADER =
+  'agency_key,service_name,kind,requirements,procedure,completion_value,completion_unit,fee_amount,fee_legal_basis,product,complaint_handling';
+const BAD_CSV = `${HEADER}\ndisdukcapil,Legalisir dokumen,perizinan-salah,KTP,Datang,abc,menit,-5,Perda,Legalisir,LAPOR!\n`;
+
+if (!hasChromium)
+  console.warn('SKIPPED admin e2e: /usr/bin/chromium is missing (apt-get install -y chromium)');
+
+describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  const open = async (path: string, width: number, height: number): Promise<Page> => {
+    const o = await openPage(browser, server.base + path, { width, height });
+    o.page.on('close', () => errors.push(...o.errors.map((e) => `${path}: ${e}`)));
+    return o.page;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('home lists the malls', async () => {
+    const page = await open('/', 1280, 800);
+    await page.getByRole('link', { name: 'Mal Pelayanan Publik Kabupaten Demo' }).waitFor();
+    await shot(page, 'home');
+    await page.close();
+  });
+
+  it('portal on a phone: search, read a standard, hotlines, English', async () => {
+    const page = await open('/demo', 390, 844);
+    await page.getByText('59 layanan').waitFor();
+    await shot(page, 'portal-phone');
+    await page.getByRole('searchbox', { name: 'Cari layanan' }).fill('skck');
+    await page.getByRole('link', { name: /SKCK/ }).first().waitFor();
+    await shot(page, 'portal-phone-search');
+    await page.getByRole('link', { name: /SKCK/ }).first().click();
+    await page.getByRole('heading', { name: 'Persyaratan' }).waitFor();
+    for (const label of [
+      'Sistem, mekanisme, dan prosedur',
+      'Dasar hukum biaya',
+      'Penanganan pengaduan, saran, dan masukan',
+    ])
+      await page.getByRole('heading', { name: label }).waitFor();
+    await shot(page, 'portal-phone-service', true);
+    await page.getByRole('link', { name: 'Hotline instansi' }).click();
+    await page.getByRole('heading', { name: 'Kantor Imigrasi' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Agency hotlines' }).waitFor();
+    await shot(page, 'portal-phone-hotlines-en');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await page.close();
+  });
+
+  it('admin: sign in, live hall, every section renders', async () => {
+    const page = await open('/demo/admin', 1440, 900);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Aula (langsung)' }).waitFor();
+    await page.getByRole('cell', { name: 'Loket 22' }).waitFor();
+    await shot(page, 'admin-hall');
+
+    await page.getByRole('link', { name: 'Instansi' }).click();
+    await page.getByRole('cell', { name: 'Kantor Imigrasi' }).waitFor();
+    await page.getByRole('button', { name: '+ Tambah instansi' }).click();
+    await page.getByLabel('Kode (huruf kecil)').fill('bpom');
+    await page.getByLabel('Nama instansi').fill('Loka POM');
+    await page.getByLabel('Hotline').fill('1500533');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('cell', { name: 'Loka POM' }).waitFor();
+    await shot(page, 'admin-agencies');
+
+    await page.getByRole('link', { name: 'Layanan & standar' }).click();
+    await page.getByRole('link', { name: 'Penerbitan KTP-el baru' }).click();
+    await page.getByText('14. Evaluasi kinerja pelaksana').waitFor();
+    await shot(page, 'admin-service-standard', true);
+    await page.getByRole('link', { name: 'Ubah (versi baru)' }).click();
+    const product = page.getByLabel('Produk pelayanan *');
+    await expect.poll(() => product.inputValue()).toBe('KTP-el');
+    await product.fill('KTP-el (kartu fisik)');
+    await shot(page, 'admin-service-edit');
+    await page.getByRole('button', { name: 'Simpan sebagai versi baru' }).click();
+    await page.getByRole('button', { name: 'Versi 2' }).waitFor();
+    await page.getByRole('button', { name: 'Versi 1' }).waitFor();
+    expect(await page.locator('.full-standard').textContent()).toContain('KTP-el (kartu fisik)');
+
+    await page.getByRole('link', { name: 'Loket' }).click();
+    await page.getByRole('cell', { name: 'Loket 22' }).waitFor();
+    await shot(page, 'admin-counters');
+
+    await page.getByRole('link', { name: 'Petugas & peran' }).click();
+    await page.getByRole('cell', { name: 'petugas', exact: true }).waitFor();
+    await page.getByRole('button', { name: '+ Tambah petugas' }).click();
+    await page.getByLabel('Nama pengguna').fill('petugas-baru');
+    await page.getByLabel('Kata sandi').fill('Sandi-kuat-123');
+    await page.getByRole('combobox', { name: /^Instansi/ }).selectOption({ label: 'Kantor Imigrasi' });
+    await page.getByLabel(/Loket 7/).check();
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('cell', { name: 'petugas-baru' }).first().waitFor();
+    await shot(page, 'admin-staff');
+
+    await page.getByRole('link', { name: 'Jam layanan & libur' }).click();
+    await page.getByRole('rowheader', { name: 'Jumat' }).waitFor();
+    await page.getByLabel('Tanggal').fill('2026-12-25');
+    await page.getByLabel('Keterangan', { exact: true }).fill('Hari Raya Natal');
+    await page.getByRole('button', { name: '+ Tambah' }).click();
+    await page.getByRole('cell', { name: 'Hari Raya Natal' }).waitFor();
+    await shot(page, 'admin-hours', true);
+
+    await page.getByRole('link', { name: 'Impor katalog' }).click();
+    await page.getByLabel('Berkas katalog (CSV/XLSX)').setInputFiles({
+      name: 'katalog.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(BAD_CSV),
+    });
+    await page.getByRole('button', { name: 'Uji coba' }).click();
+    await page.getByText(/kesalahan ditemukan/).waitFor();
+    expect(await page.getByRole('row').count()).toBeGreaterThan(1);
+    await shot(page, 'admin-import-report');
+    await page.close();
+  });
+
+  it('no unexpected console errors', () => {
+    // The dry run of an invalid file answers 422 by design; the browser logs every 4xx response.
+    const bad = errors.filter((e) => !/status of 422/.test(e));
+    expect(bad).toEqual([]);
+  });
+});

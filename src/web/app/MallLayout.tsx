@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useParams } from 'react-router';
+import { mallPath } from './api';
+import { MallContext } from './mall';
+import type { Mall } from './types';
+import { useApi } from './useApi';
+
+/** Loads the mall named in the URL once and provides it to every screen below. */
+export function MallLayout() {
+  const { t } = useTranslation();
+  const slug = useParams().mall ?? '';
+  const valid = /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug);
+  const { data, error } = useApi<Mall>(valid ? mallPath(slug) : null);
+
+  useEffect(() => {
+    if (data) document.title = `${data.name} — Satu Atap`;
+  }, [data]);
+
+  if (!valid || error?.status === 404)
+    return (
+      <main className="page-message">
+        <h1>{t('common.mallNotFound')}</h1>
+        <Link to="/">{t('home.allMalls')}</Link>
+      </main>
+    );
+  if (error)
+    return (
+      <main className="page-message" role="alert">
+        <h1>{t('common.loadFailed')}</h1>
+        <button type="button" className="btn" onClick={() => window.location.reload()}>
+          {t('common.retry')}
+        </button>
+      </main>
+    );
+  if (!data)
+    return (
+      <main className="page-message" aria-busy="true">
+        <p>{t('common.loading')}</p>
+      </main>
+    );
+  return (
+    <MallContext.Provider value={data}>
+      <Outlet />
+    </MallContext.Provider>
+  );
+}

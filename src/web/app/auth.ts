@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, setUnauthorizedHandler } from './api';
+import type { User } from './types';
+
+export interface Session {
+  token: string;
+  user: User;
+}
+
+const key = (mall: string) => `satu-atap:session:${mall}`;
+
+function read(mall: string): Session | null {
+  try {
+    const raw = localStorage.getItem(key(mall));
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Staff sign-in for one mall; the bearer token is kept in localStorage per mall. */
+export function useAuth(mall: string) {
+  const [session, setSession] = useState<Session | null>(() => read(mall));
+
+  const logout = useCallback(() => {
+    const s = read(mall);
+    localStorage.removeItem(key(mall));
+    setSession(null);
+    if (s) api('/api/v1/auth/logout', { method: 'POST', token: s.token }).catch(() => {});
+  }, [mall]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      localStorage.removeItem(key(mall));
+      setSession(null);
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [mall]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const s = await api<Session>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+      localStorage.setItem(key(mall), JSON.stringify(s));
+      setSession(s);
+      return s;
+    },
+    [mall],
+  );
+
+  return { session, token: session?.token ?? null, user: session?.user ?? null, login, logout };
+}
+
+export type Auth = ReturnType<typeof useAuth>;

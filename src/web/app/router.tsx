@@ -1,0 +1,47 @@
+import { createBrowserRouter } from 'react-router';
+import { HomeScreen } from '../screens/home/HomeScreen';
+import { PortalAgencies } from '../screens/portal/PortalAgencies';
+import { PortalHome } from '../screens/portal/PortalHome';
+import { PortalLayout } from '../screens/portal/PortalLayout';
+import { PortalService } from '../screens/portal/PortalService';
+import { TicketPage } from '../screens/portal/TicketPage';
+import { MallLayout } from './MallLayout';
+import { Loading, NotFound } from './NotFound';
+
+/** The public portal is in the main bundle (phones); kiosk, display, counter and admin load on demand. */
+export const router = createBrowserRouter([
+  { path: '/', element: <HomeScreen /> },
+  {
+    path: '/:mall',
+    element: <MallLayout />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        element: <PortalLayout />,
+        children: [
+          { index: true, element: <PortalHome /> },
+          { path: 'services/:serviceId', element: <PortalService /> },
+          { path: 'agencies', element: <PortalAgencies /> },
+          { path: 'ticket/:code', element: <TicketPage /> },
+        ],
+      },
+      {
+        path: 'kiosk',
+        lazy: async () => ({ Component: (await import('../screens/kiosk/KioskScreen')).KioskScreen }),
+      },
+      {
+        path: 'display',
+        lazy: async () => ({ Component: (await import('../screens/display/DisplayScreen')).DisplayScreen }),
+      },
+      {
+        path: 'counter',
+        lazy: async () => ({ Component: (await import('../screens/counter/CounterScreen')).CounterScreen }),
+      },
+      {
+        path: 'admin/*',
+        lazy: async () => ({ Component: (await import('../screens/admin/AdminScreen')).AdminScreen }),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,102 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Route, Routes } from 'react-router';
+import { useAuth } from '../../app/auth';
+import { useMall } from '../../app/mall';
+import { LangSwitch } from '../../components/LangSwitch';
+import { LoginForm } from '../../components/LoginForm';
+import '../../styles/admin.css';
+import { AgenciesAdmin } from './AgenciesAdmin';
+import { AdminContext } from './adminContext';
+import { CountersAdmin } from './CountersAdmin';
+import { HallView } from './HallView';
+import { HoursAdmin } from './HoursAdmin';
+import { ImportAdmin } from './ImportAdmin';
+import { ServiceAdminDetail } from './ServiceAdminDetail';
+import { ServiceEditor } from './ServiceEditor';
+import { ServicesAdmin } from './ServicesAdmin';
+import { StaffAdmin } from './StaffAdmin';
+
+const SECTIONS = ['', 'agencies', 'services', 'counters', 'staff', 'hours', 'import'] as const;
+const STAFF_ROLES = ['national_admin', 'mall_admin', 'agency_admin', 'auditor'];
+
+/** Mall admin and agency admin: catalog, counters, staff, hours, import and the live hall. */
+export function AdminScreen() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const auth = useAuth(mall.slug);
+  const base = `/${mall.slug}/admin`;
+  const user = auth.user;
+  const allowed = user && STAFF_ROLES.includes(user.role);
+  return (
+    <div className="admin">
+      <a className="skip-link" href="#admin-main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            SA
+          </span>
+          <span>
+            {t('admin.title')} · {mall.name}
+          </span>
+        </div>
+        <div className="topbar-right">
+          {user && (
+            <>
+              <span className="muted">
+                {user.displayName} ({t(`role.${user.role}`)})
+              </span>
+              <button type="button" className="btn btn-small btn-secondary" onClick={auth.logout}>
+                {t('login.logout')}
+              </button>
+            </>
+          )}
+          <LangSwitch className="btn-small" />
+        </div>
+      </header>
+      {!auth.session || !user ? (
+        <main className="admin-login" id="admin-main">
+          <LoginForm auth={auth} title={t('admin.loginTitle')} />
+        </main>
+      ) : !allowed ? (
+        <main className="admin-login" id="admin-main">
+          <p className="alert">{t('admin.notAllowed')}</p>
+        </main>
+      ) : (
+        <AdminContext.Provider
+          value={{
+            token: auth.session.token,
+            user,
+            auth,
+            isMallAdmin: ['mall_admin', 'national_admin'].includes(user.role),
+          }}
+        >
+          <div className="admin-body">
+            <nav className="admin-nav" aria-label={t('admin.nav')}>
+              {SECTIONS.map((s) => (
+                <NavLink key={s} to={s ? `${base}/${s}` : base} end={s === ''}>
+                  {t(`admin.section.${s || 'hall'}`)}
+                </NavLink>
+              ))}
+            </nav>
+            <main className="admin-main" id="admin-main">
+              <Routes>
+                <Route index element={<HallView />} />
+                <Route path="agencies" element={<AgenciesAdmin />} />
+                <Route path="services" element={<ServicesAdmin />} />
+                <Route path="services/new" element={<ServiceEditor />} />
+                <Route path="services/:id" element={<ServiceAdminDetail />} />
+                <Route path="services/:id/edit" element={<ServiceEditor />} />
+                <Route path="counters" element={<CountersAdmin />} />
+                <Route path="staff" element={<StaffAdmin />} />
+                <Route path="hours" element={<HoursAdmin />} />
+                <Route path="import" element={<ImportAdmin />} />
+              </Routes>
+            </main>
+          </div>
+        </AdminContext.Provider>
+      )}
+    </div>
+  );
+}

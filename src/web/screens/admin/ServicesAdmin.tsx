@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { mallPath, qs } from '../../app/api';
+import { formatDuration, formatFee } from '../../app/format';
+import { useMall } from '../../app/mall';
+import type { Agency, ServiceSummary } from '../../app/types';
+import { useApi } from '../../app/useApi';
+import { useAdmin } from './adminContext';
+
+export function ServicesAdmin() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const { isMallAdmin, user } = useAdmin();
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [agencyId, setAgencyId] = useState(isMallAdmin ? '' : String(user.agencyId ?? ''));
+  useEffect(() => {
+    const id = setTimeout(() => setQuery(q.trim()), 250);
+    return () => clearTimeout(id);
+  }, [q]);
+  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const list = useApi<{ total: number; items: ServiceSummary[] }>(
+    mallPath(mall.slug, `/services${qs({ q: query, agencyId, includeRetired: 'true', limit: 1000 })}`),
+    null,
+    { keepPrevious: true },
+  );
+  const base = `/${mall.slug}/admin/services`;
+  return (
+    <section aria-labelledby="svc-h">
+      <div className="section-head">
+        <h1 id="svc-h">{t('admin.section.services')}</h1>
+        <Link className="btn" to={`${base}/new`}>
+          + {t('admin.services.create')}
+        </Link>
+      </div>
+      <div className="filters">
+        <label className="field">
+          <span>{t('common.search')}</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('portal.agency')}</span>
+          <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} disabled={!isMallAdmin}>
+            <option value="">{t('portal.allAgencies')}</option>
+            {agencies.data?.items.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted">
+        {list.data ? t('portal.results', { count: list.data.total }) : t('common.loading')}
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('admin.col.prefix')}</th>
+            <th scope="col">{t('admin.col.service')}</th>
+            <th scope="col">{t('admin.col.agency')}</th>
+            <th scope="col">{t('standard.completionTime')}</th>
+            <th scope="col">{t('standard.fee')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.items.map((s) => (
+            <tr key={s.id}>
+              <td className="mono">{s.queuePrefix}</td>
+              <td>
+                <Link to={`${base}/${s.id}`}>{s.name}</Link>
+                {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
+              </td>
+              <td>{s.agencyName}</td>
+              <td>{formatDuration(t, s.completionTime)}</td>
+              <td>{formatFee(t, s.feeAmount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

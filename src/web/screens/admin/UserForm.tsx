@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Agency, Counter, Role } from '../../app/types';
+
+const ROLES: Role[] = ['mall_admin', 'agency_admin', 'back_office', 'officer', 'auditor'];
+
+export interface UserDraft {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  agencyId: number | null;
+  counterIds: number[];
+}
+
+/** New staff account with a scoped role: agency for agency staff, counters for officers. */
+export function UserForm({
+  agencies,
+  counters,
+  busy,
+  fixedAgency,
+  onSave,
+  onCancel,
+}: {
+  agencies: Agency[];
+  counters: Counter[];
+  busy: boolean;
+  fixedAgency: number | null;
+  onSave: (d: UserDraft) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const [d, setD] = useState<UserDraft>({
+    username: '',
+    password: '',
+    displayName: '',
+    role: 'officer',
+    agencyId: fixedAgency,
+    counterIds: [],
+  });
+  const needsAgency = ['agency_admin', 'back_office', 'officer'].includes(d.role);
+  const pickable = counters.filter((c) => !d.agencyId || c.agencyId === d.agencyId);
+  return (
+    <form
+      className="card form-grid"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({
+          ...d,
+          agencyId: needsAgency ? d.agencyId : null,
+          counterIds: d.role === 'officer' ? d.counterIds : [],
+        });
+      }}
+    >
+      <h2 className="span-2">{t('admin.staff.create')}</h2>
+      <label className="field">
+        <span>{t('login.username')}</span>
+        <input
+          required
+          pattern="[a-zA-Z0-9._\-]{3,64}"
+          autoComplete="off"
+          value={d.username}
+          onChange={(e) => setD({ ...d, username: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>{t('admin.staff.displayName')}</span>
+        <input value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('login.password')}</span>
+        <input
+          required
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          value={d.password}
+          onChange={(e) => setD({ ...d, password: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>{t('admin.staff.role')}</span>
+        <select value={d.role} onChange={(e) => setD({ ...d, role: e.target.value as Role })}>
+          {ROLES.filter((r) => fixedAgency === null || r !== 'mall_admin').map((r) => (
+            <option key={r} value={r}>
+              {t(`role.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {needsAgency && (
+        <label className="field">
+          <span>{t('portal.agency')}</span>
+          <select
+            required
+            value={d.agencyId ?? ''}
+            disabled={fixedAgency !== null}
+            onChange={(e) =>
+              setD({ ...d, agencyId: e.target.value ? Number(e.target.value) : null, counterIds: [] })
+            }
+          >
+            <option value="">—</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {d.role === 'officer' && (
+        <fieldset className="span-2 check-list">
+          <legend>{t('admin.staff.counters')}</legend>
+          {pickable.map((c) => (
+            <label key={c.id} className="check">
+              <input
+                type="checkbox"
+                checked={d.counterIds.includes(c.id)}
+                onChange={() =>
+                  setD({
+                    ...d,
+                    counterIds: d.counterIds.includes(c.id)
+                      ? d.counterIds.filter((x) => x !== c.id)
+                      : [...d.counterIds, c.id],
+                  })
+                }
+              />{' '}
+              {c.name} · {c.agencyName}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="form-actions span-2">
+        <button type="submit" className="btn" disabled={busy}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

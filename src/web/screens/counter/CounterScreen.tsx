@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mallPath } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { useMall } from '../../app/mall';
+import type { Counter } from '../../app/types';
+import { useApi } from '../../app/useApi';
+import { LangSwitch } from '../../components/LangSwitch';
+import { LoginForm } from '../../components/LoginForm';
+import '../../styles/counter.css';
+import { CounterConsole } from './CounterConsole';
+
+const pickedKey = (mall: string) => `satu-atap:counter:${mall}`;
+
+/** Officer console: sign in, pick one of your counters, work its queue. */
+export function CounterScreen() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const auth = useAuth(mall.slug);
+  const [picked, setPicked] = useState<number | null>(
+    () => Number(localStorage.getItem(pickedKey(mall.slug))) || null,
+  );
+  const counters = useApi<{ items: Counter[] }>(auth.user ? mallPath(mall.slug, '/counters') : null);
+  const mine =
+    counters.data?.items.filter(
+      (c) => auth.user?.role !== 'officer' || auth.user.counterIds.includes(c.id),
+    ) ?? [];
+  const counter = mine.find((c) => c.id === picked) ?? (mine.length === 1 ? mine[0] : undefined);
+
+  const choose = (id: number | null) => {
+    if (id) localStorage.setItem(pickedKey(mall.slug), String(id));
+    else localStorage.removeItem(pickedKey(mall.slug));
+    setPicked(id);
+  };
+
+  return (
+    <div className="counter-app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            SA
+          </span>
+          <span>
+            {t('counter.title')} · {mall.name}
+          </span>
+        </div>
+        <div className="topbar-right">
+          {auth.user && (
+            <>
+              <span className="muted">{auth.user.displayName}</span>
+              {mine.length > 1 && counter && (
+                <button type="button" className="btn btn-small btn-secondary" onClick={() => choose(null)}>
+                  {t('counter.switchCounter')}
+                </button>
+              )}
+              <button type="button" className="btn btn-small btn-secondary" onClick={auth.logout}>
+                {t('login.logout')}
+              </button>
+            </>
+          )}
+          <LangSwitch className="btn-small" />
+        </div>
+      </header>
+      <main className="counter-main">
+        {!auth.session && <LoginForm auth={auth} title={t('counter.loginTitle')} />}
+        {auth.session && counters.data && mine.length === 0 && (
+          <p className="alert">{t('counter.noCounters')}</p>
+        )}
+        {auth.session && !counter && mine.length > 1 && (
+          <section className="card picker" aria-labelledby="pick-h">
+            <h1 id="pick-h">{t('counter.pick')}</h1>
+            <ul className="picker-list">
+              {mine.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="tile" onClick={() => choose(c.id)}>
+                    <span className="tile-title">{c.name}</span>
+                    <span className="tile-sub">{c.agencyName}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {auth.session && counter && <CounterConsole counter={counter} token={auth.session.token} />}
+      </main>
+    </div>
+  );
+}

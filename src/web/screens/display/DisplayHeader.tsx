@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatTime, zoneAbbr } from '../../app/format';
+import { useMall } from '../../app/mall';
+import { audioContext, soundAllowed, unlockAudio } from './audio';
+
+/** Mall name, date and clock in the mall's time zone, connection and sound state. */
+export function DisplayHeader({ online, zone }: { online: boolean; zone: string }) {
+  const { t, i18n } = useTranslation();
+  const mall = useMall();
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    audioContext();
+    const id = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  const sound = soundAllowed();
+  return (
+    <header className="display-header">
+      <div className="display-brand">
+        <span className="brand-mark" aria-hidden="true">
+          SA
+        </span>
+        <div>
+          <p className="display-mall">{mall.name}</p>
+          {zone !== 'all' && <p className="dim">{t('display.zone', { zone })}</p>}
+        </div>
+      </div>
+      <div className={`conn ${online ? 'on' : 'off'}`} role="status">
+        {online ? t('display.online') : t('display.offline')}
+      </div>
+      {!sound && (
+        <button type="button" className="sound-hint" onClick={() => void unlockAudio()}>
+          {t('display.soundOff')}
+        </button>
+      )}
+      <div className="display-clock">
+        <span className="clock-time">
+          {formatTime(now, mall.timezone, true)} <small>{zoneAbbr(mall.timezone)}</small>
+        </span>
+        <span className="clock-date">{formatDate(now, mall.timezone, i18n.language)}</span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api, mallPath } from '../../app/api';
+import { useDebounced, useInterval, useLiveStream } from '../../app/live';
+import { useMall } from '../../app/mall';
+import type { DisplayState, LiveEvent, TicketCalledEvent } from '../../app/types';
+import '../../styles/display.css';
+import { CounterBoard } from './CounterBoard';
+import { DisplayHeader } from './DisplayHeader';
+import { RecentCalls } from './RecentCalls';
+import { Spotlight } from './Spotlight';
+import { Ticker } from './Ticker';
+import { useAnnouncer } from './useAnnouncer';
+import { WaitingList } from './WaitingList';
+
+const EMPTY: DisplayState = { counters: [], recentCalls: [], waiting: [], lastEventId: null };
+/** Calls replayed after a reconnect are shown but only announced when still this fresh. */
+const ANNOUNCE_MAX_AGE_MS = 120_000;
+
+/** TV board (1920×1080, no input): calls per counter, latest calls, waiting counts, voice. */
+export function DisplayScreen() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const [params] = useSearchParams();
+  const zone = params.get('zone') || 'all';
+  const [state, setState] = useState<DisplayState>(EMPTY);
+  const [loaded, setLoaded] = useState(false);
+  const [stream, setStream] = useState<{ ready: boolean; since: number | null }>({
+    ready: false,
+    since: null,
+  });
+  const watermark = useRef<number | null>(null);
+  const seen = useRef(new Set<number>());
+  const loadedAt = useRef(Date.now());
+  const { current, queued, enqueue } = useAnnouncer();
+
+  const load = useCallback(async () => {
+    try {
+      const s = await api<DisplayState>(mallPath(mall.slug, `/displays/${encodeURIComponent(zone)}/state`));
+      if (watermark.current === null) {
+        watermark.current = Number(s.lastEventId ?? 0) || 0;
+        // The stream starts right after the snapshot, so nothing between the two is missed.
+        setStream({ ready: true, since: watermark.current });
+      }
+      setState(s);
+      setLoaded(true);
+    } catch {
+      // Offline or not available yet: keep the last state; listen anyway (new events only).
+      setStream((x) => (x.ready ? x : { ready: true, since: null }));
+    }
+  }, [mall.slug, zone]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const refetch = useDebounced(() => void load(), 400);
+  useInterval(() => void load(), 30_000);
+
+  const onEvent = useCallback(
+    (e: LiveEvent) => {
+      if (e.type === 'ticket.called' || e.type === 'ticket.recalled') {
+        const p = e.payload as TicketCalledEvent;
+        const isNew =
+          !seen.current.has(e.seq) &&
+          (watermark.current === null
+            ? Date.parse(e.at) >= loadedAt.current - 2000
+            : e.seq > watermark.current);
+        seen.current.add(e.seq);
+        setState((s) => ({
+          ...s,
+          counters: s.counters.map((c) =>
+            c.id === p.counterId ? { ...c, current: { number: p.number, serviceName: p.serviceName } } : c,
+          ),
+          recentCalls: [
+            {
+              number: p.number,
+              counterNumber: p.counterNumber,
+              counterName: p.counterName,
+              announcement: p.announcement,
+              at: p.at,
+            },
+            ...s.recentCalls.filter((r) => !(r.number === p.number && r.counterNumber === p.counterNumber)),
+          ].slice(0, 10),
+        }));
+        if (isNew && Date.now() - Date.parse(p.at || e.at) < ANNOUNCE_MAX_AGE_MS)
+          enqueue({
+            key: String(e.seq),
+            number: p.number,
+            counterName: p.counterName,
+            serviceName: p.serviceName,
+            text: p.announcement,
+            spokenText: p.spokenText,
+            recall: e.type === 'ticket.recalled',
+          });
+      }
+      refetch();
+    },
+    [enqueue, refetch],
+  );
+  const online = useLiveStream(mall.slug, zone, onEvent, { enabled: stream.ready, since: stream.since });
+  const last = state.recentCalls[0] ?? null;
+
+  return (
+    <div className={`display ${current ? 'announcing' : ''}`}>
+      <DisplayHeader online={online} zone={zone} />
+      <main className="display-main">
+        <div className="display-left">
+          <Spotlight current={current} last={last} />
+          <RecentCalls calls={state.recentCalls.slice(current ? 0 : 1, 7)} />
+        </div>
+        <CounterBoard counters={state.counters} flashing={current?.number ?? null} loaded={loaded} />
+        <WaitingList waiting={state.waiting} />
+      </main>
+      <Ticker text={params.get('text') || t('display.ticker', { mall: mall.name })} />
+      <div className="sr-only" aria-live="assertive" data-testid="announcer" data-queued={queued}>
+        {current?.text ?? ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, mallPath } from '../../app/api';
+import { useMall } from '../../app/mall';
+import type { Agency, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
+import { useApi } from '../../app/useApi';
+import '../../styles/kiosk.css';
+import '../../styles/print.css';
+import { SearchIcon } from '../../components/Icons';
+import { AgencyGrid } from './AgencyGrid';
+import { KioskHeader } from './KioskHeader';
+import { KioskSearch } from './KioskSearch';
+import { ServiceList } from './ServiceList';
+import { ServiceStep } from './ServiceStep';
+import { TicketResult } from './TicketResult';
+import type { Paper } from './TicketSlip';
+import { useIdle } from './useIdle';
+
+type Step =
+  | { kind: 'start' }
+  | { kind: 'agency'; agency: Agency }
+  | { kind: 'search' }
+  | { kind: 'service'; serviceId: number; back: Step }
+  | { kind: 'ticket'; ticket: Ticket; counters: string };
+
+function paperSetting(): Paper {
+  const fromUrl = new URLSearchParams(window.location.search).get('paper');
+  if (fromUrl === '58' || fromUrl === '80') localStorage.setItem('satu-atap:kiosk:paper', fromUrl);
+  return localStorage.getItem('satu-atap:kiosk:paper') === '58' ? 58 : 80;
+}
+
+/** Portrait touch kiosk: agency → service (or search) → published standard → priority → ticket. */
+export function KioskScreen() {
+  const { t, i18n } = useTranslation();
+  const mall = useMall();
+  const [step, setStep] = useState<Step>({ kind: 'start' });
+  const [busy, setBusy] = useState(false);
+  const [takeError, setTakeError] = useState<string | null>(null);
+  const [paper] = useState(paperSetting);
+  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const agencyId = step.kind === 'agency' ? step.agency.id : null;
+  const services = useApi<{ items: ServiceSummary[] }>(
+    agencyId ? mallPath(mall.slug, `/services?agencyId=${agencyId}&limit=200`) : null,
+  );
+  const home = useCallback(() => {
+    setStep({ kind: 'start' });
+    setTakeError(null);
+    // The next citizen starts in Bahasa Indonesia.
+    if (i18n.language !== 'id') void i18n.changeLanguage('id');
+  }, [i18n]);
+  useIdle(step.kind === 'ticket' ? 30_000 : 75_000, step.kind !== 'start', home);
+
+  const openService = (s: ServiceSummary) => {
+    setTakeError(null);
+    setStep({ kind: 'service', serviceId: s.id, back: step });
+  };
+
+  const take = async (service: ServiceDetail, priority: Priority | null) => {
+    setBusy(true);
+    setTakeError(null);
+    try {
+      const res = await api<Ticket | { ticket: Ticket }>(mallPath(mall.slug, '/tickets'), {
+        method: 'POST',
+        body: { serviceId: service.id, source: 'kiosk', ...(priority ? { priority } : {}) },
+      });
+      const ticket = 'ticket' in res ? res.ticket : res;
+      const counters = service.counters.map((c) => c.number).join(', ');
+      setStep({ kind: 'ticket', ticket, counters: counters ? `${t('kiosk.counterWord')} ${counters}` : '' });
+    } catch (err) {
+      const e = err instanceof ApiError ? err : null;
+      setTakeError(
+        e?.status === 404 || e?.status === 0 ? t('kiosk.unavailable') : (e?.message ?? t('common.error')),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const back = () => {
+    if (step.kind === 'service') setStep(step.back);
+    else home();
+  };
+
+  return (
+    <div className="kiosk">
+      <KioskHeader />
+      <main className="kiosk-main">
+        {step.kind === 'start' && (
+          <>
+            <h1 className="kiosk-title">{t('kiosk.welcome')}</h1>
+            <button type="button" className="kiosk-search-btn" onClick={() => setStep({ kind: 'search' })}>
+              <SearchIcon /> {t('kiosk.searchButton')}
+            </button>
+            <h2 className="kiosk-subtitle">{t('kiosk.pickAgency')}</h2>
+            {agencies.error && <p className="alert">{t('common.loadFailed')}</p>}
+            {agencies.data && (
+              <AgencyGrid
+                agencies={agencies.data.items}
+                onPick={(a) => setStep({ kind: 'agency', agency: a })}
+              />
+            )}
+          </>
+        )}
+        {step.kind === 'agency' && (
+          <>
+            <h1 className="kiosk-title">{step.agency.name}</h1>
+            <h2 className="kiosk-subtitle">{t('kiosk.pickService')}</h2>
+            {services.data ? (
+              <ServiceList
+                services={services.data.items}
+                onPick={openService}
+                label={t('kiosk.pickService')}
+              />
+            ) : (
+              <p aria-busy="true">{t('common.loading')}</p>
+            )}
+          </>
+        )}
+        {step.kind === 'search' && <KioskSearch onPick={openService} />}
+        {step.kind === 'service' && (
+          <ServiceStep serviceId={step.serviceId} busy={busy} error={takeError} onTake={take} />
+        )}
+        {step.kind === 'ticket' && (
+          <TicketResult ticket={step.ticket} counters={step.counters} paper={paper} onDone={home} />
+        )}
+      </main>
+      {step.kind !== 'start' && step.kind !== 'ticket' && (
+        <nav className="kiosk-nav" aria-label={t('kiosk.navigation')}>
+          <button type="button" className="btn btn-secondary btn-big" onClick={back}>
+            ← {t('common.back')}
+          </button>
+          <button type="button" className="btn btn-secondary btn-big" onClick={home}>
+            {t('kiosk.startOver')}
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { mallPath } from '../../app/api';
+import { useMall } from '../../app/mall';
+import type { Priority, ServiceDetail } from '../../app/types';
+import { useApi } from '../../app/useApi';
+import { StandardView } from '../../components/StandardView';
+import { PriorityPicker } from './PriorityPicker';
+
+/** Shows the published standard before the ticket is taken, then asks about priority. */
+export function ServiceStep({
+  serviceId,
+  busy,
+  error,
+  onTake,
+}: {
+  serviceId: number;
+  busy: boolean;
+  error: string | null;
+  onTake: (service: ServiceDetail, priority: Priority | null) => void;
+}) {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const { data, error: loadError } = useApi<ServiceDetail>(mallPath(mall.slug, `/services/${serviceId}`));
+  const [priority, setPriority] = useState<Priority | null>(null);
+  if (loadError) return <p className="alert">{t('common.loadFailed')}</p>;
+  if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
+  return (
+    <section className="kiosk-service" aria-labelledby="kiosk-svc-h">
+      <h2 id="kiosk-svc-h">{data.name}</h2>
+      <p className="muted">{data.agency.name}</p>
+      <p className="kiosk-check">{t('kiosk.checkRequirements')}</p>
+      <StandardView service={data} compact />
+      {data.servedAtMall ? (
+        <>
+          <PriorityPicker value={priority} onChange={setPriority} />
+          {error && (
+            <p className="alert" role="alert">
+              {error}
+            </p>
+          )}
+          <button
+            type="button"
+            className="btn btn-huge"
+            disabled={busy}
+            onClick={() => onTake(data, priority)}
+          >
+            {busy ? t('kiosk.taking') : t('kiosk.takeTicket')}
+          </button>
+        </>
+      ) : (
+        <p className="notice">
+          {t('standard.notServed')}
+          {data.notServedNote ? `: ${data.notServedNote}` : ''}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { mallPath } from '../../app/api';
+import { formatTime } from '../../app/format';
+import { useDebounced, useInterval, useLiveStream } from '../../app/live';
+import { useMall } from '../../app/mall';
+import { peopleAhead } from '../../app/tickets';
+import type { LiveEvent, TicketView } from '../../app/types';
+import { useApi } from '../../app/useApi';
+
+/** The citizen's live ticket: position, estimated wait, "your turn is near", and the call itself. */
+export function TicketPage() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const code = useParams().code ?? '';
+  const { data, error, reload } = useApi<TicketView>(
+    mallPath(mall.slug, `/tickets/${encodeURIComponent(code)}`),
+  );
+  const refetch = useDebounced(reload, 250);
+  const finished = data ? ['done', 'no_show', 'cancelled'].includes(data.status) : false;
+  const online = useLiveStream(
+    mall.slug,
+    'all',
+    (e: LiveEvent) => {
+      const p = e.payload as { trackingCode?: string };
+      if (p.trackingCode === code) reload();
+      else refetch();
+    },
+    { enabled: !finished && error?.status !== 404 },
+  );
+  useInterval(reload, finished || error?.status === 404 ? null : 15_000);
+
+  const ahead = data ? peopleAhead(data) : null;
+  const near = data?.status === 'waiting' && data.turnIsNear;
+  const state = data ? (near ? 'near' : data.status) : 'loading';
+
+  useEffect(() => {
+    if (data) document.title = `${data.number} · ${t(`ticketPage.state.${state}`)}`;
+    if (data?.status === 'called' && 'vibrate' in navigator) navigator.vibrate?.([300, 100, 300]);
+  }, [data, state, t]);
+
+  if (error?.status === 404)
+    return (
+      <section className="ticket-page">
+        <h1>{t('ticketPage.notFound')}</h1>
+        <p>{t('ticketPage.notFoundHelp')}</p>
+        <Link to={`/${mall.slug}`}>{t('portal.backToCatalog')}</Link>
+      </section>
+    );
+  if (!data)
+    return (
+      <section className="ticket-page" aria-busy="true">
+        <p>{error ? t('common.loadFailed') : t('common.loading')}</p>
+      </section>
+    );
+
+  return (
+    <section className={`ticket-page state-${state}`} aria-labelledby="tp-number">
+      <p className="muted">{t('ticketPage.yourNumber')}</p>
+      <h1 id="tp-number" className="ticket-number">
+        {data.number}
+      </h1>
+      <p className="ticket-service">{data.serviceName}</p>
+      <div className="ticket-status" role="status" aria-live="polite">
+        <p className="status-title">{t(`ticketPage.state.${state}`)}</p>
+        {data.status === 'waiting' && (
+          <>
+            <p>{ahead === 0 ? t('ticketPage.nextInLine') : t('ticketPage.ahead', { count: ahead ?? 0 })}</p>
+            {data.estimatedWaitMinutes !== null && (
+              <p>{t('ticketPage.eta', { count: Math.max(1, Math.round(data.estimatedWaitMinutes)) })}</p>
+            )}
+            {near && <p className="near-hint">{t('ticketPage.nearHint')}</p>}
+          </>
+        )}
+        {(data.status === 'called' || data.status === 'serving') && data.counter && (
+          <p className="go-to">{t('ticketPage.goTo', { counter: data.counter.name })}</p>
+        )}
+        {data.status !== 'waiting' && data.status !== 'called' && data.status !== 'serving' && (
+          <p>{t(`ticketPage.help.${data.status}`)}</p>
+        )}
+      </div>
+      <dl className="ticket-meta">
+        <div>
+          <dt>{t('ticketPage.issuedAt')}</dt>
+          <dd>{formatTime(data.issuedAt, mall.timezone)}</dd>
+        </div>
+        {data.calledAt && (
+          <div>
+            <dt>{t('ticketPage.calledAt')}</dt>
+            <dd>{formatTime(data.calledAt, mall.timezone)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('ticketPage.code')}</dt>
+          <dd className="mono">{data.trackingCode}</dd>
+        </div>
+      </dl>
+      {!finished && (
+        <p className={`live-badge ${online ? 'on' : 'off'}`}>
+          {online ? t('common.live') : t('ticketPage.refreshing')}
+        </p>
+      )}
+      {data.nextTicket && (
+        <p className="card next-ticket">
+          {t('ticketPage.nextStep', { service: data.nextTicket.serviceName })}{' '}
+          <Link to={`/${mall.slug}/ticket/${encodeURIComponent(data.nextTicket.trackingCode)}`}>
+            {data.nextTicket.number}
+          </Link>
+        </p>
+      )}
+      <p>
+        <Link to={`/${mall.slug}/services/${data.serviceId}`}>{t('ticketPage.requirements')}</Link>
+      </p>
+    </section>
+  );
+}
