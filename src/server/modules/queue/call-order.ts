@@ -4,6 +4,10 @@
  * Priority groups (UU 25/2009 art. 29) go first, but a regular ticket never starves (decided rule,
  * domain/README.md §5): after `maxStreak` priority calls in a row, or once the oldest regular ticket has
  * waited `maxWaitMinutes`, the oldest regular ticket is called.
+ *
+ * The max-wait rule only lets an overdue regular ticket keep its place against priority tickets that
+ * arrived after it: applied against every priority ticket, it fired on nearly every call of a busy
+ * day and made priority citizens wait twice as long as the others (found by the day simulator).
  */
 export interface WaitingTicket {
   id: number;
@@ -20,23 +24,38 @@ export interface PriorityPolicy {
 const byQueuedAt = (a: WaitingTicket, b: WaitingTicket) =>
   a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id - b.id;
 
+/** The rule for one call, given the oldest regular and the oldest priority ticket still waiting. */
+function choose(
+  regular: WaitingTicket | undefined,
+  priority: WaitingTicket | undefined,
+  policy: PriorityPolicy,
+  priorityStreak: number,
+  now: Date,
+): WaitingTicket | undefined {
+  if (!priority) return regular;
+  if (!regular) return priority;
+  if (priorityStreak >= policy.maxStreak) return regular;
+  if (policy.maxWaitMinutes !== null) {
+    const waited = (now.getTime() - Date.parse(regular.queuedAt)) / 60_000;
+    if (waited >= policy.maxWaitMinutes && byQueuedAt(regular, priority) < 0) return regular;
+  }
+  return priority;
+}
+
 export function pickNext(
   waiting: readonly WaitingTicket[],
   policy: PriorityPolicy,
   priorityStreak: number,
   now: Date,
 ): WaitingTicket | undefined {
-  const sorted = [...waiting].sort(byQueuedAt);
-  const regular = sorted.find((t) => !t.priority);
-  const priority = sorted.find((t) => t.priority);
-  if (!priority) return regular;
-  if (!regular) return priority;
-  if (priorityStreak >= policy.maxStreak) return regular;
-  if (policy.maxWaitMinutes !== null) {
-    const waited = (now.getTime() - Date.parse(regular.queuedAt)) / 60_000;
-    if (waited >= policy.maxWaitMinutes) return regular;
+  let regular: WaitingTicket | undefined;
+  let priority: WaitingTicket | undefined;
+  for (const t of waiting) {
+    if (t.priority) {
+      if (!priority || byQueuedAt(t, priority) < 0) priority = t;
+    } else if (!regular || byQueuedAt(t, regular) < 0) regular = t;
   }
-  return priority;
+  return choose(regular, priority, policy, priorityStreak, now);
 }
 
 /**
@@ -49,14 +68,21 @@ export function callOrder(
   priorityStreak: number,
   now: Date,
 ): WaitingTicket[] {
-  const left = [...waiting];
+  // One sort, then a merge of the two lines: O(n log n), where re-picking from the rest each time was
+  // O(n² log n) and made issuing a ticket slow once a few hundred people waited.
+  const sorted = [...waiting].sort(byQueuedAt);
+  const regular = sorted.filter((t) => !t.priority);
+  const priority = sorted.filter((t) => t.priority);
   const out: WaitingTicket[] = [];
+  let r = 0;
+  let p = 0;
   let streak = priorityStreak;
-  while (left.length) {
-    const next = pickNext(left, policy, streak, now);
+  while (r < regular.length || p < priority.length) {
+    const next = choose(regular[r], priority[p], policy, streak, now);
     if (!next) break;
+    if (next.priority) p++;
+    else r++;
     out.push(next);
-    left.splice(left.indexOf(next), 1);
     streak = next.priority ? streak + 1 : 0;
   }
   return out;

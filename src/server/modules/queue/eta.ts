@@ -1,15 +1,18 @@
-/**
- * Waiting-time estimate: people ahead × typical minutes per citizen ÷ open counters. The typical time
- * is the trimmed mean of recent called→finished durations of the service (walking + service time),
- * falling back to the standard's own completion time while there is no history.
- */
-export interface EtaInput {
-  ahead: number;
-  recentMinutes: readonly number[];
-  fallbackMinutes: number;
-  openCounters: number;
-}
+import { type PriorityPolicy, pickNext, type WaitingTicket } from './call-order.js';
 
+/**
+ * Waiting-time estimate, pure so it is tested apart from I/O (and measured by bench/eta.bench.ts).
+ *
+ * The counters that can call a ticket are replayed forward: a busy counter frees up once its current
+ * citizen's remaining time has passed, an idle one at once; whenever a counter frees up, the call rule
+ * picks the next waiting ticket at that moment, and that ticket keeps the counter for its own service's
+ * typical minutes. The ticket's wait is the moment it is picked. This counts the time left at busy
+ * counters (the first in line still waits for someone to finish), gives each ticket ahead its own
+ * service's time (a queue group's counters serve services of very different lengths), and lets the
+ * priority rule's maximum wait take effect as the regular tickets age.
+ */
+
+/** Minutes a counter is taken per citizen (call → finish) of one service, learned from history. */
 export function typicalMinutes(recent: readonly number[], fallback: number): number {
   const usable = recent.filter((m) => Number.isFinite(m) && m >= 0 && m < 240).sort((a, b) => a - b);
   if (usable.length < 3) return fallback;
@@ -18,8 +21,131 @@ export function typicalMinutes(recent: readonly number[], fallback: number): num
   return kept.reduce((s, m) => s + m, 0) / kept.length;
 }
 
-export function estimateWaitMinutes(i: EtaInput): number {
-  if (i.ahead <= 0) return 0;
-  const per = typicalMinutes(i.recentMinutes, i.fallbackMinutes);
-  return Math.ceil((i.ahead * per) / Math.max(1, i.openCounters));
+/**
+ * A service's typical minutes from its own recent durations, pulled toward `prior` (the queue group's
+ * typical, or the published standard) while it has few of its own: `weight` samples' worth of prior.
+ */
+export function shrunkMinutes(own: readonly number[], prior: number, weight = 3): number {
+  const usable = own.filter((m) => Number.isFinite(m) && m >= 0 && m < 240);
+  if (!usable.length) return prior;
+  const mean =
+    usable.length >= 3 ? typicalMinutes(usable, prior) : usable.reduce((s, m) => s + m, 0) / usable.length;
+  return (usable.length * mean + weight * prior) / (usable.length + weight);
+}
+
+export interface CounterLoad {
+  /** Minutes since the counter called its current citizen; null when it is free. */
+  busyForMinutes: number | null;
+  /** Typical minutes of the current citizen's service. */
+  currentTypicalMinutes: number;
+}
+
+/**
+ * Expected minutes left with a citizen already at the counter. A service that has run over its
+ * typical time is not about to end "now": assume a fifth of the typical time is still to go.
+ */
+export function remainingMinutes(c: CounterLoad): number {
+  if (c.busyForMinutes === null) return 0;
+  const typical = Math.max(0, c.currentTypicalMinutes);
+  return Math.max(typical - Math.max(0, c.busyForMinutes), typical * 0.2);
+}
+
+export interface QueuedTicket extends WaitingTicket {
+  /** Typical counter minutes of the ticket's service. */
+  minutes: number;
+}
+
+/** Newcomers expected while the ticket waits, at the rates recently seen in its queue group. */
+export interface ExpectedArrivals {
+  regularPerMinute: number;
+  priorityPerMinute: number;
+  /** Typical counter minutes of a newcomer (the queue group's). */
+  minutes: number;
+  /** No newcomers after this many minutes from now (closing time, or a horizon). */
+  untilMinutes: number;
+}
+
+export interface WaitInput {
+  /** The ticket whose wait is estimated; it must be in `waiting`. */
+  ticketId: number;
+  /** Every ticket waiting in the queue group, this one included. */
+  waiting: readonly QueuedTicket[];
+  policy: PriorityPolicy;
+  /** Priority calls in a row just before now (see queue.repo priorityStreak). */
+  priorityStreak: number;
+  now: Date;
+  /** Open counters that can call this ticket. None open: estimated as if one counter were free. */
+  counters: readonly CounterLoad[];
+  arrivals?: ExpectedArrivals;
+}
+
+const byQueuedAt = (a: WaitingTicket, b: WaitingTicket) =>
+  a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id - b.id;
+
+/**
+ * The waiting line as two lines in queue order, regular and priority. The call rule only ever looks
+ * at the oldest ticket of each, so replaying it costs O(1) per call instead of a sort.
+ */
+class Lines {
+  private readonly lines: [QueuedTicket[], QueuedTicket[]] = [[], []];
+  private readonly heads = [0, 0];
+  constructor(waiting: readonly QueuedTicket[]) {
+    for (const w of [...waiting].sort(byQueuedAt)) this.lines[w.priority ? 1 : 0].push(w);
+  }
+  /** Newcomers join after everyone already waiting (they arrive after now). */
+  push(w: QueuedTicket) {
+    this.lines[w.priority ? 1 : 0].push(w);
+  }
+  oldest(): QueuedTicket[] {
+    return [0, 1].flatMap((k) => this.lines[k]![this.heads[k]!] ?? []);
+  }
+  take(w: QueuedTicket) {
+    this.heads[w.priority ? 1 : 0]!++;
+  }
+}
+
+/** Evenly spaced newcomers (ids below zero) joining the lines up to a moment, in minutes from now. */
+function newcomers(i: WaitInput, lines: Lines) {
+  const a = i.arrivals;
+  const streams = [
+    { priority: null, gap: a && a.regularPerMinute > 0 ? 1 / a.regularPerMinute : Infinity },
+    { priority: 'expected', gap: a && a.priorityPerMinute > 0 ? 1 / a.priorityPerMinute : Infinity },
+  ].map((s) => ({ ...s, next: s.gap / 2 }));
+  let id = 0;
+  return (upTo: number) => {
+    if (!a) return;
+    for (const s of streams) {
+      for (; s.next <= upTo && s.next <= a.untilMinutes; s.next += s.gap) {
+        const queuedAt = new Date(i.now.getTime() + s.next * 60_000).toISOString();
+        lines.push({ id: --id, priority: s.priority, queuedAt, minutes: a.minutes });
+      }
+    }
+  };
+}
+
+/**
+ * Estimated minutes until the ticket is called, rounded to whole minutes; null when it is not waiting.
+ * The call rule is replayed at each future call's own time, not at `now`, with the newcomers expected
+ * by then: a priority newcomer may pass a regular ticket, and regular tickets that reach the maximum
+ * wait are called before a waiting priority ticket.
+ */
+export function estimateWait(i: WaitInput): number | null {
+  if (!i.waiting.some((w) => w.id === i.ticketId)) return null;
+  const free = i.counters.length ? i.counters.map(remainingMinutes) : [0];
+  const lines = new Lines(i.waiting);
+  const arrive = newcomers(i, lines);
+  let streak = i.priorityStreak;
+  for (;;) {
+    let k = 0;
+    for (let j = 1; j < free.length; j++) if (free[j]! < free[k]!) k = j;
+    arrive(free[k]!);
+    const heads = lines.oldest();
+    const pick = pickNext(heads, i.policy, streak, new Date(i.now.getTime() + free[k]! * 60_000));
+    const next = heads.find((h) => h.id === pick?.id);
+    if (!next) return null;
+    if (next.id === i.ticketId) return Math.round(free[k]!);
+    lines.take(next);
+    streak = next.priority ? streak + 1 : 0;
+    free[k] = free[k]! + Math.max(0, next.minutes);
+  }
 }

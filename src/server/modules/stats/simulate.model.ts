@@ -75,7 +75,11 @@ export async function buildModel(ctx: AppContext, mallId: number, seed: number):
     const split = ids.map(() => between(rng, 0.5, 1.5));
     const splitSum = split.reduce((s, x) => s + x, 0);
     for (const [i, id] of ids.entries()) {
-      services.push({ id, meanMinutes: minutesOf.get(id) ?? 10, weight: (agencyWeight * split[i]!) / splitSum });
+      services.push({
+        id,
+        meanMinutes: minutesOf.get(id) ?? 10,
+        weight: (agencyWeight * split[i]!) / splitSum,
+      });
     }
   }
   return { services, counters: [...counters.values()] };

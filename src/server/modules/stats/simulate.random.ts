@@ -55,7 +55,11 @@ export function arrivals(rng: Rng, expected: number, hours: number): number[] {
   const peak = Math.max(...profile);
   const peakPerMinute = (expected / mass / 60) * peak;
   const out: number[] = [];
-  for (let t = exponential(rng, 1 / peakPerMinute); t < hours * 60; t += exponential(rng, 1 / peakPerMinute)) {
+  for (
+    let t = exponential(rng, 1 / peakPerMinute);
+    t < hours * 60;
+    t += exponential(rng, 1 / peakPerMinute)
+  ) {
     if (rng() < profile[Math.floor(t / 60)]! / peak) out.push(t);
   }
   return out;

@@ -55,7 +55,10 @@ export function replayDay(events: readonly LoggedEvent[], rules: ReplayRules, ta
   const waitingIn = (serviceId: number) => {
     const g = rules.groupOf(serviceId);
     let w = waiting.get(g);
-    if (!w) waiting.set(g, (w = new Map()));
+    if (!w) {
+      w = new Map();
+      waiting.set(g, w);
+    }
     return w;
   };
   const enqueue = (s: Step) => {

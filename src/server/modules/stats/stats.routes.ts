@@ -9,6 +9,7 @@ export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/stats/queue',
     {
+      config: { access: 'staff' },
       schema: {
         tags: ['stats'],
         summary:

@@ -114,9 +114,7 @@ describe.each(dialects())('queue statistics on %s', (dialect) => {
       walk: { n: 1, mean: 1, p50: 1, p90: 1 },
       service: { n: 1, mean: 8, p50: 8, p90: 8 },
     });
-    expect(s.counters).toEqual([
-      expect.objectContaining({ counterId, served: 2, meanServiceMinutes: 6 }),
-    ]);
+    expect(s.counters).toEqual([expect.objectContaining({ counterId, served: 2, meanServiceMinutes: 6 })]);
     expect(s.byHour).toHaveLength(24);
     expect(s.byHour[10]).toEqual({ hour: 10, issued: 4, meanWaitMinutes: 7.25 });
     expect(s.byHour[9]).toEqual({ hour: 9, issued: 0, meanWaitMinutes: null });
@@ -145,9 +143,7 @@ describe.each(dialects())('queue statistics on %s', (dialect) => {
     expect(byService.counters).toEqual([expect.objectContaining({ served: 1, meanServiceMinutes: 4 })]);
     const byAgency = (await stats(`from=${MON}&to=${MON}&agencyId=${agencyId}`)).json();
     expect(byAgency.totals.counts.issued).toBe(4);
-    expect((await stats(`from=${MON}&to=${MON}&agencyId=999999`)).json().error.code).toBe(
-      'AGENCY_NOT_FOUND',
-    );
+    expect((await stats(`from=${MON}&to=${MON}&agencyId=999999`)).json().error.code).toBe('AGENCY_NOT_FOUND');
   });
 
   it('is for staff only and validates the dates', async () => {

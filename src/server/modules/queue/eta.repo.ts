@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import type { StandardBody } from '../../../shared/contracts/catalog.js';
+import { localMoment, toMinutes } from '../../../shared/domain/local-time.js';
+import type { DB } from '../../db/schema.js';
+
+type Db = Kysely<DB>;
+
+/** Ids of the services whose tickets share a queue group (one prefix, one daily numbering). */
+export async function groupServiceIds(db: Db, mallId: number, prefix: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('services')
+    .select('id')
+    .where('mall_id', '=', mallId)
+    .where('queue_prefix', '=', prefix)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Called-to-finished minutes of the latest finished tickets of some services (the counter's time per
+ * citizen, walking included), newest first, `perService` at most for each service.
+ */
+export async function recentMinutesByService(
+  db: Db,
+  mallId: number,
+  serviceIds: readonly number[],
+  perService = 30,
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (!serviceIds.length) return out;
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['service_id', 'called_at', 'finished_at'])
+    .where('mall_id', '=', mallId)
+    .where('service_id', 'in', [...serviceIds])
+    .where('status', '=', 'done')
+    .where('called_at', 'is not', null)
+    .orderBy('finished_at', 'desc')
+    .limit(perService * Math.min(serviceIds.length, 10))
+    .execute();
+  for (const r of rows) {
+    if (!r.called_at || !r.finished_at) continue;
+    const list = out.get(r.service_id) ?? [];
+    if (list.length >= perService) continue;
+    list.push((Date.parse(r.finished_at) - Date.parse(r.called_at)) / 60_000);
+    out.set(r.service_id, list);
+  }
+  return out;
+}
+
+/** Published counter minutes of services whose standard states minutes (clamped to 3–60). */
+export async function publishedMinutes(db: Db, serviceIds: readonly number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!serviceIds.length) return out;
+  const rows = await db
+    .selectFrom('service_standards')
+    .select(['service_id', 'body'])
+    .where('service_id', 'in', [...serviceIds])
+    .where('valid_to', 'is', null)
+    .execute();
+  for (const r of rows) {
+    const t = (JSON.parse(r.body) as StandardBody).completionTime;
+    if (t && t.unit === 'minutes') out.set(r.service_id, Math.min(60, Math.max(3, t.value)));
+  }
+  return out;
+}
+
+/**
+ * Open counters that serve a service, each with the citizen it is busy with (called or being served):
+ * when it was called and for which service; null for a free counter.
+ */
+export async function counterLoads(db: Db, mallId: number, serviceId: number) {
+  const rows = await db
+    .selectFrom('counter_services')
+    .innerJoin('counters', 'counters.id', 'counter_services.counter_id')
+    .leftJoin('tickets', (j) =>
+      j
+        .onRef('tickets.counter_id', '=', 'counters.id')
+        .on('tickets.mall_id', '=', mallId)
+        .on('tickets.status', 'in', ['called', 'serving']),
+    )
+    .select(['counters.id as counterId', 'tickets.called_at as calledAt', 'tickets.service_id as serviceId'])
+    .where('counter_services.service_id', '=', serviceId)
+    .where('counters.mall_id', '=', mallId)
+    .where('counters.status', '=', 'open')
+    .where('counters.retired_at', 'is', null)
+    .orderBy('counters.id')
+    .execute();
+  const byCounter = new Map<number, { calledAt: string | null; serviceId: number | null }>();
+  for (const r of rows) {
+    const seen = byCounter.get(r.counterId);
+    if (!seen || (r.calledAt && seen.calledAt && r.calledAt < seen.calledAt))
+      byCounter.set(r.counterId, { calledAt: r.calledAt, serviceId: r.serviceId });
+  }
+  return [...byCounter.values()];
+}
+
+/** Tickets of a queue group issued today: how many since `since`, and today's priority share. */
+export async function arrivalsSince(
+  db: Db,
+  mallId: number,
+  serviceIds: readonly number[],
+  localDate: string,
+  since: string,
+): Promise<{ recent: number; today: number; todayPriority: number }> {
+  if (!serviceIds.length) return { recent: 0, today: 0, todayPriority: 0 };
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['issued_at', 'priority'])
+    .where('mall_id', '=', mallId)
+    .where('local_date', '=', localDate)
+    .where('service_id', 'in', [...serviceIds])
+    .execute();
+  return {
+    recent: rows.filter((r) => r.issued_at >= since).length,
+    today: rows.length,
+    todayPriority: rows.filter((r) => r.priority).length,
+  };
+}
+
+/** Minutes from `now` until the mall's closing time today (0 when closed; local time of the mall). */
+export async function minutesToClosing(db: Db, mallId: number, now: Date): Promise<number> {
+  const rows = await db
+    .selectFrom('malls')
+    .innerJoin('opening_hours', 'opening_hours.mall_id', 'malls.id')
+    .select(['malls.timezone', 'opening_hours.weekday', 'opening_hours.closes'])
+    .where('malls.id', '=', mallId)
+    .execute();
+  const local = rows[0] ? localMoment(now, rows[0].timezone) : null;
+  const today = local && rows.find((r) => r.weekday === local.weekday);
+  return local && today ? Math.max(0, toMinutes(today.closes) - local.minuteOfDay) : 0;
+}
