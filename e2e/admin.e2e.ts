@@ -68,23 +68,38 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
   });
 
   it('admin: sign in, live hall, every section renders', async () => {
+    // One ticket waiting, so the hall shows a line with its wait figures.
+    const issued = await fetch(`${server.base}/api/v1/malls/demo/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 1, source: 'kiosk' }),
+    });
+    expect(issued.status).toBe(201);
     const page = await open('/demo/admin', 1440, 900);
     await page.getByLabel('Nama pengguna').fill('admin');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
     await page.getByRole('heading', { name: 'Aula (langsung)' }).waitFor();
-    await page.getByRole('cell', { name: 'Loket 22' }).waitFor();
+    await page.getByRole('cell', { name: 'Loket 22', exact: true }).waitFor();
+    const line = page.getByTestId('hall-queues').getByRole('row').nth(1);
+    await line.getByRole('cell', { name: '1', exact: true }).waitFor();
+    await page.getByRole('columnheader', { name: 'Terlama menunggu' }).waitFor();
+    expect(await line.textContent()).toMatch(/\d+ menit/);
     await shot(page, 'admin-hall');
 
     await page.getByRole('link', { name: 'Instansi' }).click();
-    await page.getByRole('cell', { name: 'Kantor Imigrasi' }).waitFor();
+    await page.getByRole('cell', { name: 'Kantor Imigrasi', exact: true }).waitFor();
     await page.getByRole('button', { name: '+ Tambah instansi' }).click();
     await page.getByLabel('Kode (huruf kecil)').fill('bpom');
     await page.getByLabel('Nama instansi').fill('Loka POM');
     await page.getByLabel('Hotline').fill('1500533');
     await page.getByRole('button', { name: 'Simpan' }).click();
-    await page.getByRole('cell', { name: 'Loka POM' }).waitFor();
+    await page.getByRole('cell', { name: 'Loka POM', exact: true }).waitFor();
     await shot(page, 'admin-agencies');
+    await page.getByRole('button', { name: 'Nonaktifkan Loka POM' }).click();
+    await page.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+    await page.getByText('Loka POM dinonaktifkan.').waitFor();
+    await page.getByRole('button', { name: 'Aktifkan kembali Loka POM' }).waitFor();
 
     await page.getByRole('link', { name: 'Layanan & standar' }).click();
     await page.getByRole('link', { name: 'Penerbitan KTP-el baru' }).click();
@@ -101,8 +116,28 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     expect(await page.locator('.full-standard').textContent()).toContain('KTP-el (kartu fisik)');
 
     await page.getByRole('link', { name: 'Loket' }).click();
-    await page.getByRole('cell', { name: 'Loket 22' }).waitFor();
+    await page.getByRole('cell', { name: 'Loket 22', exact: true }).waitFor();
     await shot(page, 'admin-counters');
+    // Zones: add one, then move a counter into it.
+    await page.getByLabel('Kode zona').fill('lantai-3');
+    await page.getByLabel('Nama zona').fill('Lantai 3');
+    await page.getByRole('button', { name: 'Simpan zona' }).click();
+    await page.getByTestId('zone-list').getByText('Lantai 3').waitFor();
+    const row21 = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Loket 21', exact: true }) });
+    await row21.getByRole('button', { name: 'Ubah' }).click();
+    await page.getByRole('combobox', { name: 'Zona' }).selectOption('lantai-3');
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    await row21.getByRole('cell', { name: 'lantai-3' }).waitFor();
+    // Retire a counter: asked once, then gone from the list.
+    await page.getByRole('button', { name: 'Nonaktifkan Loket 22' }).click();
+    await shot(page, 'admin-counter-retire');
+    await page.getByRole('button', { name: 'Ya, nonaktifkan' }).click();
+    await page.getByText('Loket 22 dinonaktifkan.').waitFor();
+    await page.getByRole('cell', { name: 'Loket 22', exact: true }).waitFor({ state: 'detached' });
+    const live = await fetch(`${server.base}/api/v1/malls/demo/counters`).then((r) => r.json());
+    expect(live.items.map((c: { name: string }) => c.name)).not.toContain('Loket 22');
 
     await page.getByRole('link', { name: 'Petugas & peran' }).click();
     await page.getByRole('cell', { name: 'petugas', exact: true }).waitFor();
@@ -114,6 +149,13 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByRole('button', { name: 'Simpan' }).click();
     await page.getByRole('cell', { name: 'petugas-baru' }).first().waitFor();
     await shot(page, 'admin-staff');
+    // Edit the new account: officer → agency admin of the same agency.
+    await page.getByRole('button', { name: 'Ubah akun petugas-baru' }).click();
+    await page.getByRole('combobox', { name: 'Peran' }).selectOption({ label: 'Admin instansi' });
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByText('Akun petugas-baru diperbarui.').waitFor();
+    const staffRow = page.getByRole('row').filter({ hasText: 'petugas-baru' });
+    await staffRow.getByRole('cell', { name: 'Admin instansi' }).waitFor();
 
     await page.getByRole('link', { name: 'Jam layanan & libur' }).click();
     await page.getByRole('rowheader', { name: 'Jumat' }).waitFor();

@@ -217,6 +217,26 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
       .toBe('true');
   });
 
+  it('counter: cancel the called ticket after confirming', async () => {
+    const counter = pages.counter!;
+    await counter.keyboard.press('w');
+    await counter.getByRole('dialog').getByRole('button', { name: 'Terbitkan tiket' }).click();
+    await counter.getByRole('dialog').waitFor({ state: 'detached' });
+    await counter.keyboard.press('n');
+    const current = counter.getByTestId('counter-current');
+    await current.waitFor();
+    const called = ((await current.textContent()) ?? '').trim();
+    await counter.getByRole('button', { name: 'Batalkan' }).click();
+    const dialog = counter.getByRole('dialog');
+    await dialog.getByText('Tiket dibatalkan dan tidak dapat dipanggil lagi', { exact: false }).waitFor();
+    await shot(counter, 'counter-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Ya, batalkan tiket' }).click();
+    await counter.getByText(`Nomor ${called} dibatalkan.`).waitFor();
+    await counter.getByText('Tidak ada nomor aktif').waitFor();
+    // Cancelled for good: not back in the waiting line.
+    expect(await counter.getByTestId('queue-row').filter({ hasText: called }).count()).toBe(0);
+  });
+
   it('no screen logged a console error', () => {
     const bad = Object.entries(errors).flatMap(([name, list]) => list.map((e) => `${name}: ${e}`));
     expect(bad).toEqual([]);

@@ -106,6 +106,7 @@ export const ServiceSummary = z.object({
   bookable: z.boolean(),
   notServedNote: z.string().nullable(),
   queuePrefix: z.string(),
+  retired: z.boolean(),
   completionTime: z.object({ value: z.number(), unit: TimeUnit }).nullable(),
   feeAmount: z.number().nullable(),
 });
@@ -150,11 +151,12 @@ export const ServiceListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+export const CounterStatus = z.enum(['open', 'closed', 'break']);
 export const Counter = z.object({
   id: z.number(),
   number: z.number(),
   name: z.string(),
-  status: z.enum(['open', 'closed', 'break']),
+  status: CounterStatus,
   agencyId: z.number(),
   agencyName: z.string(),
   zone: z.string().nullable(),
@@ -168,7 +170,7 @@ export const CounterInput = z.object({
   name: z.string().trim().min(1).max(100),
   zone: Slug.nullable().optional(),
   serviceIds: z.array(Id).max(500).default([]),
-  status: z.enum(['open', 'closed', 'break']).default('open'),
+  status: CounterStatus.default('open'),
 });
 export const CounterPatch = CounterInput.partial();
 

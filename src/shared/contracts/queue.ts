@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './catalog.js';
+import { CounterStatus, Id } from './catalog.js';
 
 /** Vulnerable groups served first (UU 25/2009 art. 29; the sick at police/Samsat counters). */
 export const Priority = z.enum(['elderly', 'disabled', 'pregnant', 'child', 'sick', 'disaster_victim']);
@@ -62,6 +62,19 @@ export const TransferInput = z
     (v) => v.serviceId !== undefined || v.counterId !== undefined,
     'serviceId or counterId is required',
   );
-export const CounterStatusInput = z.strictObject({ status: z.enum(['open', 'closed', 'break']) });
+export const CounterStatusInput = z.strictObject({ status: CounterStatus });
+
+/** The counter console's view: the counter, its current ticket and its waiting line in call order. */
+export const CounterQueue = z.object({
+  counter: z.object({
+    id: z.number(),
+    number: z.number(),
+    name: z.string(),
+    status: CounterStatus,
+    serviceIds: z.array(z.number()),
+  }),
+  current: Ticket.nullable(),
+  waiting: z.array(Ticket),
+});
 
 export const TicketAction = z.enum(['recall', 'start', 'finish', 'no-show', 'transfer', 'cancel']);

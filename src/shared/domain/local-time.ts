@@ -67,3 +67,14 @@ export function addCalendarDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The instant a local calendar day starts in `timeZone` (e.g. 2026-11-23 in Asia/Jakarta starts at
+ * 2026-11-22T17:00:00Z). Uses the zone's offset at UTC midnight, exact for Indonesia's fixed zones.
+ */
+export function localDayStart(date: string, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const seen = localMoment(new Date(guess), timeZone);
+  const offsetMs = Date.parse(`${seen.date}T${seen.time}:00Z`) - guess;
+  return new Date(guess - offsetMs);
+}

@@ -1,57 +1,23 @@
 import type { z } from 'zod';
+import type { DisplayState as DisplayStateSchema } from '../../shared/contracts/displays';
+import type { ImportReport as ImportReportSchema } from '../../shared/contracts/imports';
 import type {
+  CounterQueue as CounterQueueSchema,
   Priority as PrioritySchema,
   PublicTicket as PublicTicketSchema,
   Ticket as TicketSchema,
   TicketStatus as TicketStatusSchema,
 } from '../../shared/contracts/queue';
 
-/** Queue types derived from the shared contracts; the display/counter snapshots have no schema yet. */
+/** Queue, display and import types, all derived from the shared zod contracts. */
 export type Priority = z.infer<typeof PrioritySchema>;
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 export type Ticket = z.infer<typeof TicketSchema>;
 /** The citizen's view: GET /tickets/{trackingCode}. */
 export type TicketView = z.infer<typeof PublicTicketSchema>;
-
-export interface DisplayState {
-  counters: {
-    id: number;
-    number: number;
-    name: string;
-    status: string;
-    current: { number: string; serviceName: string } | null;
-  }[];
-  recentCalls: {
-    number: string;
-    counterNumber: number;
-    counterName: string;
-    serviceName?: string;
-    announcement: string;
-    at: string;
-  }[];
-  waiting: { serviceId: number; serviceName: string; queuePrefix: string; waiting: number }[];
-  lastEventId: number | string | null;
-}
-
-export interface CounterQueue {
-  counter: {
-    id: number;
-    number: number;
-    name: string;
-    status: 'open' | 'closed' | 'break';
-    serviceIds?: number[];
-  };
-  current: Ticket | null;
-  waiting: Ticket[];
-}
-
-/** Mirrors ImportReport in src/server/modules/imports/imports.schema.ts (not in shared contracts yet). */
-export interface ImportReport {
-  dryRun: boolean;
-  ok: boolean;
-  rows: number;
-  created: { agencies: number; services: number };
-  updated: { services: number };
-  unchanged: number;
-  errors: { row: number; column?: string; message: string }[];
-}
+/** GET /displays/{zone}/state. */
+export type DisplayState = z.infer<typeof DisplayStateSchema>;
+/** GET /counters/{id}/queue. */
+export type CounterQueue = z.infer<typeof CounterQueueSchema>;
+/** POST /catalog/import (also the `details` of its 422 answer). */
+export type ImportReport = z.infer<typeof ImportReportSchema>;

@@ -10,6 +10,7 @@ import type {
   ServiceSummary as ServiceSummarySchema,
   StandardBody,
   StandardVersion as StandardVersionSchema,
+  Zone as ZoneSchema,
 } from '../../shared/contracts/catalog';
 import type { User as UserSchema } from '../../shared/contracts/users';
 
@@ -23,6 +24,7 @@ export type StandardVersion = z.infer<typeof StandardVersionSchema>;
 export type Counter = z.infer<typeof CounterSchema>;
 export type OpeningDay = z.infer<typeof OpeningDaySchema>;
 export type Holiday = z.infer<typeof HolidaySchema>;
+export type Zone = z.infer<typeof ZoneSchema>;
 export type User = z.infer<typeof UserSchema>;
 export type Role = User['role'];
 export type {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisplayState } from '../../../shared/contracts/displays.js';
 import {
   announcementText,
   parseTicketNumber,
@@ -19,8 +20,10 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: {
         tags: ['displays'],
-        summary: 'What a display shows right now (zone "all" = the whole mall)',
+        summary:
+          'What a display shows right now (zone "all" = the whole mall), with wait figures per service',
         params: ZoneParams,
+        response: { 200: DisplayState },
       },
     },
     async (req) => {

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ImportFormat, ImportReport } from '../../../shared/contracts/imports.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { resolveMall } from '../malls/malls.service.js';
 import { looksLikeXlsx } from './imports.parse.js';
-import type { ImportFormat, ImportReport, RowOutcome } from './imports.schema.js';
+import type { RowOutcome } from './imports.schema.js';
 import { importCatalog } from './imports.service.js';
 
 /**

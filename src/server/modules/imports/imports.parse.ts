@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import type { ImportFormat, ImportIssue } from '../../../shared/contracts/imports.js';
 import { type Column, columnFor, columnLabel, REQUIRED_COLUMNS } from './imports.columns.js';
-import type { ImportFormat, ImportIssue } from './imports.schema.js';
 
 /** One data row: its spreadsheet row number and the cells of the columns we read. */
 export interface SheetRow {

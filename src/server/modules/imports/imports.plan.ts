@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { type AgencyInput, type ServicePatch, StandardBody } from '../../../shared/contracts/catalog.js';
+import type { ImportIssue } from '../../../shared/contracts/imports.js';
 import type { DB } from '../../db/schema.js';
 import * as agenciesRepo from '../agencies/agencies.repo.js';
 import * as servicesRepo from '../services/services.repo.js';
 import type { Sheet } from './imports.parse.js';
 import { ImportedService, newAgency, type RowValues, readRow, zodIssues } from './imports.rows.js';
-import type { ImportIssue, RowOutcome } from './imports.schema.js';
+import type { RowOutcome } from './imports.schema.js';
 
 /** Everything an import will write, decided before anything is written. */
 export interface Plan {

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import { type ImportFormat, ImportQuery, ImportReport } from '../../../shared/contracts/imports.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { type App, MallParams } from '../../http.js';
 import { resolveMall } from '../malls/malls.service.js';
 import { looksLikeXlsx } from './imports.parse.js';
-import { type ImportFormat, ImportQuery, ImportReport } from './imports.schema.js';
 import { importCatalog, importInvalid } from './imports.service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

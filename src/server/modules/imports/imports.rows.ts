@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { AgencyInput, ServiceInput, type StandardBody } from '../../../shared/contracts/catalog.js';
+import type { ImportIssue } from '../../../shared/contracts/imports.js';
 import { type Column, columnLabel, REQUIRED_COLUMNS } from './imports.columns.js';
 import type { SheetRow } from './imports.parse.js';
-import type { ImportIssue } from './imports.schema.js';
 import * as read from './imports.values.js';
 
 /** A service as the import writes it: ServiceInput without the agency id (known only at write time). */

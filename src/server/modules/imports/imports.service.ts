@@ -1,3 +1,4 @@
+import type { ImportFormat, ImportIssue, ImportReport } from '../../../shared/contracts/imports.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
@@ -8,7 +9,7 @@ import { createAgency } from '../agencies/agencies.service.js';
 import { createService, updateService } from '../services/services.service.js';
 import { readSheet } from './imports.parse.js';
 import { type Plan, planImport } from './imports.plan.js';
-import type { ImportFormat, ImportIssue, ImportReport, RowOutcome } from './imports.schema.js';
+import type { RowOutcome } from './imports.schema.js';
 
 export interface ImportResult {
   report: ImportReport;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PublicTicket } from '../../../shared/contracts/queue.js';
+import type { CounterQueue, PublicTicket } from '../../../shared/contracts/queue.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
@@ -44,7 +44,12 @@ export async function publicTicket(
 }
 
 /** The counter console's view: its current ticket(s) and its waiting line in call order. */
-export async function counterQueue(ctx: AppContext, mall: MallRecord, actor: Actor, counterId: number) {
+export async function counterQueue(
+  ctx: AppContext,
+  mall: MallRecord,
+  actor: Actor,
+  counterId: number,
+): Promise<z.infer<typeof CounterQueue>> {
   return inTransaction(ctx.database.db, async (tx) => {
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     const [current, waiting, policies] = await Promise.all([
@@ -67,7 +72,7 @@ export async function counterQueue(ctx: AppContext, mall: MallRecord, actor: Act
         id: counter.id,
         number: counter.number,
         name: counter.name,
-        status: counter.status,
+        status: counter.status as z.infer<typeof CounterQueue>['counter']['status'],
         serviceIds: counter.serviceIds,
       },
       current: current[0] ? toTicketDto(current[0], null, null) : null,

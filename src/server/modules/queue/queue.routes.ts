@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id } from '../../../shared/contracts/catalog.js';
 import {
   CallSpecificInput,
+  CounterQueue,
   CounterStatusInput,
   FinishInput,
   IssueTicketInput,
@@ -127,6 +128,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: 'The counter’s current ticket and its waiting line in call order',
         params: CounterParams,
+        response: { 200: CounterQueue },
       },
     },
     async (req) => {

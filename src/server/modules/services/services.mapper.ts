@@ -21,6 +21,7 @@ export function toServiceSummary(s: ServiceWithStandard): Summary {
     bookable: s.served_at_mall === 1 && s.online_bookable === 1 && s.retired_at === null,
     notServedNote: s.not_served_note,
     queuePrefix: s.queue_prefix,
+    retired: s.retired_at !== null,
     completionTime: std?.completionTime ?? null,
     feeAmount: std ? std.fee.amount : null,
   };

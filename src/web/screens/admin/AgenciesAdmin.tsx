@@ -6,6 +6,7 @@ import type { Agency } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { type AgencyDraft, AgencyForm } from './AgencyForm';
 import { useAdmin } from './adminContext';
+import { RetireButton } from './RetireButton';
 import { FormStatus, useMutation } from './useMutation';
 
 export function AgenciesAdmin() {
@@ -28,6 +29,15 @@ export function AgenciesAdmin() {
       setEditing(null);
       list.reload();
     }
+  };
+  const setRetired = async (a: Agency, retired: boolean) => {
+    const done = t(retired ? 'admin.retiredDone' : 'admin.reactivated', { name: a.name });
+    const res = await m.send(
+      mallPath(mall.slug, `/agencies/${a.id}`),
+      { method: 'PATCH', body: { retired } },
+      done,
+    );
+    if (res) list.reload();
   };
 
   return (
@@ -82,11 +92,25 @@ export function AgenciesAdmin() {
               <td>{a.hotline ?? '—'}</td>
               <td className="num">{a.serviceCount ?? 0}</td>
               <td>
-                {canEdit(a) && (
-                  <button type="button" className="btn btn-small btn-secondary" onClick={() => setEditing(a)}>
-                    {t('common.edit')}
-                  </button>
-                )}
+                <div className="actions-cell">
+                  {canEdit(a) && !a.retired && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      onClick={() => setEditing(a)}
+                    >
+                      {t('common.edit')}
+                    </button>
+                  )}
+                  {isMallAdmin && (
+                    <RetireButton
+                      name={a.name}
+                      retired={a.retired}
+                      busy={m.busy}
+                      onChange={(r) => void setRetired(a, r)}
+                    />
+                  )}
+                </div>
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agency, Counter, ServiceSummary } from '../../app/types';
+import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
 
 export interface CounterDraft {
   agencyId: number;
@@ -15,6 +15,7 @@ export function CounterForm({
   counter,
   agencies,
   services,
+  zones,
   busy,
   onSave,
   onCancel,
@@ -22,6 +23,7 @@ export function CounterForm({
   counter: Counter | null;
   agencies: Agency[];
   services: ServiceSummary[];
+  zones: Zone[];
   busy: boolean;
   onSave: (d: CounterDraft) => void;
   onCancel: () => void;
@@ -38,7 +40,7 @@ export function CounterForm({
         }
       : { agencyId: agencies[0]?.id ?? 0, number: 1, name: '', zone: null, serviceIds: [] },
   );
-  const own = services.filter((s) => s.agencyId === d.agencyId);
+  const own = services.filter((s) => s.agencyId === d.agencyId && !s.retired);
   const toggle = (id: number) =>
     setD((x) => ({
       ...x,
@@ -87,12 +89,14 @@ export function CounterForm({
       </label>
       <label className="field">
         <span>{t('admin.counters.zone')}</span>
-        <input
-          value={d.zone ?? ''}
-          pattern="[a-z0-9][a-z0-9\-]*"
-          placeholder="lantai-1"
-          onChange={(e) => setD({ ...d, zone: e.target.value || null })}
-        />
+        <select value={d.zone ?? ''} onChange={(e) => setD({ ...d, zone: e.target.value || null })}>
+          <option value="">{t('admin.counters.noZone')}</option>
+          {zones.map((z) => (
+            <option key={z.id} value={z.slug}>
+              {z.name} ({z.slug})
+            </option>
+          ))}
+        </select>
       </label>
       <fieldset className="span-2 check-list">
         <legend>{t('admin.counters.services')}</legend>

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
-import type { Agency, Counter, ServiceSummary } from '../../app/types';
+import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 import { type CounterDraft, CounterForm } from './CounterForm';
+import { RetireButton } from './RetireButton';
 import { FormStatus, useMutation } from './useMutation';
+import { ZonesPanel } from './ZonesPanel';
 
 const STATUSES = ['open', 'break', 'closed'] as const;
 
@@ -17,13 +19,15 @@ export function CountersAdmin() {
   const list = useApi<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
   const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
   const services = useApi<{ items: ServiceSummary[] }>(mallPath(mall.slug, '/services?limit=1000'));
+  const zones = useApi<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
   const [editing, setEditing] = useState<Counter | 'new' | null>(null);
   const m = useMutation();
   const mine = (agencyId: number) => isMallAdmin || agencyId === user.agencyId;
   const myAgencies = (agencies.data?.items ?? []).filter((a) => mine(a.id));
 
-  const patch = async (c: Counter, body: object) => {
-    if (await m.send(mallPath(mall.slug, `/counters/${c.id}`), { method: 'PATCH', body })) list.reload();
+  const patch = async (c: Counter, body: object, done?: string) => {
+    if (await m.send(mallPath(mall.slug, `/counters/${c.id}`), { method: 'PATCH', body }, done))
+      list.reload();
   };
   const save = async (d: CounterDraft) => {
     const isNew = editing === 'new';
@@ -55,6 +59,7 @@ export function CountersAdmin() {
           counter={editing === 'new' ? null : editing}
           agencies={myAgencies}
           services={services.data?.items ?? []}
+          zones={zones.data?.items ?? []}
           busy={m.busy}
           onSave={(d) => void save(d)}
           onCancel={() => setEditing(null)}
@@ -101,16 +106,33 @@ export function CountersAdmin() {
                 </select>
               </td>
               <td>
-                {mine(c.agencyId) && (
-                  <button type="button" className="btn btn-small btn-secondary" onClick={() => setEditing(c)}>
-                    {t('common.edit')}
-                  </button>
-                )}
+                <div className="actions-cell">
+                  {mine(c.agencyId) && (
+                    <>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-secondary"
+                        onClick={() => setEditing(c)}
+                      >
+                        {t('common.edit')}
+                      </button>
+                      <RetireButton
+                        name={c.name}
+                        retired={false}
+                        busy={m.busy}
+                        onChange={() =>
+                          void patch(c, { retired: true }, t('admin.retiredDone', { name: c.name }))
+                        }
+                      />
+                    </>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {isMallAdmin && <ZonesPanel zones={zones.data?.items ?? []} onSaved={zones.reload} />}
     </section>
   );
 }

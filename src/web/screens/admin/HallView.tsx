@@ -5,6 +5,7 @@ import { useDebounced, useInterval, useLiveStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, DisplayState } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { HallQueues } from './HallQueues';
 
 /** Live hall: every counter's state and ticket, waiting per service, latest calls. */
 export function HallView() {
@@ -80,28 +81,7 @@ export function HallView() {
         </div>
         <div>
           <h2>{t('admin.hall.queues')}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.col.prefix')}</th>
-                <th scope="col">{t('admin.col.service')}</th>
-                <th scope="col" className="num">
-                  {t('admin.col.waiting')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {s?.waiting
-                .filter((w) => w.waiting > 0)
-                .map((w) => (
-                  <tr key={w.serviceId}>
-                    <td className="mono">{w.queuePrefix}</td>
-                    <td>{w.serviceName}</td>
-                    <td className="num">{w.waiting}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <HallQueues waiting={s?.waiting ?? []} />
           {s && totalWaiting === 0 && <p className="muted">{t('admin.hall.nobody')}</p>}
           <h2>{t('admin.hall.latest')}</h2>
           <ul className="plain">

@@ -7,6 +7,8 @@ import { useMall } from '../../app/mall';
 import type { Agency, ServiceSummary } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
+import { RetireButton } from './RetireButton';
+import { FormStatus, useMutation } from './useMutation';
 
 export function ServicesAdmin() {
   const { t } = useTranslation();
@@ -26,6 +28,17 @@ export function ServicesAdmin() {
     { keepPrevious: true },
   );
   const base = `/${mall.slug}/admin/services`;
+  const m = useMutation();
+  const mine = (s: ServiceSummary) => isMallAdmin || s.agencyId === user.agencyId;
+  const setRetired = async (s: ServiceSummary, retired: boolean) => {
+    const done = t(retired ? 'admin.retiredDone' : 'admin.reactivated', { name: s.name });
+    const res = await m.send(
+      mallPath(mall.slug, `/services/${s.id}`),
+      { method: 'PATCH', body: { retired } },
+      done,
+    );
+    if (res) list.reload();
+  };
   return (
     <section aria-labelledby="svc-h">
       <div className="section-head">
@@ -51,6 +64,7 @@ export function ServicesAdmin() {
           </select>
         </label>
       </div>
+      <FormStatus error={m.error} done={m.done} />
       <p className="muted">
         {list.data ? t('portal.results', { count: list.data.total }) : t('common.loading')}
       </p>
@@ -62,19 +76,33 @@ export function ServicesAdmin() {
             <th scope="col">{t('admin.col.agency')}</th>
             <th scope="col">{t('standard.completionTime')}</th>
             <th scope="col">{t('standard.fee')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('admin.col.action')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {list.data?.items.map((s) => (
-            <tr key={s.id}>
+            <tr key={s.id} className={s.retired ? 'retired' : ''}>
               <td className="mono">{s.queuePrefix}</td>
               <td>
                 <Link to={`${base}/${s.id}`}>{s.name}</Link>
                 {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
+                {s.retired && <span className="chip">{t('admin.retired')}</span>}
               </td>
               <td>{s.agencyName}</td>
               <td>{formatDuration(t, s.completionTime)}</td>
               <td>{formatFee(t, s.feeAmount)}</td>
+              <td>
+                {mine(s) && (
+                  <RetireButton
+                    name={s.name}
+                    retired={s.retired}
+                    busy={m.busy}
+                    onChange={(r) => void setRetired(s, r)}
+                  />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

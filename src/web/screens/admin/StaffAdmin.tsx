@@ -15,21 +15,36 @@ export function StaffAdmin() {
   const users = useApi<{ items: User[] }>(mallPath(mall.slug, '/users'), token);
   const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
   const counters = useApi<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
   const m = useMutation();
   const agencyName = new Map(agencies.data?.items.map((a) => [a.id, a.name]) ?? []);
   const counterName = new Map(counters.data?.items.map((c) => [c.id, c.name]) ?? []);
 
-  const create = async (d: UserDraft) => {
-    const body = { ...d, displayName: d.displayName.trim() || undefined };
-    if (
-      await m.send(
-        mallPath(mall.slug, '/users'),
-        { method: 'POST', body },
-        t('admin.staff.created', { username: d.username }),
-      )
-    ) {
-      setCreating(false);
+  const save = async (d: UserDraft) => {
+    const displayName = d.displayName.trim() || undefined;
+    const res =
+      editing === 'new'
+        ? await m.send(
+            mallPath(mall.slug, '/users'),
+            { method: 'POST', body: { ...d, displayName } },
+            t('admin.staff.created', { username: d.username }),
+          )
+        : await m.send(
+            mallPath(mall.slug, `/users/${editing?.id}`),
+            {
+              method: 'PATCH',
+              body: {
+                displayName,
+                role: d.role,
+                agencyId: d.agencyId,
+                counterIds: d.counterIds,
+                password: d.password || undefined,
+              },
+            },
+            t('admin.staff.updated', { username: d.username }),
+          );
+    if (res) {
+      setEditing(null);
       users.reload();
     }
   };
@@ -44,19 +59,21 @@ export function StaffAdmin() {
     <section aria-labelledby="st-h">
       <div className="section-head">
         <h1 id="st-h">{t('admin.section.staff')}</h1>
-        <button type="button" className="btn" onClick={() => setCreating(true)}>
+        <button type="button" className="btn" onClick={() => setEditing('new')}>
           + {t('admin.staff.create')}
         </button>
       </div>
       <FormStatus error={m.error ?? (users.error ? t('common.loadFailed') : null)} done={m.done} />
-      {creating && (
+      {editing && (
         <UserForm
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? undefined : editing}
           agencies={agencies.data?.items ?? []}
           counters={counters.data?.items ?? []}
           busy={m.busy}
           fixedAgency={isMallAdmin ? null : me.agencyId}
-          onSave={(d) => void create(d)}
-          onCancel={() => setCreating(false)}
+          onSave={(d) => void save(d)}
+          onCancel={() => setEditing(null)}
         />
       )}
       <table className="table">
@@ -83,16 +100,28 @@ export function StaffAdmin() {
               <td>{u.counterIds.map((c) => counterName.get(c) ?? c).join(', ') || '—'}</td>
               <td>{u.disabled ? t('admin.staff.disabled') : t('admin.staff.active')}</td>
               <td>
-                {u.id !== me.id && (
-                  <button
-                    type="button"
-                    className="btn btn-small btn-secondary"
-                    disabled={m.busy}
-                    onClick={() => void setDisabled(u, !u.disabled)}
-                  >
-                    {u.disabled ? t('admin.staff.enable') : t('admin.staff.disable')}
-                  </button>
-                )}
+                <div className="actions-cell">
+                  {u.id !== me.id && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      aria-label={t('admin.staff.editOf', { username: u.username })}
+                      onClick={() => setEditing(u)}
+                    >
+                      {t('common.edit')}
+                    </button>
+                  )}
+                  {u.id !== me.id && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      disabled={m.busy}
+                      onClick={() => void setDisabled(u, !u.disabled)}
+                    >
+                      {u.disabled ? t('admin.staff.enable') : t('admin.staff.disable')}
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Agency, Counter, Role } from '../../app/types';
+import type { Agency, Counter, Role, User } from '../../app/types';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'back_office', 'officer', 'auditor'];
 
@@ -13,8 +13,13 @@ export interface UserDraft {
   counterIds: number[];
 }
 
-/** New staff account with a scoped role: agency for agency staff, counters for officers. */
+/**
+ * A staff account with a scoped role: agency for agency staff, counters for officers. Without `user`
+ * it creates an account; with one it edits that account (its username stays; an empty password
+ * keeps the old one).
+ */
 export function UserForm({
+  user,
   agencies,
   counters,
   busy,
@@ -22,6 +27,7 @@ export function UserForm({
   onSave,
   onCancel,
 }: {
+  user?: User;
   agencies: Agency[];
   counters: Counter[];
   busy: boolean;
@@ -30,14 +36,25 @@ export function UserForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [d, setD] = useState<UserDraft>({
-    username: '',
-    password: '',
-    displayName: '',
-    role: 'officer',
-    agencyId: fixedAgency,
-    counterIds: [],
-  });
+  const [d, setD] = useState<UserDraft>(
+    user
+      ? {
+          username: user.username,
+          password: '',
+          displayName: user.displayName,
+          role: user.role,
+          agencyId: user.agencyId,
+          counterIds: user.counterIds,
+        }
+      : {
+          username: '',
+          password: '',
+          displayName: '',
+          role: 'officer',
+          agencyId: fixedAgency,
+          counterIds: [],
+        },
+  );
   const needsAgency = ['agency_admin', 'back_office', 'officer'].includes(d.role);
   const pickable = counters.filter((c) => !d.agencyId || c.agencyId === d.agencyId);
   return (
@@ -52,13 +69,16 @@ export function UserForm({
         });
       }}
     >
-      <h2 className="span-2">{t('admin.staff.create')}</h2>
+      <h2 className="span-2">
+        {user ? t('admin.staff.edit', { username: user.username }) : t('admin.staff.create')}
+      </h2>
       <label className="field">
         <span>{t('login.username')}</span>
         <input
           required
           pattern="[a-zA-Z0-9._\-]{3,64}"
           autoComplete="off"
+          readOnly={!!user}
           value={d.username}
           onChange={(e) => setD({ ...d, username: e.target.value })}
         />
@@ -68,9 +88,9 @@ export function UserForm({
         <input value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} />
       </label>
       <label className="field">
-        <span>{t('login.password')}</span>
+        <span>{user ? t('admin.staff.newPassword') : t('login.password')}</span>
         <input
-          required
+          required={!user}
           type="password"
           autoComplete="new-password"
           minLength={8}

@@ -5,13 +5,14 @@ import { useDebounced, useInterval, useLiveStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, CounterQueue, Ticket } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { CancelDialog } from './CancelDialog';
 import { CallDialog, FinishDialog, TransferDialog, WalkInDialog } from './CounterDialogs';
 import { CurrentTicket } from './CurrentTicket';
 import { StatusSwitch } from './StatusSwitch';
 import { useShortcuts } from './useShortcuts';
 import { WaitingQueue } from './WaitingQueue';
 
-type Dialog = { kind: 'finish' | 'transfer' | 'walkin' } | { kind: 'call'; ticket: Ticket } | null;
+type Dialog = { kind: 'finish' | 'transfer' | 'walkin' | 'cancel' } | { kind: 'call'; ticket: Ticket } | null;
 
 export function CounterConsole({ counter, token }: { counter: Counter; token: string }) {
   const { t } = useTranslation();
@@ -63,6 +64,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
     finish: () => current && setDialog({ kind: 'finish' }),
     noShow: () => current && void act(ticketPath('no-show')),
     transfer: () => current && setDialog({ kind: 'transfer' }),
+    cancel: () => current?.status === 'called' && setDialog({ kind: 'cancel' }),
     walkIn: () => setDialog({ kind: 'walkin' }),
   };
   useShortcuts(
@@ -123,6 +125,18 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           busy={busy}
           onClose={() => setDialog(null)}
           onTransfer={(body) => void act(ticketPath('transfer'), body)}
+        />
+      )}
+      {dialog?.kind === 'cancel' && current && (
+        <CancelDialog
+          ticket={current}
+          busy={busy}
+          onClose={() => setDialog(null)}
+          onConfirm={() =>
+            void act(ticketPath('cancel'), undefined, () =>
+              t('counter.cancelled', { number: current.number }),
+            )
+          }
         />
       )}
       {dialog?.kind === 'call' && (

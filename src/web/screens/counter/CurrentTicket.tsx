@@ -10,6 +10,8 @@ export interface CounterActions {
   finish: () => void;
   noShow: () => void;
   transfer: () => void;
+  /** Cancels the called ticket (after asking); no shortcut, so it never happens by a stray key. */
+  cancel: () => void;
   walkIn: () => void;
 }
 
@@ -21,7 +23,7 @@ function Action({
   variant = '',
 }: {
   label: string;
-  kbd: string;
+  kbd?: string;
   onClick: () => void;
   disabled: boolean;
   variant?: string;
@@ -35,7 +37,7 @@ function Action({
       aria-keyshortcuts={kbd}
     >
       <span>{label}</span>
-      <kbd>{kbd}</kbd>
+      {kbd && <kbd>{kbd}</kbd>}
     </button>
   );
 }
@@ -96,6 +98,12 @@ export function CurrentTicket({
           variant="btn-warn"
         />
         <Action label={t('counter.transfer')} kbd="T" onClick={actions.transfer} disabled={busy || !ticket} />
+        <Action
+          label={t('counter.cancel')}
+          onClick={actions.cancel}
+          disabled={busy || !called}
+          variant="btn-warn"
+        />
         <Action
           label={t('counter.walkIn')}
           kbd="W"

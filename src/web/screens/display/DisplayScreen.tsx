@@ -14,7 +14,9 @@ import { Ticker } from './Ticker';
 import { useAnnouncer } from './useAnnouncer';
 import { WaitingList } from './WaitingList';
 
-const EMPTY: DisplayState = { counters: [], recentCalls: [], waiting: [], lastEventId: null };
+/** What the board keeps between snapshots (the stream position lives in `watermark`). */
+type Board = Pick<DisplayState, 'counters' | 'recentCalls' | 'waiting'>;
+const EMPTY: Board = { counters: [], recentCalls: [], waiting: [] };
 /** Calls replayed after a reconnect are shown but only announced when still this fresh. */
 const ANNOUNCE_MAX_AGE_MS = 120_000;
 
@@ -24,7 +26,7 @@ export function DisplayScreen() {
   const mall = useMall();
   const [params] = useSearchParams();
   const zone = params.get('zone') || 'all';
-  const [state, setState] = useState<DisplayState>(EMPTY);
+  const [state, setState] = useState<Board>(EMPTY);
   const [loaded, setLoaded] = useState(false);
   const [stream, setStream] = useState<{ ready: boolean; since: number | null }>({
     ready: false,
@@ -39,7 +41,7 @@ export function DisplayScreen() {
     try {
       const s = await api<DisplayState>(mallPath(mall.slug, `/displays/${encodeURIComponent(zone)}/state`));
       if (watermark.current === null) {
-        watermark.current = Number(s.lastEventId ?? 0) || 0;
+        watermark.current = s.lastEventId;
         // The stream starts right after the snapshot, so nothing between the two is missed.
         setStream({ ready: true, since: watermark.current });
       }
@@ -76,6 +78,7 @@ export function DisplayScreen() {
               number: p.number,
               counterNumber: p.counterNumber,
               counterName: p.counterName,
+              serviceName: p.serviceName,
               announcement: p.announcement,
               at: p.at,
             },

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { DisplayState } from '../../app/types';
 
-/** Waiting counts per service, busiest first (services with nobody waiting are left out). */
+/**
+ * Waiting counts per service, busiest first (services with nobody waiting are left out), each with
+ * today's mean wait so a citizen can judge how long the line moves.
+ */
 export function WaitingList({ waiting }: { waiting: DisplayState['waiting'] }) {
   const { t } = useTranslation();
   const rows = waiting
@@ -17,7 +20,14 @@ export function WaitingList({ waiting }: { waiting: DisplayState['waiting'] }) {
         {rows.map((w) => (
           <li key={w.serviceId}>
             <span className="waiting-prefix">{w.queuePrefix}</span>
-            <span className="waiting-name">{w.serviceName}</span>
+            <span className="waiting-info">
+              <span className="waiting-name">{w.serviceName}</span>
+              {w.averageWaitMinutes !== null && (
+                <span className="waiting-avg">
+                  {t('display.averageWait', { count: Math.round(w.averageWaitMinutes) })}
+                </span>
+              )}
+            </span>
             <span className="waiting-count">{w.waiting}</span>
           </li>
         ))}
