@@ -59,15 +59,35 @@ describe.each(dialects())('many malls in one deployment on %s', (dialect) => {
     const slug = `new-${Date.now().toString(36)}-${dialect}`;
     const body = { slug, name: 'MPP Kabupaten Baru', timezone: 'Asia/Makassar', address: 'Jl. Baru 1' };
     const admin = await t.login('admin');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/malls', headers: bearer(admin), payload: body })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/malls', headers: bearer(admin), payload: body }))
+        .statusCode,
+    ).toBe(403);
     const national = await t.login('national');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/malls', headers: bearer(national), payload: body });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/malls',
+      headers: bearer(national),
+      payload: body,
+    });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ slug, timezone: 'Asia/Makassar', workingWeekdays: [1, 2, 3, 4, 5] });
+    expect(created.json()).toMatchObject({
+      slug,
+      timezone: 'Asia/Makassar',
+      workingWeekdays: [1, 2, 3, 4, 5],
+    });
     const hours = (await t.app.inject({ method: 'GET', url: `/api/v1/malls/${slug}/opening-hours` })).json();
     expect(hours.days.find((d: { weekday: number }) => d.weekday === 5).breaks[0].label).toMatch(/Jumat/);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/malls', headers: bearer(national), payload: body })).statusCode).toBe(409);
-    const zone = await t.app.inject({ method: 'POST', url: `/api/v1/malls/${slug}/zones`, headers: bearer(national), payload: { slug: 'lantai-1', name: 'Lantai 1' } });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/malls', headers: bearer(national), payload: body }))
+        .statusCode,
+    ).toBe(409);
+    const zone = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/malls/${slug}/zones`,
+      headers: bearer(national),
+      payload: { slug: 'lantai-1', name: 'Lantai 1' },
+    });
     expect(zone.statusCode).toBe(201);
     const stream = await t.app.inject({ method: 'GET', url: `/api/v1/malls/${slug}/displays/nowhere/state` });
     expect(stream.statusCode).toBe(404);
