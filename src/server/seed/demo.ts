@@ -1,74 +1,11 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { StandardBody } from '../../shared/contracts/catalog.js';
 import { buildSearchText } from '../../shared/domain/search-text.js';
 import { appendAudit } from '../audit/audit.js';
 import { hashPassword } from '../auth/password.js';
 import type { Role } from '../auth/policy.js';
 import type { Database } from '../db/database.js';
 import { inTransaction, type Tx } from '../db/tx.js';
-
-interface CatalogService {
-  name: string;
-  keywords: string[];
-  kind: 'licensing' | 'non_licensing';
-  requirements: string[];
-  procedure: string[];
-  completionTime: { value: number; unit: string };
-  fee: { amount: number | null; legalBasis: string };
-  product: string;
-  servedAtMall: boolean;
-  source?: string;
-}
-interface CatalogAgency {
-  key: string;
-  name: string;
-  type: string;
-  services: CatalogService[];
-}
-
-const catalogPath = fileURLToPath(new URL('./demo-catalog.json', import.meta.url));
-export const loadDemoCatalog = (): CatalogAgency[] =>
-  (JSON.parse(fs.readFileSync(catalogPath, 'utf8')) as { agencies: CatalogAgency[] }).agencies;
-
-/** How many counters each agency gets in the demo mall (busy agencies get several). */
-const COUNTERS: Record<string, number> = { disdukcapil: 3, 'polres-satlantas': 2, samsat: 2, dpmptsp: 2 };
-const ZONE_OF = (i: number) => (i < 12 ? 'lantai-1' : 'lantai-2');
-
-export function standardFrom(s: CatalogService, agencyName: string): StandardBody {
-  const time =
-    s.completionTime.unit === 'hours'
-      ? { value: s.completionTime.value * 60, unit: 'minutes' as const }
-      : { value: s.completionTime.value, unit: s.completionTime.unit as 'minutes' | 'working_days' };
-  return {
-    legalBasis: s.fee.legalBasis,
-    requirements: s.requirements,
-    procedure: s.procedure,
-    completionTime: time,
-    fee: {
-      amount: s.fee.amount,
-      legalBasis: s.fee.legalBasis,
-      note:
-        s.fee.amount === null
-          ? 'Besaran sesuai ketentuan dan dihitung saat permohonan (amount depends on the case).'
-          : null,
-    },
-    product: s.product,
-    complaintHandling: `Pengaduan melalui SP4N-LAPOR! (lapor.go.id), meja pengaduan MPP, kotak saran, atau hotline ${agencyName}; ditindaklanjuti paling lama 5 hari kerja.`,
-    facilities:
-      'Ruang tunggu ber-AC, kursi prioritas, jalur kursi roda, toilet disabilitas, ruang laktasi, area bermain anak.',
-    officerCompetence: 'Petugas memahami standar pelayanan dan SOP instansi, terlatih pelayanan prima.',
-    internalSupervision:
-      'Atasan langsung dan pengelola MPP melakukan pengawasan harian; Inspektorat melakukan audit berkala.',
-    officerCount: 2,
-    serviceGuarantee:
-      'Pelayanan sesuai standar; biaya hanya sesuai ketentuan dan tanpa pungutan lain (maklumat pelayanan).',
-    securityGuarantee: 'Data pribadi dilindungi sesuai UU 27/2022; area pelayanan diawasi CCTV.',
-    performanceEvaluation:
-      'Survei Kepuasan Masyarakat (PermenPANRB 14/2017) berkelanjutan dan evaluasi kinerja triwulanan.',
-    source: s.source ?? null,
-  };
-}
+import { type CatalogAgency, COUNTERS, loadDemoCatalog, standardFrom, ZONE_OF } from './demo-catalog.js';
+import { seedStaff } from './demo-staff.js';
 
 export interface DemoLogin {
   username: string;
@@ -76,11 +13,6 @@ export interface DemoLogin {
   note: string;
 }
 
-/**
- * Seeds the demo mall (slug "demo"): the published catalog of 17 agencies and 59 services,
- * 22 counters on two floors, round-the-clock opening hours with no daily quota (so the demo, tests
- * and benchmarks work at any hour) and staff of every role. One transaction, with audit rows.
- */
 export interface SeedOptions {
   /** Mall slug (default "demo"); tests seed their own copy under another slug. */
   slug?: string;
@@ -89,6 +21,11 @@ export interface SeedOptions {
   now?: Date;
 }
 
+/**
+ * Seeds the demo mall (slug "demo"): the published catalog of 17 agencies and 59 services,
+ * 22 counters on two floors, round-the-clock opening hours with no daily quota (so the demo, tests
+ * and benchmarks work at any hour) and staff of every role. One transaction, with audit rows.
+ */
 export async function seedDemoMall(
   database: Database,
   password: string,
@@ -274,86 +211,4 @@ async function seedServices(
     if (s.servedAtMall) ids.push(id);
   }
   return ids;
-}
-
-async function seedStaff(
-  tx: Tx,
-  mallId: number,
-  agencyIds: Record<string, number>,
-  hash: string,
-  at: string,
-  suffix: string,
-): Promise<DemoLogin[]> {
-  const counters = await tx.db
-    .selectFrom('counters')
-    .select(['id', 'agency_id'])
-    .where('mall_id', '=', mallId)
-    .execute();
-  const countersOf = (key: string) => counters.filter((c) => c.agency_id === agencyIds[key]).map((c) => c.id);
-  const staff: (DemoLogin & { agency?: string; counters?: number[]; mall?: boolean })[] = [
-    { username: 'national', role: 'national_admin', note: 'national admin (all malls)', mall: false },
-    { username: 'admin', role: 'mall_admin', note: 'mall admin of demo' },
-    { username: 'auditor', role: 'auditor', note: 'read-only auditor of demo' },
-    {
-      username: 'dukcapil-admin',
-      role: 'agency_admin',
-      note: 'agency admin, Disdukcapil',
-      agency: 'disdukcapil',
-    },
-    { username: 'dukcapil-bo', role: 'back_office', note: 'back office, Disdukcapil', agency: 'disdukcapil' },
-    {
-      username: 'petugas',
-      role: 'officer',
-      note: 'officer, Disdukcapil counters',
-      agency: 'disdukcapil',
-      counters: countersOf('disdukcapil'),
-    },
-    {
-      username: 'petugas-polres',
-      role: 'officer',
-      note: 'officer, SKCK and SIM counters',
-      agency: 'polres-intelkam',
-      counters: countersOf('polres-intelkam'),
-    },
-    {
-      username: 'petugas-sim',
-      role: 'officer',
-      note: 'officer, SIM counters',
-      agency: 'polres-satlantas',
-      counters: countersOf('polres-satlantas'),
-    },
-  ];
-  for (const s of staff) {
-    const values = {
-      username: s.username + suffix,
-      password_hash: hash,
-      display_name: s.note,
-      role: s.role,
-      mall_id: s.mall === false ? null : mallId,
-      agency_id: s.agency ? (agencyIds[s.agency] ?? null) : null,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: at,
-      updated_at: at,
-    };
-    const id = (await tx.db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
-    if (s.counters?.length) {
-      await tx.db
-        .insertInto('user_counters')
-        .values(s.counters.map((counter_id) => ({ mall_id: mallId, user_id: id, counter_id })))
-        .execute();
-    }
-    const { password_hash: _h, ...audit } = values;
-    await appendAudit(tx, {
-      mallId: values.mall_id,
-      actorId: null,
-      action: 'user.create',
-      entity: 'user',
-      entityId: id,
-      after: audit,
-      at,
-    });
-  }
-  return staff.map(({ username, role, note }) => ({ username: username + suffix, role, note }));
 }

@@ -4,6 +4,17 @@ import type { EventHub } from '../../events/hub.js';
 
 const HEARTBEAT_MS = 15_000;
 
+/** An event's wire form, built once and shared by every stream it fans out to (the hub hands them the same object). */
+const wire = new WeakMap<LiveEvent, string>();
+function serialize(ev: LiveEvent): string {
+  let text = wire.get(ev);
+  if (text === undefined) {
+    text = `id: ${ev.seq}\nevent: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`;
+    wire.set(ev, text);
+  }
+  return text;
+}
+
 /** Last-Event-ID from the header (EventSource reconnects) or ?lastEventId= (first connection). */
 export function lastEventId(req: FastifyRequest): number | null {
   const raw =
@@ -39,7 +50,7 @@ export async function streamEvents(
     mallId,
     lastSeq: 0,
     deliver(ev: LiveEvent) {
-      if (filter(ev)) res.write(`id: ${ev.seq}\nevent: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`);
+      if (filter(ev)) res.write(serialize(ev));
     },
   };
   const unsubscribe = await hub.subscribe(sub, lastEventId(req));

@@ -8,8 +8,8 @@ import { AppError, notFound } from '../../errors.js';
 import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { pickNext } from './call-order.js';
-import { counterForTicket, type OperableCounter, operableCounter } from './counter-access.js';
-import { publishCall, publishCounterChanged, publishQueueChanged } from './queue.events.js';
+import { type OperableCounter, operableCounter } from './counter-access.js';
+import { publishCall, publishCounterChanged } from './queue.events.js';
 import { toTicketDto } from './queue.mapper.js';
 import * as repo from './queue.repo.js';
 
@@ -71,7 +71,7 @@ export async function callNext(ctx: AppContext, mall: MallRecord, actor: Actor, 
       throw new AppError('COUNTER_CLOSED', 'Loket sedang tutup/istirahat (counter is not open).');
     const policy = await policyFor(tx, counter.serviceIds);
     for (let attempt = 0; attempt < 100; attempt++) {
-      const waiting = await repo.waitingForCounter(tx.db, mall.id, counter.serviceIds, counter.id);
+      const waiting = await repo.waitingLineForCounter(tx.db, mall.id, counter.serviceIds, counter.id);
       const streak = await repo.priorityStreak(tx.db, mall.id, counter.serviceIds, policy.maxStreak);
       const next = pickNext(
         waiting.map((w) => ({ id: w.id, priority: w.priority, queuedAt: w.queued_at })),

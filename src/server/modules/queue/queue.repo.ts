@@ -131,6 +131,22 @@ export function waitingForCounter(db: Db, mallId: number, serviceIds: number[], 
     .execute();
 }
 
+/**
+ * Just what the call rule needs (id, priority, queued_at) of the tickets a counter may call: call-next
+ * reads the whole line on every call, so it skips the joins and the other columns.
+ */
+export function waitingLineForCounter(db: Db, mallId: number, serviceIds: number[], counterId: number) {
+  if (!serviceIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('tickets')
+    .select(['id', 'priority', 'queued_at'])
+    .where('mall_id', '=', mallId)
+    .where('status', '=', 'waiting')
+    .where('service_id', 'in', serviceIds)
+    .where((eb) => eb.or([eb('target_counter_id', 'is', null), eb('target_counter_id', '=', counterId)]))
+    .execute();
+}
+
 /** Waiting tickets of one queue group (services sharing a prefix), for positions. */
 export function waitingInGroup(db: Db, mallId: number, prefix: string) {
   return db

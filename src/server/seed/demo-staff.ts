@@ -1,0 +1,86 @@
+import { appendAudit } from '../audit/audit.js';
+import type { Tx } from '../db/tx.js';
+import type { DemoLogin } from './demo.js';
+
+/** Demo staff of every role; usernames get the seed's suffix so several demo malls can coexist. */
+export async function seedStaff(
+  tx: Tx,
+  mallId: number,
+  agencyIds: Record<string, number>,
+  hash: string,
+  at: string,
+  suffix: string,
+): Promise<DemoLogin[]> {
+  const counters = await tx.db
+    .selectFrom('counters')
+    .select(['id', 'agency_id'])
+    .where('mall_id', '=', mallId)
+    .execute();
+  const countersOf = (key: string) => counters.filter((c) => c.agency_id === agencyIds[key]).map((c) => c.id);
+  const staff: (DemoLogin & { agency?: string; counters?: number[]; mall?: boolean })[] = [
+    { username: 'national', role: 'national_admin', note: 'national admin (all malls)', mall: false },
+    { username: 'admin', role: 'mall_admin', note: 'mall admin of demo' },
+    { username: 'auditor', role: 'auditor', note: 'read-only auditor of demo' },
+    {
+      username: 'dukcapil-admin',
+      role: 'agency_admin',
+      note: 'agency admin, Disdukcapil',
+      agency: 'disdukcapil',
+    },
+    { username: 'dukcapil-bo', role: 'back_office', note: 'back office, Disdukcapil', agency: 'disdukcapil' },
+    {
+      username: 'petugas',
+      role: 'officer',
+      note: 'officer, Disdukcapil counters',
+      agency: 'disdukcapil',
+      counters: countersOf('disdukcapil'),
+    },
+    {
+      username: 'petugas-polres',
+      role: 'officer',
+      note: 'officer, SKCK and SIM counters',
+      agency: 'polres-intelkam',
+      counters: countersOf('polres-intelkam'),
+    },
+    {
+      username: 'petugas-sim',
+      role: 'officer',
+      note: 'officer, SIM counters',
+      agency: 'polres-satlantas',
+      counters: countersOf('polres-satlantas'),
+    },
+  ];
+  for (const s of staff) {
+    const values = {
+      username: s.username + suffix,
+      password_hash: hash,
+      display_name: s.note,
+      role: s.role,
+      mall_id: s.mall === false ? null : mallId,
+      agency_id: s.agency ? (agencyIds[s.agency] ?? null) : null,
+      disabled: 0,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+    };
+    const id = (await tx.db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
+    if (s.counters?.length) {
+      await tx.db
+        .insertInto('user_counters')
+        .values(s.counters.map((counter_id) => ({ mall_id: mallId, user_id: id, counter_id })))
+        .execute();
+    }
+    const { password_hash: _h, ...audit } = values;
+    await appendAudit(tx, {
+      mallId: values.mall_id,
+      actorId: null,
+      action: 'user.create',
+      entity: 'user',
+      entityId: id,
+      after: audit,
+      at,
+    });
+  }
+  return staff.map(({ username, role, note }) => ({ username: username + suffix, role, note }));
+}

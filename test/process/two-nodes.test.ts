@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNext, issueTicket, lastEventId, serveAndFinish } from './api.js';
+import { createThrowawayDb, pgServerFromTestEnv, type ThrowawayDb } from './pg-db.js';
+import { type RaceResult, type RaceSetup, runRace, setupRaceCounters } from './race.js';
+import { type ServerProcess, startServer } from './server-process.js';
+import { openSse, type SseStream } from './sse-client.js';
+
+/**
+ * Issue #3 across processes: a call on node A reaches a display on node B (PostgreSQL LISTEN/NOTIFY),
+ * and 10 counters racing call-next never call a ticket twice — on two PostgreSQL nodes and on one
+ * SQLite node.
+ */
+
+const COUNTERS = 10;
+const TICKETS = 500;
+const pgAdmin = pgServerFromTestEnv();
+if (!pgAdmin)
+  console.warn('[process tests] SATU_ATAP_TEST_PG is empty: the two-node PostgreSQL tests are SKIPPED');
+
+function expectCleanRace(r: RaceResult, label: string) {
+  expect(r.errors).toEqual([]);
+  expect(r.issued).toHaveLength(TICKETS);
+  expect(new Set(r.issued.map((t) => t.number)).size).toBe(TICKETS);
+  const twice = [...r.calledBy].filter(([, by]) => by.length > 1);
+  expect(twice).toEqual([]);
+  const missed = r.issued.filter((t) => !r.calledBy.has(t.id)).map((t) => t.number);
+  expect(missed).toEqual([]);
+  expect(r.calledBy.size).toBe(TICKETS);
+  console.info(
+    `[race ${label}] ${TICKETS} tickets, ${COUNTERS} counters: each called once in ${Math.round(r.ms)} ms`,
+  );
+}
+
+describe.skipIf(!pgAdmin)('two app nodes on one PostgreSQL database', () => {
+  let db: ThrowawayDb;
+  const nodes: ServerProcess[] = [];
+  let race: RaceSetup;
+
+  beforeAll(async () => {
+    db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_2nodes');
+    nodes.push(await startServer({ databaseUrl: db.url }));
+    nodes.push(await startServer({ databaseUrl: db.url }));
+    race = await setupRaceCounters(nodes[0]!.base, COUNTERS);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const n of nodes) await n.kill9();
+    await db?.drop();
+  });
+
+  it('delivers a call made on node A to a display stream on node B within 2 s', async () => {
+    const [a, b] = nodes as [ServerProcess, ServerProcess];
+    const seen = new Map<string, number>();
+    let stream: SseStream | undefined;
+    try {
+      stream = await openSse(
+        `${b.base}/api/v1/malls/demo/displays/all/stream`,
+        (m) => {
+          if (m.event === 'ticket.called')
+            seen.set(
+              (JSON.parse(m.data) as { payload: { number: string } }).payload.number,
+              performance.now(),
+            );
+        },
+        { lastEventId: await lastEventId(b.base) },
+      );
+      const t = await issueTicket(a.base, race.serviceId);
+      expect(t.status).toBe(201);
+      const counterId = race.counterIds[0]!;
+      const sent = performance.now();
+      const c = await callNext(a.base, race.officerToken, counterId);
+      expect(c.status).toBe(200);
+      expect(c.body?.ticket.number).toBe(t.body.number);
+      while (!seen.has(t.body.number) && performance.now() - sent < 2000)
+        await new Promise((r) => setTimeout(r, 10));
+      const latency = (seen.get(t.body.number) ?? Number.POSITIVE_INFINITY) - sent;
+      console.info(`[two nodes] call on A seen on B's display after ${latency.toFixed(1)} ms`);
+      expect(latency).toBeLessThan(2000);
+      expect(await serveAndFinish(a.base, race.officerToken, t.body.id)).toEqual({ start: 200, finish: 200 });
+    } finally {
+      stream?.close();
+    }
+  }, 30_000);
+
+  it(`${COUNTERS} counters racing call-next across both nodes call each of ${TICKETS} tickets once`, async () => {
+    const r = await runRace(
+      nodes.map((n) => n.base),
+      race,
+      TICKETS,
+    );
+    expectCleanRace(r, 'postgres, 2 nodes');
+  }, 120_000);
+});
+
+describe('one SQLite node', () => {
+  let node: ServerProcess;
+  afterAll(async () => {
+    await node?.kill9();
+  });
+
+  it(`${COUNTERS} counters racing call-next call each of ${TICKETS} tickets once`, async () => {
+    node = await startServer();
+    const r = await runRace([node.base], await setupRaceCounters(node.base, COUNTERS), TICKETS);
+    expectCleanRace(r, 'sqlite, 1 node');
+  }, 120_000);
+});
