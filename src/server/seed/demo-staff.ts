@@ -2,6 +2,18 @@ import { appendAudit } from '../audit/audit.js';
 import type { Tx } from '../db/tx.js';
 import type { DemoLogin } from './demo.js';
 
+/** What the screens show for each demo account (officers and citizens read Bahasa Indonesia). */
+const DISPLAY_NAMES: Record<string, string> = {
+  national: 'Admin Nasional',
+  admin: 'Pengelola MPP',
+  auditor: 'Auditor Inspektorat',
+  'dukcapil-admin': 'Admin Disdukcapil',
+  'dukcapil-bo': 'Back Office Disdukcapil',
+  petugas: 'Petugas Disdukcapil',
+  'petugas-polres': 'Petugas SKCK Polres',
+  'petugas-sim': 'Petugas SIM Satpas',
+};
+
 /** Demo staff of every role; usernames get the seed's suffix so several demo malls can coexist. */
 export async function seedStaff(
   tx: Tx,
@@ -54,7 +66,7 @@ export async function seedStaff(
     const values = {
       username: s.username + suffix,
       password_hash: hash,
-      display_name: s.note,
+      display_name: DISPLAY_NAMES[s.username] ?? s.username,
       role: s.role,
       mall_id: s.mall === false ? null : mallId,
       agency_id: s.agency ? (agencyIds[s.agency] ?? null) : null,
