@@ -61,4 +61,30 @@ describe.each(dialects())('audit chain on %s', (dialect) => {
     const deleted = await verifyAudit(db);
     expect(deleted.problems.some((p) => p.includes(`chain ${mall.id}: row seq 5 missing`))).toBe(true);
   });
+
+  it('serves the trail and its check to auditors, not to officers', async () => {
+    const auditor = await t.login('auditor');
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/malls/${t.slug}/audit?entity=agency&limit=5`,
+      headers: bearer(auditor),
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.length).toBeGreaterThan(0);
+    expect(list.json().items.every((r: { entity: string }) => r.entity === 'agency')).toBe(true);
+    const officer = await t.login('petugas');
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/malls/${t.slug}/audit`, headers: bearer(officer) }))
+        .statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/malls/${t.slug}/audit` })).statusCode).toBe(
+      401,
+    );
+    const check = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/malls/${t.slug}/audit/verify`,
+      headers: bearer(auditor),
+    });
+    expect(check.json().chains).toBe(1);
+  });
 });

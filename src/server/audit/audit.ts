@@ -81,9 +81,11 @@ export interface VerifyResult {
   problems: string[];
 }
 
-/** Walks every chain: detects edited rows (hash mismatch), deleted rows (seq gaps, head mismatch). */
-export async function verifyAudit(db: Kysely<DB>): Promise<VerifyResult> {
-  const heads = await db.selectFrom('chain_heads').selectAll().orderBy('chain').execute();
+/** Walks every chain (or one mall's): detects edited rows (hash mismatch), deleted rows (seq gaps, head mismatch). */
+export async function verifyAudit(db: Kysely<DB>, onlyChain?: number): Promise<VerifyResult> {
+  let headsQuery = db.selectFrom('chain_heads').selectAll().orderBy('chain');
+  if (onlyChain !== undefined) headsQuery = headsQuery.where('chain', '=', onlyChain);
+  const heads = await headsQuery.execute();
   const problems: string[] = [];
   let rows = 0;
   for (const head of heads) {
