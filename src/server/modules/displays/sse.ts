@@ -62,4 +62,6 @@ export async function streamEvents(
   };
   req.raw.on('close', close);
   res.on('error', close);
+  // A display that hung up while its backlog was being read is gone already: do not keep it.
+  if (req.raw.destroyed || res.destroyed) close();
 }
