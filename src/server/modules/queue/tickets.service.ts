@@ -43,7 +43,6 @@ export async function issueInTx(
 ) {
   const now = ctx.now();
   const at = now.toISOString();
-  await lockMallQueue(tx, mall.id);
   const service = await services.findService(tx.db, mall.id, input.serviceId);
   if (!service) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
   if (service.retired_at)
@@ -63,7 +62,9 @@ export async function issueInTx(
       `Pengambilan nomor antrean ditutup pukul ${service.issue_cutoff} (issuing closed).`,
     );
   }
-  // The sequence upsert locks the queue group's row first, so the quota count below is serialised too.
+  // Reads above run unlocked; the mall's queue lock comes before any row lock (one lock order), and
+  // the sequence upsert then locks the queue group's row, so the quota count below is serialised too.
+  await lockMallQueue(tx, mall.id);
   const seq = await repo.nextSequence(tx.db, mall.id, service.queue_prefix, local.date);
   if (
     service.daily_quota !== null &&
