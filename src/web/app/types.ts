@@ -12,9 +12,23 @@ import type {
   StandardVersion as StandardVersionSchema,
   Zone as ZoneSchema,
 } from '../../shared/contracts/catalog';
+import type { DisplayState as DisplayStateSchema } from '../../shared/contracts/displays';
+import type { ImportReport as ImportReportSchema } from '../../shared/contracts/imports';
+import type {
+  CounterQueue as CounterQueueSchema,
+  Priority as PrioritySchema,
+  PublicTicket as PublicTicketSchema,
+  Ticket as TicketSchema,
+  TicketStatus as TicketStatusSchema,
+} from '../../shared/contracts/queue';
 import type { User as UserSchema } from '../../shared/contracts/users';
 
-/** Screen-side names for the API types; all derived from the shared zod contracts. */
+/**
+ * Screen-side names for the API types, all derived from the shared zod contracts: the catalog and
+ * staff records, then the queue ones — `TicketView` is the citizen's view (GET /tickets/{trackingCode}),
+ * `DisplayState` GET /displays/{zone}/state, `CounterQueue` GET /counters/{id}/queue, and
+ * `ImportReport` POST /catalog/import (also the `details` of its 422 answer).
+ */
 export type Mall = z.infer<typeof MallSchema>;
 export type Agency = z.infer<typeof AgencySchema>;
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
@@ -26,6 +40,13 @@ export type OpeningDay = z.infer<typeof OpeningDaySchema>;
 export type Holiday = z.infer<typeof HolidaySchema>;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type User = z.infer<typeof UserSchema>;
+export type Priority = z.infer<typeof PrioritySchema>;
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+export type Ticket = z.infer<typeof TicketSchema>;
+export type TicketView = z.infer<typeof PublicTicketSchema>;
+export type DisplayState = z.infer<typeof DisplayStateSchema>;
+export type CounterQueue = z.infer<typeof CounterQueueSchema>;
+export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type Role = User['role'];
 export type {
   CounterChangedEvent,
@@ -34,13 +55,4 @@ export type {
   QueueChangedEvent,
   TicketCalledEvent,
 } from '../../shared/contracts/events';
-export type {
-  CounterQueue,
-  DisplayState,
-  ImportReport,
-  Priority,
-  Ticket,
-  TicketStatus,
-  TicketView,
-} from './queue-types';
 export type { StandardBody };

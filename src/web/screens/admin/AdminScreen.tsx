@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { useMall } from '../../app/mall';
-import { LangSwitch } from '../../components/LangSwitch';
 import { LoginForm } from '../../components/LoginForm';
+import { StaffHeader } from '../../components/StaffHeader';
 import '../../styles/admin.css';
 import { AgenciesAdmin } from './AgenciesAdmin';
 import { AdminContext } from './adminContext';
@@ -32,29 +32,11 @@ export function AdminScreen() {
       <a className="skip-link" href="#admin-main">
         {t('common.skipToContent')}
       </a>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            SA
-          </span>
-          <span>
-            {t('admin.title')} · {mall.name}
-          </span>
-        </div>
-        <div className="topbar-right">
-          {user && (
-            <>
-              <span className="muted">
-                {user.displayName} ({t(`role.${user.role}`)})
-              </span>
-              <button type="button" className="btn btn-small btn-secondary" onClick={auth.logout}>
-                {t('login.logout')}
-              </button>
-            </>
-          )}
-          <LangSwitch className="btn-small" />
-        </div>
-      </header>
+      <StaffHeader
+        title={t('admin.title')}
+        signedInAs={user ? `${user.displayName} (${t(`role.${user.role}`)})` : null}
+        onLogout={auth.logout}
+      />
       {!auth.session || !user ? (
         <main className="admin-login" id="admin-main">
           <LoginForm auth={auth} title={t('admin.loginTitle')} />

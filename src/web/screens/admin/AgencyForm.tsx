@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '../../app/types';
+import { AdminForm, CodeOptions, Field } from './FormParts';
 
 const TYPES: Agency['type'][] = [
   'regency_office',
@@ -50,23 +51,20 @@ export function AgencyForm({
   const [d, setD] = useState<AgencyDraft>(agency ?? blank);
   const set = <K extends keyof AgencyDraft>(k: K, v: AgencyDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   return (
-    <form
-      className="card form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <AdminForm
+      title={agency ? t('admin.agencies.edit', { name: agency.name }) : t('admin.agencies.create')}
+      busy={busy}
+      onCancel={onCancel}
+      onSubmit={() =>
         onSave({
           ...d,
           agreementDate: d.agreementDate || null,
           hotline: d.hotline || null,
           backOfficeContact: d.backOfficeContact || null,
-        });
-      }}
+        })
+      }
     >
-      <h2 className="span-2">
-        {agency ? t('admin.agencies.edit', { name: agency.name }) : t('admin.agencies.create')}
-      </h2>
-      <label className="field">
-        <span>{t('admin.agencies.key')}</span>
+      <Field label={t('admin.agencies.key')}>
         <input
           value={d.key}
           onChange={(e) => set('key', e.target.value)}
@@ -74,58 +72,36 @@ export function AgencyForm({
           required
           disabled={!!agency}
         />
-      </label>
-      <label className="field">
-        <span>{t('admin.agencies.name')}</span>
+      </Field>
+      <Field label={t('admin.agencies.name')}>
         <input value={d.name} onChange={(e) => set('name', e.target.value)} required minLength={2} />
-      </label>
-      <label className="field">
-        <span>{t('admin.agencies.type')}</span>
+      </Field>
+      <Field label={t('admin.agencies.type')}>
         <select value={d.type} onChange={(e) => set('type', e.target.value as Agency['type'])}>
-          {TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`agencyType.${x}`)}
-            </option>
-          ))}
+          <CodeOptions codes={TYPES} prefix="agencyType" />
         </select>
-      </label>
-      <label className="field">
-        <span>{t('admin.agencies.agreement')}</span>
+      </Field>
+      <Field label={t('admin.agencies.agreement')}>
         <select
           value={d.agreementStatus}
           onChange={(e) => set('agreementStatus', e.target.value as Agency['agreementStatus'])}
         >
-          {AGREEMENTS.map((x) => (
-            <option key={x} value={x}>
-              {t(`agreement.${x}`)}
-            </option>
-          ))}
+          <CodeOptions codes={AGREEMENTS} prefix="agreement" />
         </select>
-      </label>
-      <label className="field">
-        <span>{t('admin.agencies.agreementDate')}</span>
+      </Field>
+      <Field label={t('admin.agencies.agreementDate')}>
         <input
           type="date"
           value={d.agreementDate ?? ''}
           onChange={(e) => set('agreementDate', e.target.value || null)}
         />
-      </label>
-      <label className="field">
-        <span>{t('admin.agencies.hotline')}</span>
+      </Field>
+      <Field label={t('admin.agencies.hotline')}>
         <input value={d.hotline ?? ''} onChange={(e) => set('hotline', e.target.value)} />
-      </label>
-      <label className="field span-2">
-        <span>{t('admin.agencies.backOffice')}</span>
+      </Field>
+      <Field label={t('admin.agencies.backOffice')} wide>
         <input value={d.backOfficeContact ?? ''} onChange={(e) => set('backOfficeContact', e.target.value)} />
-      </label>
-      <div className="form-actions span-2">
-        <button type="submit" className="btn" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      </Field>
+    </AdminForm>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
+import { AdminForm, Field, NamedOptions } from './FormParts';
 
 export interface CounterDraft {
   agencyId: number;
@@ -47,31 +48,21 @@ export function CounterForm({
       serviceIds: x.serviceIds.includes(id) ? x.serviceIds.filter((s) => s !== id) : [...x.serviceIds, id],
     }));
   return (
-    <form
-      className="card form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSave(d);
-      }}
+    <AdminForm
+      title={counter ? t('admin.counters.edit', { name: counter.name }) : t('admin.counters.create')}
+      busy={busy}
+      onCancel={onCancel}
+      onSubmit={() => onSave(d)}
     >
-      <h2 className="span-2">
-        {counter ? t('admin.counters.edit', { name: counter.name }) : t('admin.counters.create')}
-      </h2>
-      <label className="field">
-        <span>{t('portal.agency')}</span>
+      <Field label={t('portal.agency')}>
         <select
           value={d.agencyId}
           onChange={(e) => setD({ ...d, agencyId: Number(e.target.value), serviceIds: [] })}
         >
-          {agencies.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
+          <NamedOptions items={agencies} />
         </select>
-      </label>
-      <label className="field">
-        <span>{t('admin.counters.number')}</span>
+      </Field>
+      <Field label={t('admin.counters.number')}>
         <input
           type="number"
           min={1}
@@ -82,13 +73,11 @@ export function CounterForm({
             setD({ ...d, number: Number(e.target.value), name: d.name || `Loket ${e.target.value}` })
           }
         />
-      </label>
-      <label className="field">
-        <span>{t('admin.counters.name')}</span>
+      </Field>
+      <Field label={t('admin.counters.name')}>
         <input required value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>{t('admin.counters.zone')}</span>
+      </Field>
+      <Field label={t('admin.counters.zone')}>
         <select value={d.zone ?? ''} onChange={(e) => setD({ ...d, zone: e.target.value || null })}>
           <option value="">{t('admin.counters.noZone')}</option>
           {zones.map((z) => (
@@ -97,7 +86,7 @@ export function CounterForm({
             </option>
           ))}
         </select>
-      </label>
+      </Field>
       <fieldset className="span-2 check-list">
         <legend>{t('admin.counters.services')}</legend>
         {own.length === 0 && <p className="muted">{t('admin.counters.noServices')}</p>}
@@ -108,14 +97,6 @@ export function CounterForm({
           </label>
         ))}
       </fieldset>
-      <div className="form-actions span-2">
-        <button type="submit" className="btn" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -1,11 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { DataTable, EditButton, RowActions } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
+import { SectionHead, useEditing } from './adminList';
 import { type CounterDraft, CounterForm } from './CounterForm';
+import { CodeOptions } from './FormParts';
 import { RetireButton } from './RetireButton';
 import { FormStatus, useMutation } from './useMutation';
 import { ZonesPanel } from './ZonesPanel';
@@ -20,7 +22,7 @@ export function CountersAdmin() {
   const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
   const services = useApi<{ items: ServiceSummary[] }>(mallPath(mall.slug, '/services?limit=1000'));
   const zones = useApi<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
-  const [editing, setEditing] = useState<Counter | 'new' | null>(null);
+  const ed = useEditing<Counter>();
   const m = useMutation();
   const mine = (agencyId: number) => isMallAdmin || agencyId === user.agencyId;
   const myAgencies = (agencies.data?.items ?? []).filter((a) => mine(a.id));
@@ -30,108 +32,85 @@ export function CountersAdmin() {
       list.reload();
   };
   const save = async (d: CounterDraft) => {
-    const isNew = editing === 'new';
-    const res = await m.send(
-      mallPath(mall.slug, isNew ? '/counters' : `/counters/${(editing as Counter).id}`),
-      {
-        method: isNew ? 'POST' : 'PATCH',
-        body: d,
-      },
-    );
+    const res = await m.send(mallPath(mall.slug, ed.current ? `/counters/${ed.current.id}` : '/counters'), {
+      method: ed.isNew ? 'POST' : 'PATCH',
+      body: d,
+    });
     if (res) {
-      setEditing(null);
+      ed.close();
       list.reload();
     }
   };
 
   return (
     <section aria-labelledby="ct-h">
-      <div className="section-head">
-        <h1 id="ct-h">{t('admin.section.counters')}</h1>
-        <button type="button" className="btn" onClick={() => setEditing('new')} disabled={!myAgencies.length}>
+      <SectionHead id="ct-h" title={t('admin.section.counters')}>
+        <button type="button" className="btn" onClick={() => ed.open('new')} disabled={!myAgencies.length}>
           + {t('admin.counters.create')}
         </button>
-      </div>
+      </SectionHead>
       <FormStatus error={m.error} done={m.done} />
-      {editing && (
+      {ed.editing && (
         <CounterForm
-          key={editing === 'new' ? 'new' : editing.id}
-          counter={editing === 'new' ? null : editing}
+          key={ed.formKey}
+          counter={ed.current}
           agencies={myAgencies}
           services={services.data?.items ?? []}
           zones={zones.data?.items ?? []}
           busy={m.busy}
           onSave={(d) => void save(d)}
-          onCancel={() => setEditing(null)}
+          onCancel={ed.close}
         />
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.col.counter')}</th>
-            <th scope="col">{t('admin.col.agency')}</th>
-            <th scope="col">{t('admin.counters.zone')}</th>
-            <th scope="col">{t('admin.counters.services')}</th>
-            <th scope="col">{t('admin.col.status')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('admin.col.action')}</span>
-            </th>
+      <DataTable
+        columns={[
+          t('admin.col.counter'),
+          t('admin.col.agency'),
+          t('admin.counters.zone'),
+          t('admin.counters.services'),
+          t('admin.col.status'),
+        ]}
+      >
+        {list.data?.items.map((c) => (
+          <tr key={c.id}>
+            <td className="nowrap">{c.name}</td>
+            <td>{c.agencyName}</td>
+            <td className="mono">{c.zone ?? '—'}</td>
+            <td>
+              {c.services.map((s) => (
+                <span key={s.id} className="chip" title={s.name}>
+                  {s.queuePrefix} · {s.name.length > 28 ? `${s.name.slice(0, 27)}…` : s.name}
+                </span>
+              ))}
+            </td>
+            <td>
+              <select
+                aria-label={t('admin.counters.statusOf', { name: c.name })}
+                value={c.status}
+                disabled={!mine(c.agencyId) || m.busy}
+                onChange={(e) => void patch(c, { status: e.target.value })}
+              >
+                <CodeOptions codes={STATUSES} prefix="counterStatus" />
+              </select>
+            </td>
+            <RowActions>
+              {mine(c.agencyId) && (
+                <>
+                  <EditButton onClick={() => ed.open(c)} />
+                  <RetireButton
+                    name={c.name}
+                    retired={false}
+                    busy={m.busy}
+                    onChange={() =>
+                      void patch(c, { retired: true }, t('admin.retiredDone', { name: c.name }))
+                    }
+                  />
+                </>
+              )}
+            </RowActions>
           </tr>
-        </thead>
-        <tbody>
-          {list.data?.items.map((c) => (
-            <tr key={c.id}>
-              <td className="nowrap">{c.name}</td>
-              <td>{c.agencyName}</td>
-              <td className="mono">{c.zone ?? '—'}</td>
-              <td>
-                {c.services.map((s) => (
-                  <span key={s.id} className="chip" title={s.name}>
-                    {s.queuePrefix} · {s.name.length > 28 ? `${s.name.slice(0, 27)}…` : s.name}
-                  </span>
-                ))}
-              </td>
-              <td>
-                <select
-                  aria-label={t('admin.counters.statusOf', { name: c.name })}
-                  value={c.status}
-                  disabled={!mine(c.agencyId) || m.busy}
-                  onChange={(e) => void patch(c, { status: e.target.value })}
-                >
-                  {STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`counterStatus.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                <div className="actions-cell">
-                  {mine(c.agencyId) && (
-                    <>
-                      <button
-                        type="button"
-                        className="btn btn-small btn-secondary"
-                        onClick={() => setEditing(c)}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <RetireButton
-                        name={c.name}
-                        retired={false}
-                        busy={m.busy}
-                        onChange={() =>
-                          void patch(c, { retired: true }, t('admin.retiredDone', { name: c.name }))
-                        }
-                      />
-                    </>
-                  )}
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {isMallAdmin && <ZonesPanel zones={zones.data?.items ?? []} onSaved={zones.reload} />}
     </section>
   );

@@ -6,7 +6,10 @@ import { formatDuration, formatFee } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency, ServiceSummary } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { DataTable } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
+import { SectionHead, useSetRetired } from './adminList';
+import { Field, NamedOptions } from './FormParts';
 import { RetireButton } from './RetireButton';
 import { FormStatus, useMutation } from './useMutation';
 
@@ -30,83 +33,62 @@ export function ServicesAdmin() {
   const base = `/${mall.slug}/admin/services`;
   const m = useMutation();
   const mine = (s: ServiceSummary) => isMallAdmin || s.agencyId === user.agencyId;
-  const setRetired = async (s: ServiceSummary, retired: boolean) => {
-    const done = t(retired ? 'admin.retiredDone' : 'admin.reactivated', { name: s.name });
-    const res = await m.send(
-      mallPath(mall.slug, `/services/${s.id}`),
-      { method: 'PATCH', body: { retired } },
-      done,
-    );
-    if (res) list.reload();
-  };
+  const setRetired = useSetRetired(m, (id) => `/services/${id}`, list.reload);
   return (
     <section aria-labelledby="svc-h">
-      <div className="section-head">
-        <h1 id="svc-h">{t('admin.section.services')}</h1>
+      <SectionHead id="svc-h" title={t('admin.section.services')}>
         <Link className="btn" to={`${base}/new`}>
           + {t('admin.services.create')}
         </Link>
-      </div>
+      </SectionHead>
       <div className="filters">
-        <label className="field">
-          <span>{t('common.search')}</span>
+        <Field label={t('common.search')}>
           <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('portal.agency')}</span>
+        </Field>
+        <Field label={t('portal.agency')}>
           <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} disabled={!isMallAdmin}>
             <option value="">{t('portal.allAgencies')}</option>
-            {agencies.data?.items.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            <NamedOptions items={agencies.data?.items ?? []} />
           </select>
-        </label>
+        </Field>
       </div>
       <FormStatus error={m.error} done={m.done} />
       <p className="muted">
         {list.data ? t('portal.results', { count: list.data.total }) : t('common.loading')}
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('admin.col.prefix')}</th>
-            <th scope="col">{t('admin.col.service')}</th>
-            <th scope="col">{t('admin.col.agency')}</th>
-            <th scope="col">{t('standard.completionTime')}</th>
-            <th scope="col">{t('standard.fee')}</th>
-            <th scope="col">
-              <span className="sr-only">{t('admin.col.action')}</span>
-            </th>
+      <DataTable
+        columns={[
+          t('admin.col.prefix'),
+          t('admin.col.service'),
+          t('admin.col.agency'),
+          t('standard.completionTime'),
+          t('standard.fee'),
+        ]}
+      >
+        {list.data?.items.map((s) => (
+          <tr key={s.id} className={s.retired ? 'retired' : ''}>
+            <td className="mono">{s.queuePrefix}</td>
+            <td>
+              <Link to={`${base}/${s.id}`}>{s.name}</Link>
+              {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
+              {s.retired && <span className="chip">{t('admin.retired')}</span>}
+            </td>
+            <td>{s.agencyName}</td>
+            <td>{formatDuration(t, s.completionTime)}</td>
+            <td>{formatFee(t, s.feeAmount)}</td>
+            <td>
+              {mine(s) && (
+                <RetireButton
+                  name={s.name}
+                  retired={s.retired}
+                  busy={m.busy}
+                  onChange={(r) => void setRetired(s, r)}
+                />
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.data?.items.map((s) => (
-            <tr key={s.id} className={s.retired ? 'retired' : ''}>
-              <td className="mono">{s.queuePrefix}</td>
-              <td>
-                <Link to={`${base}/${s.id}`}>{s.name}</Link>
-                {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
-                {s.retired && <span className="chip">{t('admin.retired')}</span>}
-              </td>
-              <td>{s.agencyName}</td>
-              <td>{formatDuration(t, s.completionTime)}</td>
-              <td>{formatFee(t, s.feeAmount)}</td>
-              <td>
-                {mine(s) && (
-                  <RetireButton
-                    name={s.name}
-                    retired={s.retired}
-                    busy={m.busy}
-                    onChange={(r) => void setRetired(s, r)}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

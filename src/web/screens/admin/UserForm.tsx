@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency, Counter, Role, User } from '../../app/types';
+import { AdminForm, CodeOptions, Field, NamedOptions } from './FormParts';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'back_office', 'officer', 'auditor'];
 
@@ -58,22 +59,19 @@ export function UserForm({
   const needsAgency = ['agency_admin', 'back_office', 'officer'].includes(d.role);
   const pickable = counters.filter((c) => !d.agencyId || c.agencyId === d.agencyId);
   return (
-    <form
-      className="card form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <AdminForm
+      title={user ? t('admin.staff.edit', { username: user.username }) : t('admin.staff.create')}
+      busy={busy}
+      onCancel={onCancel}
+      onSubmit={() =>
         onSave({
           ...d,
           agencyId: needsAgency ? d.agencyId : null,
           counterIds: d.role === 'officer' ? d.counterIds : [],
-        });
-      }}
+        })
+      }
     >
-      <h2 className="span-2">
-        {user ? t('admin.staff.edit', { username: user.username }) : t('admin.staff.create')}
-      </h2>
-      <label className="field">
-        <span>{t('login.username')}</span>
+      <Field label={t('login.username')}>
         <input
           required
           pattern="[a-zA-Z0-9._\-]{3,64}"
@@ -82,13 +80,11 @@ export function UserForm({
           value={d.username}
           onChange={(e) => setD({ ...d, username: e.target.value })}
         />
-      </label>
-      <label className="field">
-        <span>{t('admin.staff.displayName')}</span>
+      </Field>
+      <Field label={t('admin.staff.displayName')}>
         <input value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>{user ? t('admin.staff.newPassword') : t('login.password')}</span>
+      </Field>
+      <Field label={user ? t('admin.staff.newPassword') : t('login.password')}>
         <input
           required={!user}
           type="password"
@@ -97,20 +93,17 @@ export function UserForm({
           value={d.password}
           onChange={(e) => setD({ ...d, password: e.target.value })}
         />
-      </label>
-      <label className="field">
-        <span>{t('admin.staff.role')}</span>
+      </Field>
+      <Field label={t('admin.staff.role')}>
         <select value={d.role} onChange={(e) => setD({ ...d, role: e.target.value as Role })}>
-          {ROLES.filter((r) => fixedAgency === null || r !== 'mall_admin').map((r) => (
-            <option key={r} value={r}>
-              {t(`role.${r}`)}
-            </option>
-          ))}
+          <CodeOptions
+            codes={ROLES.filter((r) => fixedAgency === null || r !== 'mall_admin')}
+            prefix="role"
+          />
         </select>
-      </label>
+      </Field>
       {needsAgency && (
-        <label className="field">
-          <span>{t('portal.agency')}</span>
+        <Field label={t('portal.agency')}>
           <select
             required
             value={d.agencyId ?? ''}
@@ -120,13 +113,9 @@ export function UserForm({
             }
           >
             <option value="">—</option>
-            {agencies.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
+            <NamedOptions items={agencies} />
           </select>
-        </label>
+        </Field>
       )}
       {d.role === 'officer' && (
         <fieldset className="span-2 check-list">
@@ -150,14 +139,6 @@ export function UserForm({
           ))}
         </fieldset>
       )}
-      <div className="form-actions span-2">
-        <button type="submit" className="btn" disabled={busy}>
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn btn-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </AdminForm>
   );
 }

@@ -5,8 +5,8 @@ import { useAuth } from '../../app/auth';
 import { useMall } from '../../app/mall';
 import type { Counter } from '../../app/types';
 import { useApi } from '../../app/useApi';
-import { LangSwitch } from '../../components/LangSwitch';
 import { LoginForm } from '../../components/LoginForm';
+import { StaffHeader } from '../../components/StaffHeader';
 import '../../styles/counter.css';
 import { CounterConsole } from './CounterConsole';
 
@@ -35,32 +35,17 @@ export function CounterScreen() {
 
   return (
     <div className="counter-app">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            SA
-          </span>
-          <span>
-            {t('counter.title')} · {mall.name}
-          </span>
-        </div>
-        <div className="topbar-right">
-          {auth.user && (
-            <>
-              <span className="muted">{auth.user.displayName}</span>
-              {mine.length > 1 && counter && (
-                <button type="button" className="btn btn-small btn-secondary" onClick={() => choose(null)}>
-                  {t('counter.switchCounter')}
-                </button>
-              )}
-              <button type="button" className="btn btn-small btn-secondary" onClick={auth.logout}>
-                {t('login.logout')}
-              </button>
-            </>
-          )}
-          <LangSwitch className="btn-small" />
-        </div>
-      </header>
+      <StaffHeader
+        title={t('counter.title')}
+        signedInAs={auth.user ? auth.user.displayName : null}
+        onLogout={auth.logout}
+      >
+        {mine.length > 1 && counter && (
+          <button type="button" className="btn btn-small btn-secondary" onClick={() => choose(null)}>
+            {t('counter.switchCounter')}
+          </button>
+        )}
+      </StaffHeader>
       <main className="counter-main">
         {!auth.session && <LoginForm auth={auth} title={t('counter.loginTitle')} />}
         {auth.session && counters.data && mine.length === 0 && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatTime, zoneAbbr } from '../../app/format';
 import { useMall } from '../../app/mall';
+import { BrandMark } from '../../components/BrandMark';
 import { audioContext, soundAllowed, unlockAudio } from './audio';
 
 /** Mall name, date and clock in the mall's time zone, connection and sound state. */
@@ -18,9 +19,7 @@ export function DisplayHeader({ online, zone }: { online: boolean; zone: string 
   return (
     <header className="display-header">
       <div className="display-brand">
-        <span className="brand-mark" aria-hidden="true">
-          SA
-        </span>
+        <BrandMark />
         <div>
           <p className="display-mall">{mall.name}</p>
           {zone !== 'all' && <p className="dim">{t('display.zone', { zone })}</p>}

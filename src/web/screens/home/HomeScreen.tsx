@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { zoneAbbr } from '../../app/format';
 import type { Mall } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { BrandMark } from '../../components/BrandMark';
 import { LangSwitch } from '../../components/LangSwitch';
 
 const SCREENS = ['portal', 'kiosk', 'display', 'counter', 'admin'] as const;
@@ -20,9 +21,7 @@ export function HomeScreen() {
     <div className="home">
       <header className="topbar">
         <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            SA
-          </span>
+          <BrandMark />
           <span>Satu Atap</span>
         </div>
         <LangSwitch />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatTime, zoneAbbr } from '../../app/format';
 import { useMall } from '../../app/mall';
+import { BrandMark } from '../../components/BrandMark';
 import { LangSwitch } from '../../components/LangSwitch';
 
 export function KioskHeader() {
@@ -13,9 +14,7 @@ export function KioskHeader() {
   return (
     <header className="kiosk-header">
       <div className="kiosk-brand">
-        <span className="brand-mark" aria-hidden="true">
-          SA
-        </span>
+        <BrandMark />
         <span>{mall.name}</span>
       </div>
       <span className="kiosk-clock">

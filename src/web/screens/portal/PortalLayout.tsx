@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { useMall } from '../../app/mall';
+import { BrandMark } from '../../components/BrandMark';
 import { LangSwitch } from '../../components/LangSwitch';
 import '../../styles/portal.css';
 
@@ -17,9 +18,7 @@ export function PortalLayout() {
       <header className="portal-header">
         <div className="portal-title">
           <Link to={base} className="portal-mall">
-            <span className="brand-mark" aria-hidden="true">
-              SA
-            </span>
+            <BrandMark />
             <span>{mall.name}</span>
           </Link>
           <LangSwitch className="btn-small" />
