@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, openPage, shot } from './support/browser';
-import { DEMO_PASSWORD, startServer, type TestServer } from './support/server';
+import { DEMO_PASSWORD, login, startServer, type TestServer } from './support/server';
 
 const HEADER =
   'agency_key,service_name,kind,requirements,procedure,completion_value,completion_unit,fee_amount,fee_legal_basis,product,complaint_handling';
@@ -175,6 +175,46 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByText(/kesalahan ditemukan/).waitFor();
     expect(await page.getByRole('row').count()).toBeGreaterThan(1);
     await shot(page, 'admin-import-report');
+    await page.close();
+  });
+
+  it('admin: statistics of today after a few tickets and one served', async () => {
+    const api = (path: string, token?: string, body?: object) =>
+      fetch(`${server.base}/api/v1/malls/demo${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: token ? `Bearer ${token}` : '' },
+        body: JSON.stringify(body ?? {}),
+      });
+    for (let i = 0; i < 3; i++)
+      expect((await api('/tickets', undefined, { serviceId: 1, source: 'kiosk' })).status).toBe(201);
+    const officer = await login(server.base, 'petugas');
+    const called = await api('/counters/2/call-next', officer);
+    expect(called.status).toBe(200);
+    const { id } = (await called.json()) as { id: number };
+    expect((await api(`/tickets/${id}/start`, officer)).status).toBe(200);
+    expect((await api(`/tickets/${id}/finish`, officer, { outcome: 'done' })).status).toBe(200);
+
+    const page = await open('/demo/admin/stats', 1440, 900);
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Statistik' }).waitFor();
+    const totals = page.getByTestId('stats-totals');
+    await totals.waitFor();
+    const issued = totals.locator('.stat').filter({ hasText: 'tiket diterbitkan' });
+    const served = totals.locator('.stat').filter({ hasText: 'selesai dilayani' });
+    // Four issued today (one by the hall test above, three here), one finished.
+    expect(Number(await issued.locator('.stat-value').textContent())).toBeGreaterThanOrEqual(4);
+    expect(await served.locator('.stat-value').textContent()).toBe('1');
+    const services = page.getByTestId('stats-services');
+    await services.getByRole('columnheader', { name: /Rata-rata tunggu/ }).waitFor();
+    await services.getByRole('rowheader', { name: /KTP-el/ }).waitFor();
+    await page.getByTestId('stats-counters').getByRole('rowheader').first().waitFor();
+    await page.getByRole('img', { name: 'Tiket diterbitkan dan rata-rata tunggu per jam' }).waitFor();
+    await page.getByRole('button', { name: /Rata-rata tunggu/ }).click();
+    await shot(page, 'admin-stats', true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import type { DemoLogin } from './demo.js';
 /** What the screens show for each demo account (officers and citizens read Bahasa Indonesia). */
 const DISPLAY_NAMES: Record<string, string> = {
   national: 'Admin Nasional',
-  admin: 'Pengelola MPP',
+  admin: 'Admin MPP Demo',
   auditor: 'Auditor Inspektorat',
   'dukcapil-admin': 'Admin Disdukcapil',
   'dukcapil-bo': 'Back Office Disdukcapil',

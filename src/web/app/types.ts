@@ -21,6 +21,7 @@ import type {
   Ticket as TicketSchema,
   TicketStatus as TicketStatusSchema,
 } from '../../shared/contracts/queue';
+import type { QueueStats as QueueStatsSchema } from '../../shared/contracts/stats';
 import type { User as UserSchema } from '../../shared/contracts/users';
 
 /**
@@ -48,6 +49,12 @@ export type DisplayState = z.infer<typeof DisplayStateSchema>;
 export type CounterQueue = z.infer<typeof CounterQueueSchema>;
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type Role = User['role'];
+/** GET /stats/queue: totals, per service, per counter and per hour of the mall's local day. */
+export type QueueStats = z.infer<typeof QueueStatsSchema>;
+export type ServiceQueueStats = QueueStats['services'][number];
+export type CounterQueueStats = QueueStats['counters'][number];
+export type HourQueueStats = QueueStats['byHour'][number];
+export type DurationStats = QueueStats['totals']['times']['wait'];
 export type {
   CounterChangedEvent,
   LiveEvent,

@@ -15,11 +15,12 @@ import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
 import { StaffAdmin } from './StaffAdmin';
+import { StatsAdmin } from './StatsAdmin';
 
-const SECTIONS = ['', 'agencies', 'services', 'counters', 'staff', 'hours', 'import'] as const;
+const SECTIONS = ['', 'stats', 'agencies', 'services', 'counters', 'staff', 'hours', 'import'] as const;
 const STAFF_ROLES = ['national_admin', 'mall_admin', 'agency_admin', 'auditor'];
 
-/** Mall admin and agency admin: catalog, counters, staff, hours, import and the live hall. */
+/** Mall admin and agency admin: live hall, statistics, catalog, counters, staff, hours and import. */
 export function AdminScreen() {
   const { t } = useTranslation();
   const mall = useMall();
@@ -65,6 +66,7 @@ export function AdminScreen() {
             <main className="admin-main" id="admin-main">
               <Routes>
                 <Route index element={<HallView />} />
+                <Route path="stats" element={<StatsAdmin />} />
                 <Route path="agencies" element={<AgenciesAdmin />} />
                 <Route path="services" element={<ServicesAdmin />} />
                 <Route path="services/new" element={<ServiceEditor />} />
