@@ -24,4 +24,11 @@ export async function inTransaction<T>(db: Kysely<DB>, fn: (tx: Tx) => Promise<T
   return result;
 }
 
-export const nowIso = (d: Date): string => d.toISOString();
+/** Joins the caller's transaction when there is one (an import writing many rows), else opens one. */
+export function inTransactionOr<T>(
+  db: Kysely<DB>,
+  tx: Tx | undefined,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return tx ? fn(tx) : inTransaction(db, fn);
+}

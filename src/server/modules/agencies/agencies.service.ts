@@ -3,7 +3,7 @@ import type { Agency, AgencyInput, AgencyPatch } from '../../../shared/contracts
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, type Tx } from '../../db/tx.js';
+import { inTransaction, inTransactionOr, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import * as repo from './agencies.repo.js';
 
@@ -70,7 +70,7 @@ export async function createAgency(
     });
     return toAgencyDto({ id, ...values });
   };
-  return tx ? run(tx) : inTransaction(ctx.database.db, run);
+  return inTransactionOr(ctx.database.db, tx, run);
 }
 
 export async function updateAgency(

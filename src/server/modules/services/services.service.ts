@@ -10,7 +10,7 @@ import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
-import { inTransaction } from '../../db/tx.js';
+import { inTransactionOr } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import * as agencies from '../agencies/agencies.repo.js';
 import { parseStandard, toServiceDetail, toServiceSummary } from './services.mapper.js';
@@ -125,8 +125,7 @@ export async function createService(
     });
     return id;
   };
-  const id = tx ? await run(tx) : await inTransaction(ctx.database.db, run);
-  return id;
+  return inTransactionOr(ctx.database.db, tx, run);
 }
 
 const sameStandard = (a: StandardBody | null, b: StandardBody) => JSON.stringify(a) === JSON.stringify(b);
@@ -204,8 +203,7 @@ export async function updateService(
       at,
     });
   };
-  if (tx) await run(tx);
-  else await inTransaction(ctx.database.db, run);
+  await inTransactionOr(ctx.database.db, tx, run);
 }
 
 /** The agency a service belongs to (for authorization of agency admins). */
