@@ -188,9 +188,9 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
     await shot(counter, 'counter-call-specific');
     await counter.getByRole('dialog').getByRole('button', { name: 'Panggil' }).click();
     await expect.poll(() => counter.getByTestId('counter-current').textContent()).toBe(first);
-    const recall = counter.getByRole('button', { name: /Panggil ulang/ });
     await counter.keyboard.press('r');
-    await expect.poll(() => recall.isEnabled()).toBe(true);
+    // Wait for the recall to finish: shortcuts are ignored while an action is in flight.
+    await counter.getByText(`Nomor ${first} dipanggil ulang.`).waitFor();
     await counter.keyboard.press('x');
     await counter.getByText('Tidak ada nomor aktif').waitFor();
 

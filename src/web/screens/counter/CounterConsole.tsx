@@ -59,7 +59,9 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
   };
   const actions = {
     callNext: () => void act(`/counters/${counter.id}/call-next`, undefined, calledText),
-    recall: () => current && void act(ticketPath('recall')),
+    recall: () =>
+      current &&
+      void act(ticketPath('recall'), undefined, () => t('counter.recalled', { number: current.number })),
     start: () => current && void act(ticketPath('start')),
     finish: () => current && setDialog({ kind: 'finish' }),
     noShow: () => current && void act(ticketPath('no-show')),

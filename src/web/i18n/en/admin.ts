@@ -1,0 +1,57 @@
+import type { Dict } from '../dict';
+import type * as id from '../id/admin';
+import { adminCatalog } from './adminCatalog';
+import { adminSettings } from './adminSettings';
+import { adminStats } from './stats';
+
+/** English: Admin shell and navigation; the sections live in their own modules. */
+export const admin: Dict<typeof id.admin> = {
+  title: 'Admin',
+  loginTitle: 'Admin sign-in',
+  notAllowed: 'This account has no admin access.',
+  nav: 'Admin menu',
+  retired: 'retired',
+  retire: 'Retire',
+  retireOf: 'Retire {{name}}',
+  retireAsk: 'Retire {{name}}?',
+  retireYes: 'Yes, retire',
+  retiredDone: '{{name}} retired.',
+  reactivate: 'Reactivate',
+  reactivateOf: 'Reactivate {{name}}',
+  reactivated: '{{name}} reactivated.',
+  section: {
+    hall: 'Hall (live)',
+    agencies: 'Agencies',
+    services: 'Services & standards',
+    counters: 'Counters',
+    staff: 'Staff & roles',
+    hours: 'Hours & holidays',
+    import: 'Catalog import',
+    stats: 'Statistics',
+  },
+  col: {
+    action: 'Action',
+    agency: 'Agency',
+    counter: 'Counter',
+    current: 'Current number',
+    prefix: 'Prefix',
+    service: 'Service',
+    status: 'Status',
+    waiting: 'Waiting',
+    oldestWait: 'Longest wait',
+    averageWait: 'Average wait today',
+  },
+  hall: {
+    waiting: 'people waiting',
+    openCounters: 'counters open',
+    recentCalls: 'recent calls',
+    counters: 'Counters',
+    queues: 'Queues per service',
+    latest: 'Latest calls',
+    nobody: 'Nobody is waiting.',
+    unavailable: 'Live queue data is not available yet.',
+  },
+  stats: adminStats,
+  ...adminCatalog,
+  ...adminSettings,
+};

@@ -1,0 +1,67 @@
+import type { Dict } from '../dict';
+import type * as id from '../id/adminSettings';
+
+/** English: Admin settings: zones, staff, hours, holidays, import. */
+export const adminSettings: Dict<typeof id.adminSettings> = {
+  zones: {
+    title: 'Display zones',
+    lead: 'Zones (e.g. floors) group counters: a display with ?zone=code shows only that zone’s counters. Saving an existing code renames it.',
+    slug: 'Zone code',
+    name: 'Zone name',
+    save: 'Save zone',
+    none: 'No zones yet.',
+    saved: 'Zone {{name}} saved.',
+  },
+  staff: {
+    create: 'Add staff',
+    created: 'Account {{username}} created.',
+    displayName: 'Display name',
+    role: 'Role',
+    counters: 'Counters',
+    active: 'Active',
+    disabled: 'Disabled',
+    disable: 'Disable',
+    enable: 'Enable',
+    edit: 'Edit {{username}}',
+    editOf: 'Edit account {{username}}',
+    newPassword: 'New password (leave empty to keep)',
+    updated: 'Account {{username}} updated.',
+  },
+  hours: {
+    day: 'Day',
+    open: 'Open',
+    openOn: 'Open on {{day}}',
+    opens: 'Opens',
+    closes: 'Closes',
+    breaks: 'Breaks',
+    addBreak: 'Break',
+    removeBreak: 'Remove break',
+    breakStart: 'Break start',
+    breakEnd: 'Break end',
+    breakLabel: 'Break label',
+    breakDefault: 'Break',
+  },
+  holidays: {
+    title: 'National holidays & collective leave',
+    date: 'Date',
+    name: 'Name',
+    add: 'Add',
+    none: 'No holidays yet.',
+    removed: 'Holiday removed.',
+  },
+  import: {
+    lead: 'Upload a CSV or XLSX file with agencies, services and their standards. Run a dry run first: nothing is saved until every row is valid.',
+    file: 'Catalog file (CSV/XLSX)',
+    dryRun: 'Dry run',
+    apply: 'Import now',
+    dryRunReport: 'Dry-run report',
+    appliedReport: 'Import report',
+    ok: 'No errors.',
+    failed: '{{count}} errors found; fix them and try again.',
+    counts:
+      '{{rows}} rows · {{agencies}} new agencies · {{services}} new services · {{updated}} updated · {{unchanged}} unchanged',
+    row: 'Row',
+    column: 'Column',
+    message: 'Message',
+  },
+};

@@ -1,0 +1,44 @@
+import type { Dict } from '../dict';
+import type { id } from '../id';
+import { admin } from './admin';
+import {
+  agencyType,
+  agreement,
+  common,
+  counterStatus,
+  kind,
+  login,
+  outcome,
+  priority,
+  role,
+  ticketStatus,
+  weekday,
+} from './common';
+import { counter } from './counter';
+import { display, ticketPage } from './display';
+import { kiosk, slip } from './kiosk';
+import { home, portal, standard } from './portal';
+
+/** English: one switch away on every screen. Plurals use i18next's _one/_other suffixes. */
+export const en: Dict<typeof id> = {
+  common,
+  home,
+  portal,
+  standard,
+  priority,
+  ticketStatus,
+  counterStatus,
+  outcome,
+  kind,
+  agencyType,
+  agreement,
+  role,
+  weekday,
+  login,
+  kiosk,
+  slip,
+  display,
+  ticketPage,
+  counter,
+  admin,
+};

@@ -1,0 +1,55 @@
+import { adminCatalog } from './adminCatalog';
+import { adminSettings } from './adminSettings';
+import { adminStats } from './stats';
+
+/** Bahasa Indonesia: Admin shell and navigation; the sections live in their own modules. */
+export const admin = {
+  title: 'Admin',
+  loginTitle: 'Masuk admin',
+  notAllowed: 'Akun ini tidak memiliki akses admin.',
+  nav: 'Menu admin',
+  retired: 'nonaktif',
+  retire: 'Nonaktifkan',
+  retireOf: 'Nonaktifkan {{name}}',
+  retireAsk: 'Nonaktifkan {{name}}?',
+  retireYes: 'Ya, nonaktifkan',
+  retiredDone: '{{name}} dinonaktifkan.',
+  reactivate: 'Aktifkan kembali',
+  reactivateOf: 'Aktifkan kembali {{name}}',
+  reactivated: '{{name}} diaktifkan kembali.',
+  section: {
+    hall: 'Aula (langsung)',
+    agencies: 'Instansi',
+    services: 'Layanan & standar',
+    counters: 'Loket',
+    staff: 'Petugas & peran',
+    hours: 'Jam layanan & libur',
+    import: 'Impor katalog',
+    stats: 'Statistik',
+  },
+  col: {
+    action: 'Aksi',
+    agency: 'Instansi',
+    counter: 'Loket',
+    current: 'Nomor aktif',
+    prefix: 'Kode',
+    service: 'Layanan',
+    status: 'Status',
+    waiting: 'Menunggu',
+    oldestWait: 'Terlama menunggu',
+    averageWait: 'Rata-rata tunggu hari ini',
+  },
+  hall: {
+    waiting: 'orang menunggu',
+    openCounters: 'loket buka',
+    recentCalls: 'panggilan terakhir',
+    counters: 'Loket',
+    queues: 'Antrean per layanan',
+    latest: 'Panggilan terakhir',
+    nobody: 'Tidak ada yang menunggu.',
+    unavailable: 'Data antrean langsung belum tersedia.',
+  },
+  stats: adminStats,
+  ...adminCatalog,
+  ...adminSettings,
+};

@@ -1,0 +1,53 @@
+/** Bahasa Indonesia: Hall display and the citizen ticket page. */
+export const display = {
+  nowCalling: 'Nomor dipanggil',
+  recalling: 'Panggilan ulang',
+  goTo: 'silakan menuju',
+  noCalls: 'Belum ada panggilan',
+  recentCalls: 'Panggilan terakhir',
+  counters: 'Loket',
+  waiting: 'Menunggu',
+  waitingTotal: '{{count}} orang menunggu',
+  averageWait: 'rata-rata ± {{count}} menit',
+  connecting: 'Menyambungkan…',
+  online: 'Terhubung',
+  offline: 'Terputus — menyambung ulang…',
+  soundOff: 'Suara belum aktif — sentuh untuk mengaktifkan',
+  zone: 'Zona {{zone}}',
+  ticker:
+    'Selamat datang di {{mall}}. Lansia, penyandang disabilitas, ibu hamil, anak-anak, orang sakit, dan korban bencana didahulukan. Semua biaya sesuai tarif resmi — tolak pungutan liar. Pantau antrean Anda dengan memindai kode QR pada tiket.',
+};
+
+export const ticketPage = {
+  yourNumber: 'Nomor antrean Anda',
+  state: {
+    loading: 'Memuat',
+    waiting: 'Menunggu giliran',
+    near: 'Giliran Anda sebentar lagi!',
+    called: 'Nomor Anda dipanggil!',
+    serving: 'Sedang dilayani',
+    done: 'Selesai',
+    no_show: 'Tidak hadir saat dipanggil',
+    cancelled: 'Dibatalkan',
+    transferred: 'Dialihkan',
+  },
+  ahead: '{{count}} orang di depan Anda',
+  nextInLine: 'Anda berikutnya',
+  eta: 'Perkiraan waktu tunggu ± {{count}} menit',
+  nearHint: 'Mohon mendekat ke area loket dan siapkan berkas Anda.',
+  goTo: 'Silakan menuju {{counter}}',
+  help: {
+    done: 'Terima kasih telah menggunakan layanan kami.',
+    no_show: 'Silakan hubungi petugas informasi bila Anda masih ingin dilayani.',
+    cancelled: 'Tiket ini tidak berlaku lagi.',
+    transferred: 'Tiket Anda dialihkan ke layanan/loket lain. Ikuti petunjuk petugas.',
+  },
+  issuedAt: 'Diambil',
+  calledAt: 'Dipanggil',
+  code: 'Kode',
+  refreshing: 'Diperbarui otomatis',
+  requirements: 'Lihat persyaratan layanan',
+  nextStep: 'Langkah berikutnya: {{service}} — nomor',
+  notFound: 'Tiket tidak ditemukan',
+  notFoundHelp: 'Periksa kembali kode pada tiket Anda. Nomor antrean berlaku pada hari diambil.',
+};

@@ -1,0 +1,46 @@
+import type { Tree } from '../dict';
+import { admin } from './admin';
+import {
+  agencyType,
+  agreement,
+  common,
+  counterStatus,
+  kind,
+  login,
+  outcome,
+  priority,
+  role,
+  ticketStatus,
+  weekday,
+} from './common';
+import { counter } from './counter';
+import { display, ticketPage } from './display';
+import { kiosk, slip } from './kiosk';
+import { home, portal, standard } from './portal';
+
+/** Bahasa Indonesia: the default language of every screen. Each area lives in its own module. */
+export const id = {
+  common,
+  home,
+  portal,
+  standard,
+  priority,
+  ticketStatus,
+  counterStatus,
+  outcome,
+  kind,
+  agencyType,
+  agreement,
+  role,
+  weekday,
+  login,
+  kiosk,
+  slip,
+  display,
+  ticketPage,
+  counter,
+  admin,
+};
+
+export type { Dict } from '../dict';
+export const _check: Tree = id;
