@@ -41,13 +41,20 @@ export async function appendLiveEvents(
   at: string,
 ): Promise<void> {
   if (!events.length) return;
-  await lockMallQueue(tx, mallId);
-  const head = await tx.db
-    .updateTable('event_heads')
-    .set((eb) => ({ seq: eb('seq', '+', events.length) }))
-    .where('mall_id', '=', mallId)
-    .returning('seq')
-    .executeTakeFirstOrThrow();
+  const bump = () =>
+    tx.db
+      .updateTable('event_heads')
+      .set((eb) => ({ seq: eb('seq', '+', events.length) }))
+      .where('mall_id', '=', mallId)
+      .returning('seq')
+      .executeTakeFirst();
+  // The bump itself takes the head row lock (callers normally hold it already via lockMallQueue).
+  let head = await bump();
+  if (!head) {
+    await lockMallQueue(tx, mallId);
+    head = await bump();
+  }
+  if (!head) throw new Error(`no event head for mall ${mallId}`);
   const first = head.seq - events.length + 1;
   await tx.db
     .insertInto('live_events')

@@ -78,7 +78,7 @@ export async function issueInTx(
   const number = `${service.queue_prefix}-${String(seq).padStart(3, '0')}`;
   const priority = input.priority ?? null;
   const grantedBy = priority && actor ? actor.id : null;
-  const id = await repo.insertTicket(tx.db, {
+  const row = {
     mall_id: mall.id,
     service_id: service.id,
     visit_id: opts.visitId ?? null,
@@ -99,7 +99,8 @@ export async function issueInTx(
     started_at: null,
     finished_at: null,
     outcome: null,
-  });
+  };
+  const id = await repo.insertTicket(tx.db, row);
   await repo.insertTicketEvent(tx.db, {
     mallId: mall.id,
     ticketId: id,
@@ -125,7 +126,16 @@ export async function issueInTx(
       at,
     });
   }
-  const view = (await repo.findTicket(tx.db, mall.id, id))!;
+  // The view a re-read would give: the new ticket is at no counter yet.
+  const view: repo.TicketView = {
+    ...row,
+    id,
+    service_name: service.name,
+    queue_prefix: service.queue_prefix,
+    counter_number: null,
+    counter_name: null,
+    counter_zone_id: null,
+  };
   await publishQueueChanged(ctx, tx, view, at);
   return view;
 }
