@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as m001 from './migrations/001_foundation.js';
 import * as m002 from './migrations/002_queue.js';
 import * as m003 from './migrations/003_queue_indexes.js';
+import * as m004 from './migrations/004_eta_indexes.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '001_foundation': m001,
   '002_queue': m002,
   '003_queue_indexes': m003,
+  '004_eta_indexes': m004,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

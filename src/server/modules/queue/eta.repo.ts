@@ -104,18 +104,19 @@ export async function arrivalsSince(
   since: string,
 ): Promise<{ recent: number; today: number; todayPriority: number }> {
   if (!serviceIds.length) return { recent: 0, today: 0, todayPriority: 0 };
-  const rows = await db
+  // Aggregated in SQL: the group's tickets of the day can run into the thousands.
+  const r = await db
     .selectFrom('tickets')
-    .select(['issued_at', 'priority'])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('today'),
+      eb.fn.count<number>('priority').as('todayPriority'),
+      eb.fn.sum<number | null>(eb.case().when('issued_at', '>=', since).then(1).else(0).end()).as('recent'),
+    ])
     .where('mall_id', '=', mallId)
     .where('local_date', '=', localDate)
     .where('service_id', 'in', [...serviceIds])
-    .execute();
-  return {
-    recent: rows.filter((r) => r.issued_at >= since).length,
-    today: rows.length,
-    todayPriority: rows.filter((r) => r.priority).length,
-  };
+    .executeTakeFirstOrThrow();
+  return { recent: Number(r.recent ?? 0), today: Number(r.today), todayPriority: Number(r.todayPriority) };
 }
 
 /** Minutes from `now` until the mall's closing time today (0 when closed; local time of the mall). */
