@@ -95,27 +95,50 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
+  // Same action under the names clients reach for first: /call and /call-specific.
+  for (const path of ['call', 'call-specific']) {
+    app.post(
+      `/api/v1/malls/:mall/counters/:counterId/${path}`,
+      {
+        schema: {
+          tags,
+          summary: 'Call a specific ticket out of order (reason required, audited)',
+          params: CounterParams,
+          body: CallSpecificInput,
+          response: { 200: z.object({ ticket: Ticket }).and(Ticket) },
+        },
+      },
+      async (req) => {
+        const mall = await resolveMall(ctx, req.params.mall);
+        const { ticketId, reason } = req.body;
+        const ticket = await callSpecific(
+          ctx,
+          mall,
+          requireActor(req),
+          req.params.counterId,
+          ticketId,
+          reason,
+        );
+        return { ...ticket, ticket };
+      },
+    );
+  }
+
   app.post(
-    '/api/v1/malls/:mall/counters/:counterId/call',
+    '/api/v1/malls/:mall/tickets/:id/call',
     {
       schema: {
         tags,
-        summary: 'Call a specific ticket out of order (reason required, audited)',
-        params: CounterParams,
-        body: CallSpecificInput,
+        summary: 'Call this ticket to a counter out of order (reason required, audited)',
+        params: TicketParams,
+        body: z.strictObject({ counterId: Id, reason: CallSpecificInput.shape.reason }),
         response: { 200: z.object({ ticket: Ticket }).and(Ticket) },
       },
     },
     async (req) => {
       const mall = await resolveMall(ctx, req.params.mall);
-      const ticket = await callSpecific(
-        ctx,
-        mall,
-        requireActor(req),
-        req.params.counterId,
-        req.body.ticketId,
-        req.body.reason,
-      );
+      const { counterId, reason } = req.body;
+      const ticket = await callSpecific(ctx, mall, requireActor(req), counterId, req.params.id, reason);
       return { ...ticket, ticket };
     },
   );

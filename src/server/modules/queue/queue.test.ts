@@ -149,11 +149,18 @@ describe.each(dialects())('queue on %s', (dialect) => {
     );
     expect(r.json().ticket.id).toBe(second.id);
     const again = await post(
-      `/counters/${counter.id}/call`,
+      `/counters/${counter.id}/call-specific`,
       { ticketId: second.id, reason: 'lagi' },
       officer,
     );
     expect(again.statusCode).toBe(409);
+    const third = (await issue(ktp)).json();
+    const byTicket = await post(
+      `/tickets/${third.id}/call`,
+      { counterId: counter.id, reason: 'Ibu hamil' },
+      officer,
+    );
+    expect(byTicket.json()).toMatchObject({ id: third.id, status: 'called' });
     await drain(counter.id, officer);
   });
 
