@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { freePort, sleep } from '../../test/process/server-process.js';
+import { type ChildServer, startChildServer } from './child-server.js';
 
 /**
  * The fan-out ceiling: a bare node:http SSE server (child process) holding the streams; POST /emit
@@ -33,37 +32,15 @@ http
   .listen(Number(process.env.PORT), '127.0.0.1');
 `;
 
-export interface FanoutServer {
-  base: string;
-  pid: number;
-  stop(): Promise<void>;
-}
+export type FanoutServer = ChildServer;
 
-export async function startFanout(): Promise<FanoutServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-e', SOURCE], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: 'ignore',
+export function startFanout(): Promise<FanoutServer> {
+  return startChildServer('fan-out server', SOURCE, async (base) => {
+    const r = await fetch(`${base}/emit`, {
+      method: 'POST',
+      body: '{"number":"warm"}',
+      signal: AbortSignal.timeout(500),
+    });
+    return r.ok;
   });
-  const gone = new Promise<void>((r) => child.once('exit', () => r()));
-  const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    child.kill('SIGKILL');
-    await gone;
-  };
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(`${base}/emit`, {
-        method: 'POST',
-        body: '{"number":"warm"}',
-        signal: AbortSignal.timeout(500),
-      });
-      if (r.ok) return { base, pid: child.pid ?? -1, stop };
-    } catch {
-      // not listening yet
-    }
-    await sleep(50);
-  }
-  await stop();
-  throw new Error('fan-out server did not start');
 }
