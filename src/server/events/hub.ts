@@ -13,6 +13,8 @@ export interface Subscriber {
 
 /** Carries "mall X has new events" between app nodes (PostgreSQL LISTEN/NOTIFY) or within one. */
 export interface EventBridge {
+  /** Whether notifications travel between nodes and may be lost (reconnects): then the hub also polls. */
+  lossy: boolean;
   start(onNotify: (mallId: number) => void): Promise<void>;
   notify(mallId: number): Promise<void>;
   stop(): Promise<void>;
@@ -37,6 +39,7 @@ export class EventHub {
 
   async start(): Promise<void> {
     await this.bridge.start((mallId) => this.pull(mallId));
+    if (!this.bridge.lossy) return;
     // Safety net: re-read every few seconds in case a notification was missed while reconnecting.
     this.timer = setInterval(() => {
       for (const mallId of this.subs.keys()) this.pull(mallId);
@@ -115,6 +118,7 @@ export class EventHub {
 
 /** One node (SQLite): nothing to cross. */
 export const localBridge: EventBridge = {
+  lossy: false,
   start: async () => {},
   notify: async () => {},
   stop: async () => {},

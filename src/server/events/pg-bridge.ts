@@ -33,6 +33,7 @@ export function pgBridge(url: string, db: Kysely<DB>, log: Logger): EventBridge 
   };
 
   return {
+    lossy: true,
     async start(cb) {
       onNotify = cb;
       await connect();
