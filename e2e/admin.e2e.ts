@@ -130,6 +130,20 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByRole('combobox', { name: 'Zona' }).selectOption('lantai-3');
     await page.getByRole('button', { name: 'Simpan', exact: true }).click();
     await row21.getByRole('cell', { name: 'lantai-3' }).waitFor();
+    // "Istirahat" changes only the status: the counter keeps its services (and the zone just set).
+    const counter21 = async () =>
+      (
+        (await fetch(`${server.base}/api/v1/malls/demo/counters`).then((r) => r.json())) as {
+          items: { name: string; status: string; zone: string | null; serviceIds: number[] }[];
+        }
+      ).items.find((c) => c.name === 'Loket 21');
+    const before21 = await counter21();
+    expect(before21?.serviceIds.length).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Status Loket 21' }).selectOption('break');
+    await page.getByText('Tersimpan.').waitFor();
+    expect(await counter21()).toEqual({ ...before21, status: 'break' });
+    await page.getByRole('combobox', { name: 'Status Loket 21' }).selectOption('open');
+    await expect.poll(async () => (await counter21())?.status).toBe('open');
     // Retire a counter: asked once, then gone from the list.
     await page.getByRole('button', { name: 'Nonaktifkan Loket 22' }).click();
     await shot(page, 'admin-counter-retire');

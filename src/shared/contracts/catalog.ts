@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from './patch.js';
 
 /** Zod contracts for the catalog: the single source of validation, types and OpenAPI. */
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
@@ -49,7 +50,7 @@ export const AgencyInput = z.object({
   hotline: z.string().trim().max(100).nullable().optional(),
   backOfficeContact: z.string().trim().max(300).nullable().optional(),
 });
-export const AgencyPatch = AgencyInput.partial();
+export const AgencyPatch = patchOf(AgencyInput);
 
 /** The fee component: amount in rupiah (0 = "Gratis"; null = depends on the case) with its legal basis. */
 export const Fee = z.object({
@@ -115,6 +116,8 @@ export const ServiceDetail = ServiceSummary.extend({
   standard: PublishedStandard,
   agency: z.object({ id: z.number(), name: z.string(), hotline: z.string().nullable() }),
   counters: z.array(z.object({ id: z.number(), number: z.number(), name: z.string() })),
+  /** The stored setting (bookable also needs served at the mall); editors show and send this one. */
+  onlineBookable: z.boolean(),
   dailyQuota: z.number().nullable(),
   issueCutoff: z.string().nullable(),
 });
@@ -138,9 +141,8 @@ export const ServiceInput = z.object({
   priorityMaxWaitMinutes: z.number().int().min(1).max(1440).nullable().optional(),
   standard: StandardBody,
 });
-export const ServicePatch = ServiceInput.omit({ standard: true }).partial().extend({
-  standard: StandardBody.optional(),
-});
+/** A sent standard is a whole new version (its own defaults apply); the other fields change only when named. */
+export const ServicePatch = patchOf(ServiceInput);
 
 export const ServiceListQuery = z.object({
   q: z.string().max(200).optional(),
@@ -172,7 +174,7 @@ export const CounterInput = z.object({
   serviceIds: z.array(Id).max(500).default([]),
   status: CounterStatus.default('open'),
 });
-export const CounterPatch = CounterInput.partial();
+export const CounterPatch = patchOf(CounterInput);
 
 export const Break = z.object({ start: HHMM, end: HHMM, label: z.string().max(100).default('Istirahat') });
 export const OpeningDay = z.object({
@@ -193,6 +195,6 @@ export const MallInput = z.object({
   address: z.string().trim().min(3).max(500),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
 });
-export const MallPatch = MallInput.omit({ slug: true }).partial();
+export const MallPatch = patchOf(MallInput.omit({ slug: true }));
 export const Zone = z.object({ id: z.number(), slug: z.string(), name: z.string() });
 export const ZoneInput = z.object({ slug: Slug, name: z.string().trim().min(1).max(100) });

@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, inTransactionOr, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
+import { refreshAgencySearchText } from '../services/services.service.js';
 import * as repo from './agencies.repo.js';
 
 export function toAgencyDto(a: repo.AgencyRow & { service_count?: number | null }): z.infer<typeof Agency> {
@@ -99,6 +100,12 @@ export async function updateAgency(
       updated_at: at,
     };
     await repo.updateAgency(tx.db, mallId, id, set);
+    if (patch.name !== undefined || patch.key !== undefined)
+      await refreshAgencySearchText(tx, mallId, {
+        id,
+        name: patch.name ?? before.name,
+        key: patch.key ?? before.key,
+      });
     const after = { ...before, ...set };
     const action = patch.retired === true ? 'agency.retire' : 'agency.update';
     await appendAudit(tx, {

@@ -48,6 +48,7 @@ export function toServiceDetail(
     },
     agency: { id: s.agency_id, name: s.agency_name, hotline: s.agency_hotline },
     counters,
+    onlineBookable: s.online_bookable === 1,
     dailyQuota: s.daily_quota,
     issueCutoff: s.issue_cutoff,
   };

@@ -47,6 +47,15 @@ export function findService(db: Kysely<DB>, mallId: number, id: number) {
     .executeTakeFirst();
 }
 
+export function servicesOfAgency(db: Kysely<DB>, mallId: number, agencyId: number) {
+  return db
+    .selectFrom('services')
+    .select(['id', 'name', 'keywords'])
+    .where('mall_id', '=', mallId)
+    .where('agency_id', '=', agencyId)
+    .execute();
+}
+
 export function countersForService(db: Kysely<DB>, serviceId: number) {
   return db
     .selectFrom('counter_services')

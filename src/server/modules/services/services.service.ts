@@ -165,7 +165,10 @@ export async function updateService(
         priority_max_wait_minutes: patch.priorityMaxWaitMinutes,
       }),
       ...(patch.retired !== undefined && { retired_at: patch.retired ? (before.retired_at ?? at) : null }),
-      search_text: buildSearchText([name, agency.name, agency.key, ...keywords]),
+      // Derived text is rebuilt only from what it derives from, so other edits leave the row as it was.
+      ...((patch.name !== undefined || patch.keywords !== undefined || patch.agencyId !== undefined) && {
+        search_text: buildSearchText([name, agency.name, agency.key, ...keywords]),
+      }),
       updated_at: at,
     };
     await repo.updateService(t.db, mallId, id, set);
@@ -204,6 +207,20 @@ export async function updateService(
     });
   };
   await inTransactionOr(ctx.database.db, tx, run);
+}
+
+/** Rebuilds the search text of an agency's services after the agency's name or key changed. */
+export async function refreshAgencySearchText(
+  tx: Tx,
+  mallId: number,
+  agency: { id: number; name: string; key: string },
+) {
+  for (const s of await repo.servicesOfAgency(tx.db, mallId, agency.id)) {
+    const keywords = JSON.parse(s.keywords) as string[];
+    await repo.updateService(tx.db, mallId, s.id, {
+      search_text: buildSearchText([s.name, agency.name, agency.key, ...keywords]),
+    });
+  }
 }
 
 /** The agency a service belongs to (for authorization of agency admins). */

@@ -18,6 +18,7 @@ export const common: Dict<typeof id.common> = {
   cancel: 'Cancel',
   close: 'Close',
   save: 'Save',
+  noChanges: 'No changes.',
   saved: 'Saved.',
   edit: 'Edit',
   delete: 'Delete',

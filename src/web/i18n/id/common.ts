@@ -13,6 +13,7 @@ export const common = {
   cancel: 'Batal',
   close: 'Tutup',
   save: 'Simpan',
+  noChanges: 'Tidak ada perubahan.',
   saved: 'Tersimpan.',
   edit: 'Ubah',
   delete: 'Hapus',

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
+import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
 import type { Agency } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -21,7 +22,9 @@ export function AgenciesAdmin() {
   const setRetired = useSetRetired(m, (id) => `/agencies/${id}`, list.reload);
 
   const save = async (d: AgencyDraft) => {
-    const { key, ...patch } = d;
+    // An edit sends only the fields the admin changed (the key never changes).
+    const { key: _key, ...patch } = ed.current ? changedFields<AgencyDraft>(ed.current, d) : d;
+    if (ed.current && isEmpty(patch)) return m.unchanged(ed.close);
     const res = await m.send(mallPath(mall.slug, ed.current ? `/agencies/${ed.current.id}` : '/agencies'), {
       method: ed.isNew ? 'POST' : 'PATCH',
       body: ed.isNew ? d : patch,

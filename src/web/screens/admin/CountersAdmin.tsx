@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
+import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
 import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -32,9 +33,12 @@ export function CountersAdmin() {
       list.reload();
   };
   const save = async (d: CounterDraft) => {
+    // An edit sends only what changed: the form never rewrites the counter's status or services unasked.
+    const body = ed.current ? changedFields<CounterDraft>(ed.current, d) : d;
+    if (ed.current && isEmpty(body)) return m.unchanged(ed.close);
     const res = await m.send(mallPath(mall.slug, ed.current ? `/counters/${ed.current.id}` : '/counters'), {
       method: ed.isNew ? 'POST' : 'PATCH',
-      body: d,
+      body,
     });
     if (res) {
       ed.close();

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { mallPath } from '../../app/api';
+import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
 import type { Agency, ServiceDetail, StandardBody, StandardVersion } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -20,6 +21,26 @@ interface Draft {
   onlineBookable: boolean;
   dailyQuota: string;
   issueCutoff: string;
+}
+
+/** The request body a draft stands for (create), and the baseline an edit is compared with. */
+function toBody(d: Draft, std: StandardBody, listText: { requirements: string; procedure: string }) {
+  return {
+    agencyId: Number(d.agencyId),
+    name: d.name.trim(),
+    kind: d.kind,
+    keywords: d.keywords
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+    servedAtMall: d.servedAtMall,
+    notServedNote: d.notServedNote.trim() || null,
+    ...(d.queuePrefix.trim() ? { queuePrefix: d.queuePrefix.trim().toUpperCase() } : {}),
+    onlineBookable: d.onlineBookable,
+    dailyQuota: d.dailyQuota ? Number(d.dailyQuota) : null,
+    issueCutoff: d.issueCutoff || null,
+    standard: { ...std, requirements: lines(listText.requirements), procedure: lines(listText.procedure) },
+  };
 }
 
 /** Create a service, or edit one: a changed standard is saved as a new version. */
@@ -49,6 +70,7 @@ export function ServiceEditor() {
   });
   const [std, setStd] = useState<StandardBody>(emptyStandard);
   const [listText, setListText] = useState({ requirements: '', procedure: '' });
+  const [original, setOriginal] = useState<ReturnType<typeof toBody> | null>(null);
   const m = useMutation();
 
   useEffect(() => {
@@ -58,7 +80,7 @@ export function ServiceEditor() {
       null,
     );
     if (!s || !cur) return;
-    setD({
+    const loaded: Draft = {
       agencyId: String(s.agencyId),
       name: s.name,
       kind: s.kind,
@@ -66,32 +88,26 @@ export function ServiceEditor() {
       servedAtMall: s.servedAtMall,
       notServedNote: s.notServedNote ?? '',
       queuePrefix: s.queuePrefix,
-      onlineBookable: s.bookable,
+      onlineBookable: s.onlineBookable,
       dailyQuota: s.dailyQuota ? String(s.dailyQuota) : '',
       issueCutoff: s.issueCutoff ?? '',
-    });
+    };
+    const text = { requirements: cur.body.requirements.join('\n'), procedure: cur.body.procedure.join('\n') };
+    setD(loaded);
     setStd(cur.body);
-    setListText({ requirements: cur.body.requirements.join('\n'), procedure: cur.body.procedure.join('\n') });
+    setListText(text);
+    setOriginal(toBody(loaded, cur.body, text));
   }, [detail.data, history.data]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const submit = async () => {
-    const body = {
-      agencyId: Number(d.agencyId),
-      name: d.name.trim(),
-      kind: d.kind,
-      keywords: d.keywords
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean),
-      servedAtMall: d.servedAtMall,
-      notServedNote: d.notServedNote.trim() || null,
-      ...(d.queuePrefix.trim() ? { queuePrefix: d.queuePrefix.trim().toUpperCase() } : {}),
-      onlineBookable: d.onlineBookable,
-      dailyQuota: d.dailyQuota ? Number(d.dailyQuota) : null,
-      issueCutoff: d.issueCutoff || null,
-      standard: { ...std, requirements: lines(listText.requirements), procedure: lines(listText.procedure) },
-    };
+    const full = toBody(d, std, listText);
+    // An edit sends only what changed; an unchanged standard is not sent (no new version).
+    const body = id && original ? changedFields(original, full) : full;
+    if (id && isEmpty(body)) {
+      m.unchanged(() => {});
+      return;
+    }
     const res = await m.send<ServiceDetail>(mallPath(mall.slug, id ? `/services/${id}` : '/services'), {
       method: id ? 'PATCH' : 'POST',
       body,

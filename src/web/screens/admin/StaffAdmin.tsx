@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
+import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
 import type { Agency, Counter, User } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -8,6 +9,23 @@ import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
 import { type UserDraft, UserForm } from './UserForm';
 import { FormStatus, useMutation } from './useMutation';
+
+/** An edit sends only what the admin changed; an empty password keeps the old one. */
+function userChanges(u: User | null, d: UserDraft) {
+  const loaded = {
+    displayName: u?.displayName,
+    role: u?.role,
+    agencyId: u?.agencyId,
+    counterIds: u?.counterIds,
+  };
+  const edited = {
+    displayName: d.displayName.trim() || u?.displayName,
+    role: d.role,
+    agencyId: d.agencyId,
+    counterIds: d.counterIds,
+  };
+  return { ...changedFields(loaded, edited), ...(d.password ? { password: d.password } : {}) };
+}
 
 export function StaffAdmin() {
   const { t } = useTranslation();
@@ -23,6 +41,7 @@ export function StaffAdmin() {
 
   const save = async (d: UserDraft) => {
     const displayName = d.displayName.trim() || undefined;
+    if (ed.current && isEmpty(userChanges(ed.current, d))) return m.unchanged(ed.close);
     const res = ed.isNew
       ? await m.send(
           mallPath(mall.slug, '/users'),
@@ -31,16 +50,7 @@ export function StaffAdmin() {
         )
       : await m.send(
           mallPath(mall.slug, `/users/${ed.current?.id}`),
-          {
-            method: 'PATCH',
-            body: {
-              displayName,
-              role: d.role,
-              agencyId: d.agencyId,
-              counterIds: d.counterIds,
-              password: d.password || undefined,
-            },
-          },
+          { method: 'PATCH', body: userChanges(ed.current, d) },
           t('admin.staff.updated', { username: d.username }),
         );
     if (res) {

@@ -28,7 +28,16 @@ export function useMutation() {
     },
     [token, t],
   );
-  return { busy, error, done, send, setError };
+  /** A form saved without changes: nothing is sent, the form closes and says so. */
+  const unchanged = useCallback(
+    (close: () => void) => {
+      setError(null);
+      setDone(t('common.noChanges'));
+      close();
+    },
+    [t],
+  );
+  return { busy, error, done, send, setError, unchanged };
 }
 
 export function FormStatus({ error, done }: { error: string | null; done: string | null }) {
