@@ -34,7 +34,8 @@ export type Action =
   | 'users.read'
   | 'users.manage'
   | 'audit.read'
-  | 'hours.manage';
+  | 'hours.manage'
+  | 'announcements.manage';
 
 export interface Resource {
   mallId: number;
@@ -57,6 +58,7 @@ export function can(actor: Actor, action: Action, r: Resource): boolean {
     case 'mall.update':
     case 'catalog.manage':
     case 'hours.manage':
+    case 'announcements.manage':
       return isMallAdmin(actor, r);
     case 'mall.readAdmin':
       return inMall(actor, r) || (actor.role === 'auditor' && actor.mallId === null);

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001_foundation.js';
 import * as m002 from './migrations/002_queue.js';
 import * as m003 from './migrations/003_queue_indexes.js';
 import * as m004 from './migrations/004_eta_indexes.js';
+import * as m010 from './migrations/010_announcements.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '002_queue': m002,
   '003_queue_indexes': m003,
   '004_eta_indexes': m004,
+  '010_announcements': m010,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
@@ -24,7 +26,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
       return out;
     },
   };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Numbers are handed out per feature and land in any order; a database that already ran 010 must still
+  // accept 005 when it lands later.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

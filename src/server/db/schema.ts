@@ -246,4 +246,25 @@ export interface DB {
   visits: VisitsTable;
   live_events: LiveEventsTable;
   event_heads: EventHeadsTable;
+  announcement_clips: AnnouncementClipsTable;
+  announcement_settings: AnnouncementSettingsTable;
+}
+
+/** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
+export interface AnnouncementClipsTable {
+  mall_id: number;
+  clip_key: string;
+  content_type: string;
+  audio: Buffer;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** How a mall's displays speak: `server` clips (default) or the browser's own Indonesian voice. */
+export interface AnnouncementSettingsTable {
+  mall_id: number;
+  voice: string;
+  updated_at: string;
 }

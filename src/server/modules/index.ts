@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { App } from '../http.js';
 import { agenciesRoutes } from './agencies/agencies.routes.js';
+import { announcementsRoutes } from './announcements/announcements.routes.js';
 import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
@@ -28,6 +29,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     auditLogRoutes,
     importsRoutes,
     statsRoutes,
+    announcementsRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import {
+  AnnouncementSettings,
+  ClipRecording,
+  ClipRecordingList,
+  ClipSequence,
+  VoiceManifest,
+} from '../../../shared/contracts/announcements.js';
+import {
+  CLIP_KEY,
+  CLIP_KEY_MAX,
+  clipUrl,
+  spokenTextToClips,
+} from '../../../shared/domain/announcement-clips.js';
+import { guard } from '../../auth/guard.js';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../errors.js';
+import { type App, MallParams } from '../../http.js';
+import { resolveMall } from '../malls/malls.service.js';
+import {
+  clipAudio,
+  listRecordings,
+  MAX_CLIP_BYTES,
+  removeRecording,
+  setVoice,
+  uploadRecording,
+  voiceManifest,
+} from './announcements.service.js';
+
+const ClipFileParams = MallParams.extend({
+  file: z
+    .string()
+    .max(CLIP_KEY_MAX + 4)
+    .regex(/^[a-z-]+(\.(wav|mp3|ogg))?$/, 'a clip key, e.g. tujuh.wav'),
+});
+const ClipKeyParams = MallParams.extend({ key: z.string().max(CLIP_KEY_MAX).regex(CLIP_KEY) });
+const AUDIO_TYPES = ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/mpeg', 'audio/mp3', 'audio/ogg'];
+const YEAR = 365 * 24 * 3600;
+
+/**
+ * Announcement audio for the display boards (public: a board has no sign-in) and the mall's
+ * recorded clips (mall admins). The upload parser lives in its own encapsulated plugin, so no other
+ * route accepts audio bodies.
+ */
+export async function announcementsRoutes(app: App, ctx: AppContext): Promise<void> {
+  app.get(
+    '/api/v1/malls/:mall/announcements/voice',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: "The mall's voice setting and which clips it recorded (clip URLs carry their version)",
+        params: MallParams,
+        response: { 200: VoiceManifest },
+      },
+    },
+    async (req) => voiceManifest(ctx, await resolveMall(ctx, req.params.mall)),
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/announcements/clips',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'The clip sequence a display plays for an announcement (after the chime)',
+        params: MallParams,
+        querystring: z.object({ spokenText: z.string().min(1).max(500) }),
+        response: { 200: ClipSequence },
+      },
+    },
+    async (req) => {
+      const manifest = await voiceManifest(ctx, await resolveMall(ctx, req.params.mall));
+      const clips = spokenTextToClips(req.query.spokenText);
+      return { clips, urls: clips.map((k) => clipUrl(manifest, k)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/announcements/clips/:file',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary:
+          'One announcement clip: the recording the mall uploaded, else the word synthesised offline ' +
+          '(eSpeak NG, Indonesian) as WAV. ?source=synth plays the synthesised one.',
+        params: ClipFileParams,
+        querystring: z.object({
+          v: z.string().max(64).optional(),
+          source: z.enum(['synth']).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const key = req.params.file.replace(/\.(wav|mp3|ogg)$/, '');
+      const clip = await clipAudio(ctx, mall, key, req.query.source === 'synth');
+      // A URL naming the current version never changes: a year, immutable. Otherwise (no or an old
+      // version) a short cache, so a new upload reaches the boards within a minute.
+      const pinned = req.query.v === clip.version;
+      reply
+        .header('content-type', clip.contentType)
+        .header('cache-control', pinned ? `public, max-age=${YEAR}, immutable` : 'public, max-age=60')
+        .header('etag', `"${clip.version}"`);
+      return reply.send(clip.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/announcements/recordings',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['announcements'],
+        summary: 'The announcement vocabulary with what the mall recorded and what is missing (mall admin)',
+        params: MallParams,
+        response: { 200: ClipRecordingList },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      guard(req, 'announcements.manage', { mallId: mall.id });
+      return listRecordings(ctx, mall);
+    },
+  );
+
+  app.put(
+    '/api/v1/malls/:mall/announcements/settings',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'How displays speak: server clips (default) or the browser voice where it has one',
+        params: MallParams,
+        body: AnnouncementSettings,
+        response: { 200: AnnouncementSettings },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const actor = guard(req, 'announcements.manage', { mallId: mall.id });
+      return setVoice(ctx, actor, mall, req.body.voice);
+    },
+  );
+
+  app.delete(
+    '/api/v1/malls/:mall/announcements/recordings/:key',
+    {
+      schema: {
+        tags: ['announcements'],
+        summary: 'Remove a recorded clip (the synthesised word is spoken again)',
+        params: ClipKeyParams,
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const actor = guard(req, 'announcements.manage', { mallId: mall.id });
+      await removeRecording(ctx, actor, mall, req.params.key);
+      return reply.status(204).send();
+    },
+  );
+
+  await app.register(async (scope: App) => {
+    scope.addContentTypeParser(
+      [...AUDIO_TYPES, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: MAX_CLIP_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    scope.put(
+      '/api/v1/malls/:mall/announcements/recordings/:key',
+      {
+        bodyLimit: MAX_CLIP_BYTES,
+        schema: {
+          tags: ['announcements'],
+          summary: `Upload a recorded clip (mall admin). Body: the raw WAV, MP3 or OGG file, at most ${MAX_CLIP_BYTES / 1024} KB.`,
+          params: ClipKeyParams,
+          response: {
+            200: ClipRecording.pick({ key: true, contentType: true, sizeBytes: true, version: true }),
+          },
+        },
+        // Refuse strangers before the body is read.
+        onRequest: async (req) => {
+          const mall = await resolveMall(ctx, req.params.mall);
+          guard(req, 'announcements.manage', { mallId: mall.id });
+        },
+      },
+      async (req) => {
+        const mall = await resolveMall(ctx, req.params.mall);
+        const actor = guard(req, 'announcements.manage', { mallId: mall.id });
+        if (!Buffer.isBuffer(req.body))
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Kirim berkas WAV, MP3 atau OGG sebagai isi permintaan (send the audio file as the body).',
+          );
+        return uploadRecording(ctx, actor, mall, req.params.key, req.body, req.headers['content-type']);
+      },
+    );
+  });
+}
