@@ -2,7 +2,8 @@ import pg from 'pg';
 
 /**
  * One throwaway PostgreSQL database per test run, created here and dropped after. When no server is
- * reachable the PostgreSQL half of the suite is skipped with a clear message (see test/harness.ts).
+ * reachable the PostgreSQL half of the suite is skipped with a clear message (see test/harness.ts),
+ * except under CI=true, where an unreachable PostgreSQL fails the run.
  */
 const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -12,6 +13,9 @@ export default async function setup() {
   try {
     await admin.connect();
   } catch (err) {
+    // Under CI nothing is skipped: no PostgreSQL fails the run instead of passing half of it.
+    if (process.env.CI === 'true')
+      throw new Error(`CI=true but PostgreSQL is not reachable at ${ADMIN_URL}: ${(err as Error).message}`);
     console.warn(
       `\n[satu-atap tests] PostgreSQL not reachable at ${ADMIN_URL} (${(err as Error).message}): PostgreSQL tests are SKIPPED.\n`,
     );

@@ -35,13 +35,19 @@ let counter = 0;
  * Builds the real app in-process on a real database: a fresh SQLite file, or the run's throwaway
  * PostgreSQL database. Each call seeds its own mall under a unique slug so tests never share data.
  */
-export async function createTestMall(dialect: TestDialect, opts: { start?: Date } = {}): Promise<TestMall> {
+export async function createTestMall(
+  dialect: TestDialect,
+  opts: {
+    start?: Date /** PostgreSQL only: a database of this test's own (e.g. to cut its connections). */;
+    databaseUrl?: string;
+  } = {},
+): Promise<TestMall> {
   const tag = `${process.pid}x${Date.now().toString(36)}x${++counter}`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satu-atap-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dir,
-    DATABASE_URL: dialect === 'postgres' ? process.env.SATU_ATAP_TEST_PG : undefined,
+    DATABASE_URL: dialect === 'postgres' ? (opts.databaseUrl ?? process.env.SATU_ATAP_TEST_PG) : undefined,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
   });

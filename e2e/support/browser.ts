@@ -4,6 +4,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
+// Under CI nothing is skipped: a missing browser fails the run instead of passing it silently.
+if (!hasChromium && process.env.CI === 'true')
+  throw new Error(
+    `CI=true but ${CHROMIUM} is missing: browser tests cannot run (apt-get install -y chromium)`,
+  );
 export const SHOTS = path.resolve('e2e/screenshots');
 
 export async function launch(): Promise<Browser> {

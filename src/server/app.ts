@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { requireStaffWhereNeeded } from './auth/authenticate.js';
 import type { AppContext } from './context.js';
+import { isDatabaseUnavailable } from './db/unavailable.js';
 import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
@@ -82,6 +83,20 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       return reply
         .status(err.statusCode)
         .send({ error: { code: fastifyErrorCode(err), message: err.message, requestId } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send({
+          error: {
+            code: 'DATABASE_UNAVAILABLE',
+            message:
+              'Basis data sedang tidak dapat dihubungi; coba lagi dalam beberapa detik (database unavailable, retry in a few seconds).',
+            requestId,
+          },
+        });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({

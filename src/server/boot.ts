@@ -34,6 +34,7 @@ export async function bootContext(
     databaseUrl: config.DATABASE_URL,
     sqlitePath: config.sqlitePath,
     sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
+    log,
   });
   await migrateToLatest(database);
   let demoLogins: DemoLogin[] | null = null;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -44,6 +45,29 @@ export interface OpenOptions {
   sqlitePath: string;
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   poolSize?: number;
+  /** Where lost PostgreSQL connections are reported (a restart, pg_terminate_backend). */
+  log?: Pick<Logger, 'warn'>;
+}
+
+/**
+ * A PostgreSQL pool that survives the server going away. node-postgres emits 'error' on an idle
+ * pooled client, and on a checked-out client whose backend is terminated; an 'error' event nobody
+ * listens to ends the Node process. Every pool and every client gets a listener: the failed query
+ * rejects on its own (the request answers 503 DATABASE_UNAVAILABLE), the dead client is dropped on
+ * release (pg-pool checks it is no longer queryable), and the next request connects afresh.
+ */
+export function resilientPool(url: string, max: number, log?: Pick<Logger, 'warn'>): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // No connectionTimeoutMillis: pg-pool applies it to waiting for a free client too, so a burst
+    // of requests would get 503 while PostgreSQL is fine. A restart refuses connections at once.
+    application_name: 'satu-atap',
+  });
+  const lost = (err: Error) => log?.warn({ err: err.message }, 'PostgreSQL connection lost');
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  return pool;
 }
 
 /**
@@ -52,7 +76,7 @@ export interface OpenOptions {
  */
 export function openDatabase(opts: OpenOptions): Database {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = resilientPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }

@@ -15,7 +15,8 @@ export interface Subscriber {
 export interface EventBridge {
   /** Whether notifications travel between nodes and may be lost (reconnects): then the hub also polls. */
   lossy: boolean;
-  start(onNotify: (mallId: number) => void): Promise<void>;
+  /** `onResync`: notifications may have been lost (the bridge reconnected); re-read every mall. */
+  start(onNotify: (mallId: number) => void, onResync?: () => void): Promise<void>;
   notify(mallId: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -38,7 +39,12 @@ export class EventHub {
   ) {}
 
   async start(): Promise<void> {
-    await this.bridge.start((mallId) => this.pull(mallId));
+    await this.bridge.start(
+      (mallId) => this.pull(mallId),
+      () => {
+        for (const mallId of this.subs.keys()) this.pull(mallId);
+      },
+    );
     if (!this.bridge.lossy) return;
     // Safety net: re-read every few seconds in case a notification was missed while reconnecting.
     this.timer = setInterval(() => {

@@ -53,7 +53,16 @@ export async function streamEvents(
       if (filter(ev)) res.write(serialize(ev));
     },
   };
-  const unsubscribe = await hub.subscribe(sub, lastEventId(req));
+  let unsubscribe: () => void;
+  try {
+    unsubscribe = await hub.subscribe(sub, lastEventId(req));
+  } catch (err) {
+    // The reply is hijacked, so the error handler cannot answer: end the stream and let the
+    // EventSource reconnect after `retry:` (e.g. while PostgreSQL restarts).
+    req.log.warn({ err: (err as Error).message }, 'stream subscription failed');
+    res.end();
+    return;
+  }
   const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   beat.unref();
   const close = () => {
