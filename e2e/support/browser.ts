@@ -11,7 +11,8 @@ if (!hasChromium && process.env.CI === 'true')
   );
 export const SHOTS = path.resolve('e2e/screenshots');
 
-export async function launch(): Promise<Browser> {
+/** `autoplay`: let pages play sound without a gesture, as a display PC's kiosk-mode Chromium does. */
+export async function launch(opts: { autoplay?: boolean } = {}): Promise<Browser> {
   fs.mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -22,6 +23,7 @@ export async function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(opts.autoplay ? ['--autoplay-policy=no-user-gesture-required'] : []),
     ],
   });
 }

@@ -17,7 +17,11 @@ export const display: Dict<typeof id.display> = {
   connecting: 'Connecting…',
   online: 'Connected',
   offline: 'Disconnected — reconnecting…',
-  soundOff: 'Sound is off — touch to enable',
+  audio: {
+    blocked: 'Sound blocked by the browser — touch the screen to enable',
+    'clips-failed': 'Announcement audio failed to load — calls are shown on screen only',
+    'no-audio': 'This browser cannot play sound — calls are shown on screen only',
+  },
   zone: 'Zone {{zone}}',
   ticker:
     'Welcome to {{mall}}. Elderly people, people with disabilities, pregnant women, children, the sick and disaster victims are served first. All fees follow the official tariff — refuse illegal levies. Follow your queue by scanning the QR code on your ticket.',

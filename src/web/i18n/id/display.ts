@@ -12,7 +12,11 @@ export const display = {
   connecting: 'Menyambungkan…',
   online: 'Terhubung',
   offline: 'Terputus — menyambung ulang…',
-  soundOff: 'Suara belum aktif — sentuh untuk mengaktifkan',
+  audio: {
+    blocked: 'Suara diblokir peramban — sentuh layar untuk mengaktifkan',
+    'clips-failed': 'Suara panggilan gagal dimuat — panggilan hanya tampil di layar',
+    'no-audio': 'Peramban ini tidak dapat memutar suara — panggilan hanya tampil di layar',
+  },
   zone: 'Zona {{zone}}',
   ticker:
     'Selamat datang di {{mall}}. Lansia, penyandang disabilitas, ibu hamil, anak-anak, orang sakit, dan korban bencana didahulukan. Semua biaya sesuai tarif resmi — tolak pungutan liar. Pantau antrean Anda dengan memindai kode QR pada tiket.',

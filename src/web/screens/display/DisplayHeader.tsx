@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatTime, zoneAbbr } from '../../app/format';
 import { useMall } from '../../app/mall';
 import { BrandMark } from '../../components/BrandMark';
-import { audioContext, soundAllowed, unlockAudio } from './audio';
+import { AudioWarning } from './AudioWarning';
+import { audioContext } from './audio';
 
 /** Mall name, date and clock in the mall's time zone, connection and sound state. */
 export function DisplayHeader({ online, zone }: { online: boolean; zone: string }) {
@@ -15,7 +16,6 @@ export function DisplayHeader({ online, zone }: { online: boolean; zone: string 
     const id = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(id);
   }, []);
-  const sound = soundAllowed();
   return (
     <header className="display-header">
       <div className="display-brand">
@@ -28,11 +28,7 @@ export function DisplayHeader({ online, zone }: { online: boolean; zone: string 
       <div className={`conn ${online ? 'on' : 'off'}`} role="status">
         {online ? t('display.online') : t('display.offline')}
       </div>
-      {!sound && (
-        <button type="button" className="sound-hint" onClick={() => void unlockAudio()}>
-          {t('display.soundOff')}
-        </button>
-      )}
+      <AudioWarning />
       <div className="display-clock">
         <span className="clock-time">
           {formatTime(now, mall.timezone, true)} <small>{zoneAbbr(mall.timezone)}</small>

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { indonesianVoice, playChime, speak, wait } from './audio';
+import { useSearchParams } from 'react-router';
+import type { VoiceManifestDto } from '../../../shared/contracts/announcements';
+import { CHIME, clipUrl, spokenTextToClips } from '../../../shared/domain/announcement-clips';
+import { api, mallPath } from '../../app/api';
+import { useMall } from '../../app/mall';
+import { indonesianVoice, playChime, playClips, playedClips, preloadClips, speak, wait } from './audio';
 
 export interface Announcement {
   key: string;
@@ -13,30 +18,91 @@ export interface Announcement {
 
 declare global {
   interface Window {
-    /** Read by the e2e tests: what the board has announced and what still waits. */
-    __satuAtapAnnouncer?: { announced: string[]; queued: () => number };
+    /**
+     * Read by the e2e tests: what the board has announced (text and spokenText), what still waits,
+     * and the clip URLs it played in order (chime first for each call).
+     */
+    __satuAtapAnnouncer?: {
+      announced: string[];
+      spoken: string[];
+      played: string[];
+      queued: () => number;
+    };
   }
 }
 
+/** Clips every call starts with: loaded with the page, so a failing clip path shows before the first call. */
+const COMMON = [CHIME, 'nomor-antrean', 'silakan-menuju-loket'];
+
 /**
- * Announces calls strictly one at a time: flash + chime, then the sentence spoken by an Indonesian
- * voice when one exists (otherwise a longer visual emphasis), then a short pause before the next.
+ * Announces calls strictly one at a time: flash + chime, then the sentence as the server's clips
+ * (recorded by the mall or synthesised offline) — or the browser's Indonesian voice where the mall
+ * (or `?voice=browser` on this display) chose it and the browser has one; without sound, a longer
+ * visual emphasis. A short pause separates calls.
  */
 export function useAnnouncer() {
+  const mall = useMall();
+  const [params] = useSearchParams();
+  const voiceParam = params.get('voice');
   const queue = useRef<Announcement[]>([]);
   const running = useRef(false);
+  const manifest = useRef<VoiceManifestDto | null>(null);
   const [current, setCurrent] = useState<Announcement | null>(null);
   const [queued, setQueued] = useState(0);
   const announced = useRef<string[]>([]);
+  const spoken = useRef<string[]>([]);
 
   useEffect(() => {
-    window.__satuAtapAnnouncer = { announced: announced.current, queued: () => queue.current.length };
+    window.__satuAtapAnnouncer = {
+      announced: announced.current,
+      spoken: spoken.current,
+      played: playedClips,
+      queued: () => queue.current.length,
+    };
     // Voices load asynchronously in Chromium; ask early so the first call finds them.
     if ('speechSynthesis' in window) window.speechSynthesis.getVoices();
     return () => {
       window.__satuAtapAnnouncer = undefined;
     };
   }, []);
+
+  const loadManifest = useCallback(async () => {
+    try {
+      const m = await api<VoiceManifestDto>(mallPath(mall.slug, '/announcements/voice'));
+      manifest.current = m;
+      await preloadClips(COMMON.map((k) => clipUrl(m, k)));
+      return m;
+    } catch {
+      await preloadClips([]);
+      return manifest.current;
+    }
+  }, [mall.slug]);
+
+  useEffect(() => {
+    void loadManifest();
+    // Recordings uploaded later reach the board within a few minutes.
+    const id = setInterval(() => void loadManifest(), 300_000);
+    return () => clearInterval(id);
+  }, [loadManifest]);
+
+  /** Plays one call; false when nothing was heard (the caller then keeps the visual emphasis longer). */
+  const sayOne = useCallback(
+    async (item: Announcement): Promise<boolean> => {
+      const m = manifest.current ?? (await loadManifest());
+      const voice = voiceParam === 'browser' || voiceParam === 'server' ? voiceParam : m?.voice;
+      if (voice === 'browser' && indonesianVoice()) {
+        await playChime();
+        return speak(item.spokenText || item.text);
+      }
+      if (m) {
+        const keys = [CHIME, ...spokenTextToClips(item.spokenText || item.text)];
+        if (await playClips(keys.map((k) => clipUrl(m, k)))) return true;
+      }
+      await playChime();
+      return false;
+    },
+    [loadManifest, voiceParam],
+  );
 
   const run = useCallback(async () => {
     if (running.current) return;
@@ -46,13 +112,13 @@ export function useAnnouncer() {
       setQueued(queue.current.length);
       setCurrent(item);
       announced.current.push(item.text);
-      await playChime();
-      const spoke = indonesianVoice() ? await speak(item.spokenText || item.text) : false;
-      await wait(spoke ? 1200 : 4000);
+      spoken.current.push(item.spokenText);
+      const heard = await sayOne(item);
+      await wait(heard ? 1200 : 4000);
     }
     setCurrent(null);
     running.current = false;
-  }, []);
+  }, [sayOne]);
 
   const enqueue = useCallback(
     (a: Announcement) => {

@@ -1,0 +1,104 @@
+/**
+ * The display's voice in Debian's chromium (no Indonesian voice of its own, no internet): each call
+ * plays the chime and then exactly the server clips of its `spokenText`, one call after the other;
+ * the board warns when it cannot be heard. Screenshots land in e2e/screenshots/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VoiceManifestDto } from '../src/shared/contracts/announcements';
+import { CHIME, clipUrl, spokenTextToClips } from '../src/shared/domain/announcement-clips';
+import { spokenAnnouncement } from '../src/shared/domain/number-words';
+import { hasChromium, launch, openPage, shot } from './support/browser';
+import { login, startServer, type TestServer } from './support/server';
+
+type Announcer = { announced: string[]; spoken: string[]; played: string[]; queued: () => number };
+const announcer = (p: Page) =>
+  p.evaluate(() => {
+    const a = (window as unknown as { __satuAtapAnnouncer?: Announcer }).__satuAtapAnnouncer;
+    return { spoken: [...(a?.spoken ?? [])], played: [...(a?.played ?? [])], queued: a?.queued() ?? 0 };
+  });
+
+describe.skipIf(!hasChromium)('display voice: server clips, one call at a time', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let quiet: Browser;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launch({ autoplay: true });
+    quiet = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await quiet?.close();
+    await server?.stop();
+  });
+
+  it('plays chime + the exact clip sequence of each spokenText; a quick second call waits its turn', async () => {
+    const { page, errors } = await openPage(browser, `${server.base}/demo/display`, {
+      width: 1920,
+      height: 1080,
+    });
+    await page.locator('.conn.on').waitFor();
+    // Sound allowed and the common clips loaded: no warning.
+    await expect.poll(() => page.locator('.audio-warning').count(), { timeout: 10_000 }).toBe(0);
+    const manifest = (await (
+      await fetch(`${server.base}/api/v1/malls/demo/announcements/voice`)
+    ).json()) as VoiceManifestDto;
+    expect(manifest.voice).toBe('server');
+
+    const token = await login(server.base, 'petugas');
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const numbers: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await fetch(`${server.base}/api/v1/malls/demo/tickets`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ serviceId: 1, source: 'counter' }),
+      });
+      expect(r.status).toBe(201);
+    }
+    for (const c of [2, 3]) {
+      const r = await fetch(`${server.base}/api/v1/malls/demo/counters/${c}/call-next`, {
+        method: 'POST',
+        headers: { authorization: auth.authorization },
+      });
+      expect(r.status).toBe(200);
+      numbers.push(((await r.json()) as { number: string }).number);
+    }
+    // The second call waits while the first one plays.
+    await expect.poll(async () => (await announcer(page)).queued, { timeout: 5000 }).toBe(1);
+    await shot(page, 'display-voice-playing');
+    await expect.poll(async () => (await announcer(page)).spoken.length, { timeout: 30_000 }).toBe(2);
+
+    const { spoken } = await announcer(page);
+    expect(spoken).toEqual([spokenAnnouncement(numbers[0]!, 2), spokenAnnouncement(numbers[1]!, 3)]);
+    const expected = spoken.flatMap((s) => [CHIME, ...spokenTextToClips(s)].map((k) => clipUrl(manifest, k)));
+    await expect
+      .poll(async () => (await announcer(page)).played.length, { timeout: 30_000 })
+      .toBe(expected.length);
+    expect((await announcer(page)).played).toEqual(expected);
+    expect(errors).toEqual([]);
+  });
+
+  it('warns on the board when the clips cannot load', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.route('**/announcements/clips/**', (r) => r.abort());
+    await page.goto(`${server.base}/demo/display`, { waitUntil: 'networkidle' });
+    const warning = page.getByTestId('audio-warning');
+    await expect.poll(() => warning.getAttribute('data-status'), { timeout: 10_000 }).toBe('clips-failed');
+    expect(await warning.textContent()).toContain('gagal dimuat');
+    await shot(page, 'display-voice-clips-failed');
+    await page.close();
+  });
+
+  it('warns when the browser holds the sound for a gesture, and a touch unlocks it', async () => {
+    const { page } = await openPage(quiet, `${server.base}/demo/display`, { width: 1920, height: 1080 });
+    const warning = page.getByTestId('audio-warning');
+    await expect.poll(() => warning.getAttribute('data-status'), { timeout: 10_000 }).toBe('blocked');
+    await shot(page, 'display-voice-blocked');
+    await warning.click();
+    await expect.poll(() => page.getByTestId('audio-warning').count(), { timeout: 10_000 }).toBe(0);
+    await page.close();
+  });
+});
