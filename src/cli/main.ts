@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { verifyAudit } from '../server/audit/audit.js';
-import { bootContext, LOG_REDACT } from '../server/boot.js';
+import { bootContext, LOG_OPTIONS } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
@@ -42,10 +42,7 @@ async function importCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   // Logs go to stderr so that stdout holds only the report.
-  const log = pino(
-    { level: 'warn', redact: { paths: LOG_REDACT, censor: '[redacted]' } },
-    pino.destination(2),
-  );
+  const log = pino({ level: 'warn', ...LOG_OPTIONS }, pino.destination(2));
   const { ctx } = await bootContext(config, log, { seed: false });
   try {
     return await runImportCli(ctx, values.mall, file, values['dry-run'] === true);

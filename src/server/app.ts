@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -18,15 +18,49 @@ import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
 import * as authService from './modules/auth/auth.service.js';
 import { registerModules } from './modules/index.js';
+import { collectRoutes } from './route-table.js';
 import { registerWeb } from './web.js';
 
-/** Fastify's own 4xx errors (bad JSON, too large, wrong content type) mapped to our codes. */
+/** Fastify's own 4xx errors (bad URL, bad JSON, too large, wrong content type) mapped to our codes. */
 function fastifyErrorCode(err: FastifyError): ErrorCode {
+  if (err.code === 'FST_ERR_BAD_URL') return 'BAD_URL';
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return 'URI_TOO_LONG';
+  if (err.code?.startsWith('FST_ERR_CTP_') && err.statusCode === 400) return 'INVALID_JSON';
   if (err.statusCode === 413) return 'PAYLOAD_TOO_LARGE';
+  if (err.statusCode === 414) return 'URI_TOO_LONG';
   if (err.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (err.statusCode === 429) return 'TOO_MANY_REQUESTS';
   if (err.statusCode === 404) return 'NOT_FOUND';
   return 'BAD_REQUEST';
+}
+
+/** Indonesian first, as every message the API gives; Fastify's English text stays in brackets. */
+const FRAMEWORK_MESSAGE: Partial<Record<ErrorCode, string>> = {
+  BAD_URL: 'Alamat tidak valid',
+  URI_TOO_LONG: 'Alamat terlalu panjang',
+  INVALID_JSON: 'Isi permintaan bukan JSON yang valid',
+  PAYLOAD_TOO_LARGE: 'Isi permintaan terlalu besar',
+  UNSUPPORTED_MEDIA_TYPE: 'Jenis isi permintaan tidak didukung',
+  TOO_MANY_REQUESTS: 'Terlalu banyak permintaan, coba lagi sebentar lagi',
+  BAD_REQUEST: 'Permintaan tidak valid',
+};
+
+/** The API's error shape for an error Fastify raised itself (routing, parsing, limits). */
+function frameworkError(err: FastifyError, requestId: string) {
+  const code = fastifyErrorCode(err);
+  // Fastify's messages may echo the whole (possibly 2,000-character) URL; keep them short.
+  const detail = err.message.length > 200 ? `${err.message.slice(0, 200)}…` : err.message;
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  return {
+    status,
+    body: {
+      error: {
+        code,
+        message: `${FRAMEWORK_MESSAGE[code] ?? 'Permintaan tidak valid'} (${detail})`,
+        requestId,
+      },
+    },
+  };
 }
 
 /**
@@ -45,8 +79,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     // Held SSE streams would otherwise keep a graceful shutdown waiting forever.
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 2000 },
+    // Errors raised while routing (a malformed URL, an over-long path parameter) happen before any
+    // route or error handler runs; they get the API's error shape too.
+    frameworkErrors: (err, req, reply) => {
+      const { status, body } = frameworkError(err, String(req.id));
+      void (reply as unknown as FastifyReply).status(status).send(body);
+    },
   }).withTypeProvider() as unknown as App;
 
+  collectRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
@@ -80,9 +121,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply
-        .status(err.statusCode)
-        .send({ error: { code: fastifyErrorCode(err), message: err.message, requestId } });
+      const { status, body } = frameworkError(err, requestId);
+      return reply.status(status).send(body);
     }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err: err.message }, 'database unavailable');

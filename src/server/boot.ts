@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { maskPersonalNumbers } from '../shared/domain/mask-personal.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -11,14 +12,24 @@ import { type DemoLogin, seedDemoMall } from './seed/demo.js';
 export const LOG_REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'password',
   '*.password',
   '*.nik',
   '*.phone',
   '*.token',
 ];
 
+/**
+ * Logger options shared by the server and the CLI: secrets redacted by path, and every NIK- or
+ * phone-like number masked in the finished line (URLs, search queries, error messages, free text).
+ */
+export const LOG_OPTIONS = {
+  redact: { paths: LOG_REDACT, censor: '[redacted]' },
+  hooks: { streamWrite: maskPersonalNumbers },
+};
+
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.LOG_LEVEL, redact: { paths: LOG_REDACT, censor: '[redacted]' } });
+  return pino({ level: config.LOG_LEVEL, ...LOG_OPTIONS });
 }
 
 /**

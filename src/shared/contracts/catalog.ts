@@ -3,7 +3,18 @@ import { patchOf } from './patch.js';
 
 /** Zod contracts for the catalog: the single source of validation, types and OpenAPI. */
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
-export const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/**
+ * A local calendar date. Years outside 1900–2199 are refused at the edge: date arithmetic far beyond
+ * them (e.g. 9999-12-31 + 5 working days) has no meaning for a public service and leaves the
+ * four-digit format.
+ */
+export const LocalDate = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, 'YYYY-MM-DD (1900–2199)')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'Tanggal tidak valid (not a calendar date)');
 export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
 export const Id = z.coerce.number().int().positive().max(2_147_483_647);
 

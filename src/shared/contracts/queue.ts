@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { maskPersonalNumbers } from '../domain/mask-personal.js';
 import { CounterStatus, Id } from './catalog.js';
+
+/**
+ * Free text staff type about a citizen (reasons, notes): NIK- and phone-like numbers are masked as it
+ * is parsed, so neither the ticket events nor the audit trail ever store them readable.
+ */
+export const staffText = (max: number) => z.string().trim().max(max).overwrite(maskPersonalNumbers);
 
 /** Vulnerable groups served first (UU 25/2009 art. 29; the sick at police/Samsat counters). */
 export const Priority = z.enum(['elderly', 'disabled', 'pregnant', 'child', 'sick', 'disaster_victim']);
@@ -46,17 +53,17 @@ export const PublicTicket = Ticket.omit({ id: true }).extend({
   nextTicket: z.object({ number: z.string(), trackingCode: z.string(), serviceName: z.string() }).nullable(),
 });
 
-export const CallSpecificInput = z.strictObject({ ticketId: Id, reason: z.string().trim().min(3).max(500) });
+export const CallSpecificInput = z.strictObject({ ticketId: Id, reason: staffText(500).min(3) });
 export const FinishInput = z.strictObject({
   outcome: Outcome.default('done'),
-  note: z.string().max(1000).optional(),
+  note: staffText(1000).optional(),
 });
 export const TransferInput = z
   .strictObject({
     serviceId: Id.optional(),
     counterId: Id.optional(),
     returnToCounter: z.boolean().default(false),
-    reason: z.string().max(500).optional(),
+    reason: staffText(500).optional(),
   })
   .refine(
     (v) => v.serviceId !== undefined || v.counterId !== undefined,

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isCalendarDate } from '../domain/local-time.js';
-import { Id } from './catalog.js';
+import { Id, LocalDate } from './catalog.js';
 
 /** Longest range one request may cover: a year of local days. */
 export const MAX_STATS_DAYS = 366;
 
-const CalendarDate = z.string().refine(isCalendarDate, 'Tanggal YYYY-MM-DD (calendar date YYYY-MM-DD)');
+const CalendarDate = LocalDate;
 
 export const QueueStatsQuery = z
   .strictObject({

@@ -30,7 +30,14 @@ export async function addMallWorkingDays(
 ): Promise<string> {
   if (!isCalendarDate(from))
     throw new AppError('VALIDATION_FAILED', `Tanggal tidak valid (invalid date): ${from}`);
-  return addWorkingDays(from, n, await workingCalendar(ctx, mall));
+  try {
+    return addWorkingDays(from, n, await workingCalendar(ctx, mall));
+  } catch (err) {
+    // A calendar without a working day within reach (e.g. every day a holiday): the caller's input.
+    if (err instanceof RangeError)
+      throw new AppError('VALIDATION_FAILED', `Tanggal di luar jangkauan (${err.message}).`);
+    throw err;
+  }
 }
 
 export async function getOpeningHours(ctx: AppContext | Kysely<DB>, mallId: number): Promise<Day[]> {
