@@ -9,7 +9,7 @@ import type { VoiceManifestDto } from '../src/shared/contracts/announcements';
 import { CHIME, clipUrl, spokenTextToClips } from '../src/shared/domain/announcement-clips';
 import { spokenAnnouncement } from '../src/shared/domain/number-words';
 import { hasChromium, launch, openPage, shot } from './support/browser';
-import { login, startServer, type TestServer } from './support/server';
+import { DEMO_PASSWORD, login, startServer, type TestServer } from './support/server';
 
 type Announcer = { announced: string[]; spoken: string[]; played: string[]; queued: () => number };
 const announcer = (p: Page) =>
@@ -79,6 +79,49 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
       .toBe(expected.length);
     expect((await announcer(page)).played).toEqual(expected);
     expect(errors).toEqual([]);
+  });
+
+  it('admin: upload a recorded clip (it overrides the synthesised word), see what is missing, remove it', async () => {
+    const { page, errors } = await openPage(browser, `${server.base}/demo/admin/voice`, {
+      width: 1366,
+      height: 768,
+    });
+    await page.getByLabel('Nama pengguna').fill('admin');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('heading', { name: 'Suara panggilan' }).waitFor();
+    await page.getByText(/^0 dari \d+ klip sudah direkam/).waitFor();
+    // A recording: a real WAV (the synthesised "tiga" fetched from the server stands in for a human voice).
+    const wav = Buffer.from(
+      await (await fetch(`${server.base}/api/v1/malls/demo/announcements/clips/tiga.wav`)).arrayBuffer(),
+    );
+    await page.getByLabel('Unggah rekaman untuk "tiga" (WAV, MP3 atau OGG)').setInputFiles({
+      name: 'tiga.wav',
+      mimeType: 'audio/wav',
+      buffer: wav,
+    });
+    await page.getByText('Rekaman "tiga" disimpan.').waitFor();
+    await page.getByText(/^1 dari \d+ klip sudah direkam/).waitFor();
+    const row = page.locator('tr[data-clip="tiga"]');
+    expect(await row.locator('.chip').textContent()).toContain('Rekaman');
+    expect(await row.locator('audio').getAttribute('src')).toMatch(/tiga\.wav\?v=[0-9a-f]{16}$/);
+    // A text file posing as audio is refused with the server's message.
+    await page.getByLabel('Unggah rekaman untuk "empat" (WAV, MP3 atau OGG)').setInputFiles({
+      name: 'empat.wav',
+      mimeType: 'audio/wav',
+      buffer: Buffer.from('this is not audio, only text'),
+    });
+    await page.getByText('Unggah berkas WAV, MP3 atau OGG').waitFor();
+    await page.getByLabel('Tampilkan hanya yang belum direkam').check();
+    expect(await page.locator('tr[data-clip="tiga"]').count()).toBe(0);
+    await shot(page, 'admin-voice-1366');
+    await page.getByLabel('Tampilkan hanya yang belum direkam').uncheck();
+    await row.getByRole('button', { name: 'Hapus' }).click();
+    await page.getByText(/^0 dari \d+ klip sudah direkam/).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    expect(errors.filter((e) => !/415|Unsupported Media Type/.test(e))).toEqual([]);
+    await page.close();
   });
 
   it('warns on the board when the clips cannot load', async () => {

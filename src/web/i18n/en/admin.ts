@@ -2,6 +2,7 @@ import type { Dict } from '../dict';
 import type * as id from '../id/admin';
 import { adminCatalog } from './adminCatalog';
 import { adminSettings } from './adminSettings';
+import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
 
 /** English: Admin shell and navigation; the sections live in their own modules. */
@@ -28,6 +29,7 @@ export const admin: Dict<typeof id.admin> = {
     hours: 'Hours & holidays',
     import: 'Catalog import',
     stats: 'Statistics',
+    voice: 'Announcement voice',
   },
   col: {
     action: 'Action',
@@ -52,6 +54,7 @@ export const admin: Dict<typeof id.admin> = {
     unavailable: 'Live queue data is not available yet.',
   },
   stats: adminStats,
+  voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,
 };

@@ -1,5 +1,6 @@
 import { adminCatalog } from './adminCatalog';
 import { adminSettings } from './adminSettings';
+import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
 
 /** Bahasa Indonesia: Admin shell and navigation; the sections live in their own modules. */
@@ -26,6 +27,7 @@ export const admin = {
     hours: 'Jam layanan & libur',
     import: 'Impor katalog',
     stats: 'Statistik',
+    voice: 'Suara panggilan',
   },
   col: {
     action: 'Aksi',
@@ -50,6 +52,7 @@ export const admin = {
     unavailable: 'Data antrean langsung belum tersedia.',
   },
   stats: adminStats,
+  voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,
 };

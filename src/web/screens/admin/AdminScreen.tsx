@@ -16,8 +16,19 @@ import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
 import { StaffAdmin } from './StaffAdmin';
 import { StatsAdmin } from './StatsAdmin';
+import { VoiceAdmin } from './VoiceAdmin';
 
-const SECTIONS = ['', 'stats', 'agencies', 'services', 'counters', 'staff', 'hours', 'import'] as const;
+const SECTIONS = [
+  '',
+  'stats',
+  'agencies',
+  'services',
+  'counters',
+  'staff',
+  'hours',
+  'voice',
+  'import',
+] as const;
 const STAFF_ROLES = ['national_admin', 'mall_admin', 'agency_admin', 'auditor'];
 
 /** Mall admin and agency admin: live hall, statistics, catalog, counters, staff, hours and import. */
@@ -75,6 +86,7 @@ export function AdminScreen() {
                 <Route path="counters" element={<CountersAdmin />} />
                 <Route path="staff" element={<StaffAdmin />} />
                 <Route path="hours" element={<HoursAdmin />} />
+                <Route path="voice" element={<VoiceAdmin />} />
                 <Route path="import" element={<ImportAdmin />} />
               </Routes>
             </main>
