@@ -38,8 +38,11 @@ let counter = 0;
 export async function createTestMall(
   dialect: TestDialect,
   opts: {
-    start?: Date /** PostgreSQL only: a database of this test's own (e.g. to cut its connections). */;
+    start?: Date;
+    /** PostgreSQL only: a database of this test's own (e.g. to cut its connections). */
     databaseUrl?: string;
+    /** The queue opens every day whatever the calendar says (like the mall "demo"). */
+    alwaysOpen?: boolean;
   } = {},
 ): Promise<TestMall> {
   const tag = `${process.pid}x${Date.now().toString(36)}x${++counter}`;
@@ -54,7 +57,7 @@ export async function createTestMall(
   let now = opts.start ?? new Date();
   const { ctx } = await bootContext(config, pino({ level: 'silent' }), { seed: false, now: () => now });
   const slug = `t-${tag}`.toLowerCase().slice(0, 60);
-  await seedDemoMall(ctx.database, PASSWORD, { slug, usernameSuffix: tag, now });
+  await seedDemoMall(ctx.database, PASSWORD, { slug, usernameSuffix: tag, now, alwaysOpen: opts.alwaysOpen });
   const app = await buildApp(ctx);
   await app.ready();
   const user = (name: string) => `${name}-${tag}`;

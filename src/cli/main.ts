@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { migrateToLatest } from '../server/db/migrate.js';
 import { serve } from '../server/main.js';
+import { runCalendarImportCli } from '../server/modules/calendar/national.cli.js';
 import { runImportCli } from '../server/modules/imports/imports.cli.js';
 import { seedDemoMall } from '../server/seed/demo.js';
 
@@ -18,7 +19,39 @@ const HELP = `satu-atap <command>
   import FILE --mall SLUG [--dry-run]
                  import agencies and services from a CSV or XLSX file (all rows or none);
                  exits 1 when the file has errors, 2 on an unknown mall or unreadable file
+  calendar-import FILE [--dry-run]
+                 import national holidays and cuti bersama (columns tanggal, jenis, nama,
+                 dasar hukum) from a CSV or XLSX file; exits 1 on errors, 2 on an unreadable file
 `;
+
+/** `satu-atap calendar-import FILE [--dry-run]`: the national calendar, as the deployment itself. */
+async function calendarImportCommand(args: string[]): Promise<number> {
+  const usage = 'usage: satu-atap calendar-import FILE [--dry-run]';
+  let parsed: { values: { 'dry-run'?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      options: { 'dry-run': { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${usage}`);
+    return 2;
+  }
+  const [file] = parsed.positionals;
+  if (!file || parsed.positionals.length > 1) {
+    console.error(usage);
+    return 2;
+  }
+  const log = pino({ level: 'warn', ...LOG_OPTIONS }, pino.destination(2));
+  const { ctx } = await bootContext(loadConfig(), log, { seed: false });
+  try {
+    return await runCalendarImportCli(ctx, file, parsed.values['dry-run'] === true);
+  } finally {
+    await ctx.hub.stop().catch(() => {});
+    await ctx.database.close().catch(() => {});
+  }
+}
 
 /** `satu-atap import FILE --mall SLUG [--dry-run]`: boots like the server (no demo seed), then closes. */
 async function importCommand(args: string[]): Promise<number> {
@@ -57,6 +90,10 @@ async function main(): Promise<void> {
   if (command === 'serve' || command === undefined) return serve();
   if (command === 'import') {
     process.exitCode = await importCommand(process.argv.slice(3));
+    return;
+  }
+  if (command === 'calendar-import') {
+    process.exitCode = await calendarImportCommand(process.argv.slice(3));
     return;
   }
   const config = loadConfig();

@@ -35,7 +35,8 @@ export type Action =
   | 'users.manage'
   | 'audit.read'
   | 'hours.manage'
-  | 'announcements.manage';
+  | 'announcements.manage'
+  | 'calendar.national';
 
 export interface Resource {
   mallId: number;
@@ -54,6 +55,7 @@ const isAgencyAdmin = (a: Actor, r: Resource) =>
 export function can(actor: Actor, action: Action, r: Resource): boolean {
   switch (action) {
     case 'mall.create':
+    case 'calendar.national':
       return actor.role === 'national_admin';
     case 'mall.update':
     case 'catalog.manage':

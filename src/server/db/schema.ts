@@ -14,6 +14,8 @@ export interface MallsTable {
   /** JSON array of ISO weekdays (1 = Monday … 7 = Sunday) that are working days. */
   working_days: string;
   created_at: string;
+  /** 1: the queue opens every day whatever the calendar says (the demo mall, so anyone can try it). */
+  always_open: Generated<number>;
 }
 
 export interface AgenciesTable {
@@ -130,11 +132,31 @@ export interface OpeningHoursTable {
   breaks: string;
 }
 
+/** A mall's own closures (kind local_closure); national days live in national_calendar. */
 export interface HolidaysTable {
   id: Generated<number>;
   mall_id: number;
   date: string;
   name: string;
+  /** Legal source, e.g. the regent's decree; optional for a mall's own closure. */
+  source: string | null;
+}
+
+/** Deployment-wide national holidays and cuti bersama, kept by the national admin. */
+export interface NationalCalendarTable {
+  id: Generated<number>;
+  date: string;
+  kind: 'national_holiday' | 'cuti_bersama';
+  name: string;
+  source: string;
+  updated_at: string;
+}
+
+/** The cuti bersama days a mall declares it serves on. */
+export interface MallCutiBersamaServedTable {
+  mall_id: number;
+  date: string;
+  created_at: string;
 }
 
 export interface AuditLogTable {
@@ -238,6 +260,8 @@ export interface DB {
   sessions: SessionsTable;
   opening_hours: OpeningHoursTable;
   holidays: HolidaysTable;
+  national_calendar: NationalCalendarTable;
+  mall_cuti_bersama_served: MallCutiBersamaServedTable;
   audit_log: AuditLogTable;
   chain_heads: ChainHeadsTable;
   tickets: TicketsTable;

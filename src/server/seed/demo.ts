@@ -19,12 +19,17 @@ export interface SeedOptions {
   /** Appended to every staff username ("admin" → "admin-x1") so several copies can coexist. */
   usernameSuffix?: string;
   now?: Date;
+  /**
+   * The queue opens every day whatever the calendar says (default: only the mall "demo", so anyone
+   * can try it at any hour; tests' copies follow the calendar like a real mall).
+   */
+  alwaysOpen?: boolean;
 }
 
 /**
  * Seeds the demo mall (slug "demo"): the published catalog of 17 agencies and 59 services,
  * 22 counters on two floors, round-the-clock opening hours with no daily quota (so the demo, tests
- * and benchmarks work at any hour) and staff of every role. One transaction, with audit rows.
+ * and benchmarks work at any hour; the mall "demo" also opens on national holidays) and staff of every role. One transaction, with audit rows.
  */
 export async function seedDemoMall(
   database: Database,
@@ -48,6 +53,7 @@ export async function seedDemoMall(
           address: 'Jl. Merdeka No. 1, Kabupaten Demo',
           working_days: JSON.stringify([1, 2, 3, 4, 5]),
           created_at: at,
+          always_open: (opts.alwaysOpen ?? slug === 'demo') ? 1 : 0,
         })
         .returning('id')
         .executeTakeFirstOrThrow()
@@ -68,13 +74,7 @@ export async function seedDemoMall(
         .values({ mall_id: mallId, weekday, opens: '00:00', closes: '24:00', breaks: '[]' })
         .execute();
     }
-    await tx.db
-      .insertInto('holidays')
-      .values([
-        { mall_id: mallId, date: '2026-12-25', name: 'Hari Raya Natal' },
-        { mall_id: mallId, date: '2027-01-01', name: 'Tahun Baru 2027 Masehi' },
-      ])
-      .execute();
+    // National holidays and cuti bersama are inherited from the deployment's national calendar.
     const zones: Record<string, number> = {};
     for (const [slug, name] of [
       ['lantai-1', 'Lantai 1'],

@@ -1,18 +1,67 @@
 import { z } from 'zod';
-import { Holiday, LocalDate, OpeningDay } from '../../../shared/contracts/catalog.js';
+import {
+  CutiBersamaServe,
+  LocalClosure,
+  MallCalendar,
+  MallCalendarDay,
+  YearQuery,
+} from '../../../shared/contracts/calendar.js';
+import { LocalDate, OpeningDay } from '../../../shared/contracts/catalog.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
 import { resolveMall } from '../malls/malls.service.js';
 import * as service from './calendar.service.js';
+import { nationalRoutes } from './national.routes.js';
 
 export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
+  await nationalRoutes(app, ctx);
+
+  app.get(
+    '/api/v1/malls/:mall/calendar',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'The mall’s calendar: inherited national holidays and cuti bersama, its own closures, the cuti ' +
+          'bersama days it serves on, and warnings (next year’s national list missing from 1 October)',
+        params: MallParams,
+        querystring: YearQuery,
+        response: { 200: MallCalendar },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      return service.mallCalendar(ctx, mall, req.query.year);
+    },
+  );
+
+  app.put(
+    '/api/v1/malls/:mall/calendar/cuti-bersama/:date',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Declare that the mall serves (or not) on a national cuti bersama day (mall admin)',
+        params: MallParams.extend({ date: LocalDate }),
+        body: CutiBersamaServe,
+        response: { 200: MallCalendarDay },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const actor = guard(req, 'hours.manage', { mallId: mall.id });
+      return service.setCutiBersamaServed(ctx, actor, mall, req.params.date, req.body.served);
+    },
+  );
+
   app.get(
     '/api/v1/malls/:mall/calendar/working-days',
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Add N working days to a local date (skips the mall’s non-working weekdays and holidays)',
+        summary:
+          'Add N working days to a local date (skips the mall’s non-working weekdays, national holidays, ' +
+          'cuti bersama it does not serve on and its own closures)',
         params: MallParams,
         querystring: z.object({ from: LocalDate, add: z.coerce.number().int().min(-3650).max(3650) }),
         response: { 200: z.object({ date: z.string() }) },
@@ -69,9 +118,11 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: {
         tags: ['calendar'],
+        summary:
+          'The days the mall is closed: national holidays, cuti bersama it does not serve, own closures',
         params: MallParams,
         querystring: z.object({ from: LocalDate.optional(), to: LocalDate.optional() }),
-        response: { 200: z.object({ items: z.array(Holiday) }) },
+        response: { 200: z.object({ items: z.array(MallCalendarDay) }) },
       },
     },
     async (req) => {
@@ -85,9 +136,9 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Add or rename holidays (national holidays, cuti bersama) — one or many',
+        summary: 'Add or rename the mall’s own closures (local_closure) — one or many (mall admin)',
         params: MallParams,
-        body: z.union([Holiday, z.object({ items: z.array(Holiday).min(1).max(400) })]),
+        body: z.union([LocalClosure, z.object({ items: z.array(LocalClosure).min(1).max(400) })]),
       },
     },
     async (req, reply) => {
@@ -101,7 +152,13 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.delete(
     '/api/v1/malls/:mall/holidays/:date',
-    { schema: { tags: ['calendar'], params: MallParams.extend({ date: LocalDate }) } },
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: 'Remove one of the mall’s own closures (mall admin)',
+        params: MallParams.extend({ date: LocalDate }),
+      },
+    },
     async (req, reply) => {
       const mall = await resolveMall(ctx, req.params.mall);
       const actor = guard(req, 'hours.manage', { mallId: mall.id });

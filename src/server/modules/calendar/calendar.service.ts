@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Holiday, OpeningDay } from '../../../shared/contracts/catalog.js';
+import type { LocalClosure, MallCalendarDay } from '../../../shared/contracts/calendar.js';
+import type { OpeningDay } from '../../../shared/contracts/catalog.js';
 import { isCalendarDate, localMoment, toMinutes } from '../../../shared/domain/local-time.js';
 import { addWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days.js';
 import { appendAudit } from '../../audit/audit.js';
@@ -10,15 +11,48 @@ import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { calendarWarnings, mergeCalendar } from './calendar.merge.js';
 import * as repo from './calendar.repo.js';
 
 type Day = z.infer<typeof OpeningDay>;
 
+/** The mall's calendar days between two local dates (inclusive; open-ended when omitted). */
+export async function mallDays(
+  db: Kysely<DB>,
+  mallId: number,
+  from?: string,
+  to?: string,
+): Promise<MallCalendarDay[]> {
+  const [national, local, served] = await Promise.all([
+    repo.nationalDays(db, from, to),
+    repo.holidays(db, mallId, from, to),
+    repo.servedCutiBersama(db, mallId, from, to),
+  ]);
+  return mergeCalendar(national, local, served);
+}
+
+/** The mall's calendar with the warnings its admins must see (next year's list missing). */
+export async function mallCalendar(ctx: AppContext, mall: MallRecord, year?: number) {
+  const db = ctx.database.db;
+  const items = await mallDays(
+    db,
+    mall.id,
+    year ? `${year}-01-01` : undefined,
+    year ? `${year}-12-31` : undefined,
+  );
+  const today = localMoment(ctx.now(), mall.timezone).date;
+  return {
+    items,
+    alwaysOpen: mall.always_open === 1,
+    warnings: calendarWarnings(await repo.nationalYears(db), today),
+  };
+}
+
 export async function workingCalendar(ctx: AppContext, mall: MallRecord): Promise<WorkingCalendar> {
-  const rows = await repo.holidays(ctx.database.db, mall.id);
+  const days = await mallDays(ctx.database.db, mall.id);
   return {
     workingWeekdays: JSON.parse(mall.working_days) as number[],
-    holidays: new Set(rows.map((r) => r.date)),
+    holidays: new Set(days.filter((d) => d.closed).map((d) => d.date)),
   };
 }
 
@@ -110,21 +144,24 @@ export async function setOpeningHours(
   });
 }
 
+/** The days the mall is closed (national holidays, cuti bersama it does not serve, own closures). */
 export async function listHolidays(ctx: AppContext, mallId: number, from?: string, to?: string) {
-  return repo.holidays(ctx.database.db, mallId, from, to);
+  return (await mallDays(ctx.database.db, mallId, from, to)).filter((d) => d.closed);
 }
 
+/** Adds or renames the mall's own closures. */
 export async function saveHolidays(
   ctx: AppContext,
   actor: Actor,
   mallId: number,
-  items: z.infer<typeof Holiday>[],
+  items: z.infer<typeof LocalClosure>[],
 ) {
   for (const h of items)
     if (!isCalendarDate(h.date)) throw new AppError('VALIDATION_FAILED', `Tanggal tidak valid: ${h.date}`);
   const at = ctx.now().toISOString();
   await inTransaction(ctx.database.db, async (tx) => {
-    for (const h of items) await repo.upsertHoliday(tx.db, mallId, h.date, h.name);
+    for (const h of items)
+      await repo.upsertHoliday(tx.db, mallId, { date: h.date, name: h.name, source: h.source ?? null });
     await appendAudit(tx, {
       mallId,
       actorId: actor.id,
@@ -145,7 +182,11 @@ export async function removeHoliday(ctx: AppContext, actor: Actor, mallId: numbe
   await inTransaction(ctx.database.db, async (tx) => {
     const r = await repo.deleteHoliday(tx.db, mallId, date);
     if (!r.numDeletedRows)
-      throw new AppError('NOT_FOUND', `Tidak ada hari libur pada ${date} (no holiday on that date).`);
+      throw new AppError(
+        'NOT_FOUND',
+        `Tidak ada penutupan mal sendiri pada ${date}; hari libur nasional diatur admin nasional ` +
+          `(no local closure on that date; national days are kept by the national admin).`,
+      );
     await appendAudit(tx, {
       mallId,
       actorId: actor.id,
@@ -162,6 +203,41 @@ export type OpenState =
   | { open: true; local: ReturnType<typeof localMoment> }
   | { open: false; code: 'MALL_CLOSED' | 'OUTSIDE_OPENING_HOURS'; message: string };
 
+/** The mall declares it serves (or not) on a national cuti bersama day. */
+export async function setCutiBersamaServed(
+  ctx: AppContext,
+  actor: Actor,
+  mall: MallRecord,
+  date: string,
+  served: boolean,
+): Promise<MallCalendarDay> {
+  if (!isCalendarDate(date)) throw new AppError('VALIDATION_FAILED', `Tanggal tidak valid: ${date}`);
+  const at = ctx.now().toISOString();
+  await inTransaction(ctx.database.db, async (tx) => {
+    const day = await repo.nationalDay(tx.db, date);
+    if (day?.kind !== 'cuti_bersama')
+      throw new AppError(
+        'NOT_FOUND',
+        `${date} bukan hari cuti bersama dalam kalender nasional (not a national cuti bersama day).`,
+      );
+    const before = (await repo.servedCutiBersama(tx.db, mall.id, date, date)).length > 0;
+    await repo.setCutiBersamaServed(tx.db, mall.id, date, served, at);
+    await appendAudit(tx, {
+      mallId: mall.id,
+      actorId: actor.id,
+      action: 'calendar.cuti_bersama',
+      entity: 'calendar',
+      entityId: date,
+      before: { served: before },
+      after: { served },
+      at,
+    });
+  });
+  const day = (await mallDays(ctx.database.db, mall.id, date, date))[0];
+  if (!day) throw new AppError('NOT_FOUND', `Tidak ada hari pada ${date} (no such day).`);
+  return day;
+}
+
 /**
  * Whether the mall serves at an instant: a working, non-holiday day, inside hours, outside breaks.
  * Takes the caller's transaction handle: SQLite has one connection, so a query outside the open
@@ -169,7 +245,11 @@ export type OpenState =
  */
 export async function openState(db: Kysely<DB>, mall: MallRecord, at: Date): Promise<OpenState> {
   const local = localMoment(at, mall.timezone);
-  const holiday = (await repo.holidays(db, mall.id, local.date, local.date))[0];
+  // The demo mall's queue opens every day so anyone can try it at any hour.
+  const holiday =
+    mall.always_open === 1
+      ? undefined
+      : (await mallDays(db, mall.id, local.date, local.date)).find((d) => d.closed);
   if (holiday)
     return {
       open: false,

@@ -85,7 +85,7 @@ function delimiterOf(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-function csvTable(buf: Buffer): string[][] {
+export function csvTable(buf: Buffer): string[][] {
   const text = decode(buf).replace(/^\uFEFF/, '');
   return parseCsv(text, {
     delimiter: delimiterOf(text),

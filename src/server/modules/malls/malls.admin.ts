@@ -46,7 +46,7 @@ export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<t
       after: values,
       at,
     });
-    return toMallDto({ id, ...values });
+    return toMallDto({ id, ...values, always_open: 0 });
   });
 }
 
