@@ -76,7 +76,8 @@ export async function clipAudio(
     }
   }
   return {
-    body: await synthClip(ctx.config.DATA_DIR, key),
+    // Tests make a data directory per mall: warming each would only burn CPU.
+    body: await synthClip(ctx.config.DATA_DIR, key, ctx.config.NODE_ENV !== 'test'),
     contentType: 'audio/wav',
     version: SYNTH_VERSION,
   };

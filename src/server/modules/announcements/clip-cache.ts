@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CHIME } from '../../../shared/domain/announcement-clips.js';
+import { CHIME, CLIP_VOCABULARY } from '../../../shared/domain/announcement-clips.js';
 import { SYNTH_VERSION, synthesise } from './synth.js';
 import { chimeWav, parseWav } from './wav.js';
 
@@ -37,8 +37,24 @@ async function make(dataDir: string, key: string): Promise<Buffer> {
   return wav;
 }
 
+const warming = new Set<string>();
+
+/**
+ * Makes the rest of the vocabulary in the background after the first clip a deployment is asked for,
+ * so the first real calls do not wait for the synthesiser. One word at a time: a display's request
+ * waits behind at most one background word (~0.1 s), never behind the whole list.
+ */
+function warmVocabulary(dataDir: string): void {
+  if (warming.has(dataDir)) return;
+  warming.add(dataDir);
+  void (async () => {
+    for (const key of CLIP_VOCABULARY) await synthClip(dataDir, key).catch(() => {});
+  })();
+}
+
 /** The synthesised WAV of a vocabulary key (the caller checks the key is in the vocabulary). */
-export function synthClip(dataDir: string, key: string): Promise<Buffer> {
+export function synthClip(dataDir: string, key: string, warm = false): Promise<Buffer> {
+  if (warm) warmVocabulary(dataDir);
   // Keyed by the cache directory too: tests run apps with different DATA_DIRs in one process.
   const id = `${dataDir}\0${key}`;
   const hit = memory.get(id);
