@@ -173,11 +173,23 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
 
     await page.getByRole('link', { name: 'Jam layanan & libur' }).click();
     await page.getByRole('rowheader', { name: 'Jumat' }).waitFor();
-    await page.getByLabel('Tanggal').fill('2026-12-25');
-    await page.getByLabel('Keterangan', { exact: true }).fill('Hari Raya Natal');
-    await page.getByRole('button', { name: '+ Tambah' }).click();
-    await page.getByRole('cell', { name: 'Hari Raya Natal' }).waitFor();
+    // The 2026 national list is inherited; the mall adds its own closure and serves on a cuti bersama day.
+    await page.getByRole('cell', { name: 'Proklamasi Kemerdekaan Republik Indonesia' }).waitFor();
+    await page.getByLabel('Tanggal').fill('2026-12-31');
+    await page.getByLabel('Keterangan', { exact: true }).fill('Penutupan akhir tahun');
+    await page.getByRole('button', { name: '+ Tambah penutupan' }).click();
+    await page.getByRole('cell', { name: 'Penutupan akhir tahun' }).waitFor();
+    const cuti = page.getByRole('row').filter({ hasText: '24 Desember 2026' });
+    await cuti.getByRole('button', { name: 'Tetap melayani' }).click();
+    await cuti.getByRole('button', { name: 'Batal melayani' }).waitFor();
+    const cal = await fetch(`${server.base}/api/v1/malls/demo/calendar?year=2026`).then((r) => r.json());
+    expect(cal.items.find((d: { date: string }) => d.date === '2026-12-24')).toMatchObject({ closed: false });
+    expect(cal.items.find((d: { date: string }) => d.date === '2026-12-31')).toMatchObject({
+      kind: 'local_closure',
+    });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await shot(page, 'admin-hours', true);
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     await page.getByRole('link', { name: 'Impor katalog' }).click();
     await page.getByLabel('Berkas katalog (CSV/XLSX)').setInputFiles({
@@ -189,6 +201,29 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByText(/kesalahan ditemukan/).waitFor();
     expect(await page.getByRole('row').count()).toBeGreaterThan(1);
     await shot(page, 'admin-import-report');
+    await page.close();
+  });
+
+  it('national admin: the national calendar, its import and the next-year warning', async () => {
+    const page = await open('/demo/admin', 1366, 768);
+    await page.getByLabel('Nama pengguna').fill('national');
+    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.getByRole('link', { name: 'Kalender nasional' }).click();
+    await page.getByRole('button', { name: '2026' }).click();
+    await page.getByText('2026: 17 hari libur nasional, 8 hari cuti bersama.').waitFor();
+    await page.getByRole('cell', { name: 'Proklamasi Kemerdekaan Republik Indonesia' }).waitFor();
+    await shot(page, 'admin-national-calendar', true);
+    await page.getByLabel('Berkas daftar libur (CSV/XLSX)').setInputFiles({
+      name: 'skb-2031.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'tanggal;jenis;nama;dasar hukum\n2031-01-01;libur nasional;Tahun Baru 2031 Masehi;SKB uji\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Uji coba' }).click();
+    await page.getByText(/Uji coba berhasil \(tahun 2031\): 1 baru/).waitFor();
+    await shot(page, 'admin-national-calendar-import');
     await page.close();
   });
 

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import type {
+  CalendarImportReport as CalendarImportReportSchema,
+  CalendarWarning as CalendarWarningSchema,
+  MallCalendarDay as MallCalendarDaySchema,
+  MallCalendar as MallCalendarSchema,
+  NationalCalendar as NationalCalendarSchema,
+  NationalDay as NationalDaySchema,
+} from '../../shared/contracts/calendar';
+import type {
   Agency as AgencySchema,
   Counter as CounterSchema,
   Holiday as HolidaySchema,
@@ -49,6 +57,13 @@ export type DisplayState = z.infer<typeof DisplayStateSchema>;
 export type CounterQueue = z.infer<typeof CounterQueueSchema>;
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type Role = User['role'];
+/** GET /calendar/national and GET /malls/{mall}/calendar (inherited national days + own closures). */
+export type NationalCalendar = z.infer<typeof NationalCalendarSchema>;
+export type NationalDay = z.infer<typeof NationalDaySchema>;
+export type MallCalendar = z.infer<typeof MallCalendarSchema>;
+export type MallCalendarDay = z.infer<typeof MallCalendarDaySchema>;
+export type CalendarWarning = z.infer<typeof CalendarWarningSchema>;
+export type CalendarImportReport = z.infer<typeof CalendarImportReportSchema>;
 /** GET /stats/queue: totals, per service, per counter and per hour of the mall's local day. */
 export type QueueStats = z.infer<typeof QueueStatsSchema>;
 export type ServiceQueueStats = QueueStats['services'][number];

@@ -1,5 +1,6 @@
 import type { Dict } from '../dict';
 import type * as id from '../id/admin';
+import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
@@ -28,6 +29,7 @@ export const admin: Dict<typeof id.admin> = {
     staff: 'Staff & roles',
     hours: 'Hours & holidays',
     import: 'Catalog import',
+    calendar: 'National calendar',
     stats: 'Statistics',
     voice: 'Announcement voice',
   },
@@ -57,4 +59,5 @@ export const admin: Dict<typeof id.admin> = {
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,
+  ...adminCalendar,
 };

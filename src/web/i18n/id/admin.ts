@@ -1,3 +1,4 @@
+import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
@@ -26,6 +27,7 @@ export const admin = {
     staff: 'Petugas & peran',
     hours: 'Jam layanan & libur',
     import: 'Impor katalog',
+    calendar: 'Kalender nasional',
     stats: 'Statistik',
     voice: 'Suara panggilan',
   },
@@ -55,4 +57,5 @@ export const admin = {
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,
+  ...adminCalendar,
 };

@@ -8,9 +8,11 @@ import '../../styles/admin.css';
 import { AgenciesAdmin } from './AgenciesAdmin';
 import { AdminContext } from './adminContext';
 import { CountersAdmin } from './CountersAdmin';
+import { CalendarWarningBanner } from './calendarParts';
 import { HallView } from './HallView';
 import { HoursAdmin } from './HoursAdmin';
 import { ImportAdmin } from './ImportAdmin';
+import { NationalCalendarAdmin } from './NationalCalendarAdmin';
 import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
@@ -29,6 +31,8 @@ const SECTIONS = [
   'voice',
   'import',
 ] as const;
+/** Deployment-wide sections, for the national admin only. */
+const NATIONAL_SECTIONS = ['calendar'] as const;
 const STAFF_ROLES = ['national_admin', 'mall_admin', 'agency_admin', 'auditor'];
 
 /** Mall admin and agency admin: live hall, statistics, catalog, counters, staff, hours and import. */
@@ -68,13 +72,16 @@ export function AdminScreen() {
         >
           <div className="admin-body">
             <nav className="admin-nav" aria-label={t('admin.nav')}>
-              {SECTIONS.map((s) => (
+              {[...SECTIONS, ...(user.role === 'national_admin' ? NATIONAL_SECTIONS : [])].map((s) => (
                 <NavLink key={s} to={s ? `${base}/${s}` : base} end={s === ''}>
                   {t(`admin.section.${s || 'hall'}`)}
                 </NavLink>
               ))}
             </nav>
             <main className="admin-main" id="admin-main">
+              {['mall_admin', 'national_admin'].includes(user.role) && (
+                <CalendarWarningBanner slug={mall.slug} />
+              )}
               <Routes>
                 <Route index element={<HallView />} />
                 <Route path="stats" element={<StatsAdmin />} />
@@ -88,6 +95,9 @@ export function AdminScreen() {
                 <Route path="hours" element={<HoursAdmin />} />
                 <Route path="voice" element={<VoiceAdmin />} />
                 <Route path="import" element={<ImportAdmin />} />
+                {user.role === 'national_admin' && (
+                  <Route path="calendar" element={<NationalCalendarAdmin />} />
+                )}
               </Routes>
             </main>
           </div>

@@ -2,45 +2,65 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
-import type { Holiday } from '../../app/types';
+import type { MallCalendar, MallCalendarDay } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { formatDay, KindChip } from './calendarParts';
 import { FormStatus, useMutation } from './useMutation';
 
-/** National holidays and cuti bersama: data the admin keeps per year, not code. */
+/**
+ * The mall's calendar: national holidays and cuti bersama inherited from the national admin, the
+ * cuti bersama days this mall serves on, and its own closures (with their legal source).
+ */
 export function HolidaysAdmin() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mall = useMall();
-  const year = new Date().getFullYear();
-  const list = useApi<{ items: Holiday[] }>(
-    mallPath(mall.slug, `/holidays?from=${year}-01-01&to=${year + 1}-12-31`),
-  );
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const list = useApi<MallCalendar>(mallPath(mall.slug, `/calendar?year=${year}`), null, {
+    keepPrevious: true,
+  });
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
+  const [source, setSource] = useState('');
   const m = useMutation();
   const add = async () => {
-    if (
-      await m.send(mallPath(mall.slug, '/holidays'), { method: 'POST', body: { date, name: name.trim() } })
-    ) {
+    const body = { date, name: name.trim(), ...(source.trim() ? { source: source.trim() } : {}) };
+    if (await m.send(mallPath(mall.slug, '/holidays'), { method: 'POST', body })) {
       setDate('');
       setName('');
+      setSource('');
       list.reload();
     }
   };
-  const remove = async (h: Holiday) => {
+  const remove = async (d: MallCalendarDay) => {
     if (
       await m.send(
-        mallPath(mall.slug, `/holidays/${h.date}`),
+        mallPath(mall.slug, `/holidays/${d.date}`),
         { method: 'DELETE' },
         t('admin.holidays.removed'),
       )
     )
       list.reload();
   };
+  const serve = async (d: MallCalendarDay, served: boolean) => {
+    if (
+      await m.send(
+        mallPath(mall.slug, `/calendar/cuti-bersama/${d.date}`),
+        { method: 'PUT', body: { served } },
+        served ? t('admin.holidays.servedDone') : t('admin.holidays.unservedDone'),
+      )
+    )
+      list.reload();
+  };
+  const items = list.data?.items ?? [];
   return (
     <section aria-labelledby="hol-h" className="holidays">
       <h2 id="hol-h">{t('admin.holidays.title')}</h2>
+      <p className="muted">{t('admin.holidays.lead')}</p>
+      {list.data?.alwaysOpen && <p className="notice">{t('admin.holidays.alwaysOpen')}</p>}
       <form
         className="inline-form"
+        aria-label={t('admin.holidays.addTitle')}
         onSubmit={(e) => {
           e.preventDefault();
           void add();
@@ -52,34 +72,91 @@ export function HolidaysAdmin() {
         </label>
         <label className="field grow">
           <span>{t('admin.holidays.name')}</span>
-          <input required value={name} onChange={(e) => setName(e.target.value)} />
+          <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field grow">
+          <span>{t('admin.holidays.source')}</span>
+          <input maxLength={300} value={source} onChange={(e) => setSource(e.target.value)} />
         </label>
         <button type="submit" className="btn" disabled={m.busy}>
           + {t('admin.holidays.add')}
         </button>
       </form>
       <FormStatus error={m.error} done={m.done} />
-      {list.data?.items.length === 0 && <p className="muted">{t('admin.holidays.none')}</p>}
-      <table className="table">
-        <tbody>
-          {list.data?.items.map((h) => (
-            <tr key={h.date}>
-              <td className="mono">{h.date}</td>
-              <td>{h.name}</td>
-              <td>
-                <button
-                  type="button"
-                  className="btn btn-small btn-secondary"
-                  disabled={m.busy}
-                  onClick={() => void remove(h)}
-                >
-                  {t('common.delete')}
-                </button>
-              </td>
+      <fieldset className="year-tabs">
+        <legend className="sr-only">{t('admin.holidays.year')}</legend>
+        {[thisYear, thisYear + 1].map((y) => (
+          <button
+            key={y}
+            type="button"
+            className={`btn btn-small ${y === year ? '' : 'btn-secondary'}`}
+            aria-pressed={y === year}
+            onClick={() => setYear(y)}
+          >
+            {y}
+          </button>
+        ))}
+      </fieldset>
+      {list.data && items.length === 0 && <p className="muted">{t('admin.holidays.none')}</p>}
+      {items.length > 0 && (
+        <table className="table calendar-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.holidays.date')}</th>
+              <th scope="col">{t('admin.holidays.kind')}</th>
+              <th scope="col">{t('admin.holidays.name')}</th>
+              <th scope="col">{t('admin.holidays.status')}</th>
+              <th scope="col">{t('admin.col.action')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {items.map((d) => (
+              <tr key={d.date} className={d.closed ? undefined : 'served'}>
+                <td>{formatDay(d.date, i18n.language)}</td>
+                <td>
+                  <KindChip kind={d.kind} />
+                </td>
+                <td>
+                  {d.name}
+                  {d.source && <div className="muted small">{d.source}</div>}
+                </td>
+                <td>
+                  {d.closed ? (
+                    <span className="chip chip-status-closed">{t('admin.holidays.closed')}</span>
+                  ) : (
+                    <span className="chip chip-serving">{t('admin.holidays.serving')}</span>
+                  )}
+                </td>
+                <td>
+                  {d.kind === 'cuti_bersama' && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      disabled={m.busy}
+                      onClick={() => void serve(d, !d.served)}
+                    >
+                      {d.served ? t('admin.holidays.unserve') : t('admin.holidays.serve')}
+                    </button>
+                  )}
+                  {d.kind === 'local_closure' && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-secondary"
+                      disabled={m.busy}
+                      onClick={() => void remove(d)}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  )}
+                  {d.kind === 'national_holiday' && (
+                    <span className="muted small">{t('admin.holidays.national')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
