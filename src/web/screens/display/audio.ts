@@ -106,6 +106,12 @@ export async function preloadClips(urls: string[]): Promise<boolean> {
   }
 }
 
+/** The clip list itself could not be fetched (server unreachable): nothing can play until it can. */
+export function markClipsFailed(): void {
+  clipsFailed = true;
+  refreshStatus();
+}
+
 /** Read by the e2e tests: the clip URLs the board started, in order. */
 export const playedClips: string[] = [];
 

@@ -4,7 +4,16 @@ import type { VoiceManifestDto } from '../../../shared/contracts/announcements';
 import { CHIME, clipUrl, spokenTextToClips } from '../../../shared/domain/announcement-clips';
 import { api, mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
-import { indonesianVoice, playChime, playClips, playedClips, preloadClips, speak, wait } from './audio';
+import {
+  indonesianVoice,
+  markClipsFailed,
+  playChime,
+  playClips,
+  playedClips,
+  preloadClips,
+  speak,
+  wait,
+} from './audio';
 
 export interface Announcement {
   key: string;
@@ -73,7 +82,7 @@ export function useAnnouncer() {
       await preloadClips(COMMON.map((k) => clipUrl(m, k)));
       return m;
     } catch {
-      await preloadClips([]);
+      if (!manifest.current) markClipsFailed();
       return manifest.current;
     }
   }, [mall.slug]);
