@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EventHub, localBridge } from './events/hub.js';
 import { pgBridge } from './events/pg-bridge.js';
+import { QueueIndex } from './modules/queue/queue-index.js';
 import { type DemoLogin, seedDemoMall } from './seed/demo.js';
 
 /** Personal data and secrets never reach a log line. */
@@ -54,8 +55,16 @@ export async function bootContext(
   const bridge =
     database.dialect === 'postgres' && database.url ? pgBridge(database.url, database.db, log) : localBridge;
   const hub = new EventHub(database.db, bridge, log);
+  const queueIndex = new QueueIndex(database.db, bridge.lossy, log);
+  // Other nodes' commits (NOTIFY) and the safety poll move this node's index forward too.
+  hub.onNotify((mallId) =>
+    mallId === null ? queueIndex.syncAll() : void queueIndex.sync(mallId).catch(() => {}),
+  );
   await hub.start();
-  return { ctx: { config, database, hub, log, now: opts.now ?? (() => new Date()) }, demoLogins };
+  return {
+    ctx: { config, database, hub, queueIndex, log, now: opts.now ?? (() => new Date()) },
+    demoLogins,
+  };
 }
 
 async function seedIfEmpty(config: Config, database: Awaited<ReturnType<typeof openDatabase>>, log: Logger) {

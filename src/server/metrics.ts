@@ -21,6 +21,23 @@ export function registerMetrics(app: App, ctx: AppContext): void {
       this.set(ctx.hub.subscriberCount());
     },
   });
+  const group = ctx.database.group.stats;
+  new client.Gauge({
+    name: 'satu_atap_group_commit_batches',
+    help: 'Durable transactions committed by group commit since start',
+    registers: [registry],
+    collect() {
+      this.set(group.batches);
+    },
+  });
+  new client.Gauge({
+    name: 'satu_atap_group_commit_writes',
+    help: 'Queue writes carried by those transactions (writes / batches = sharing)',
+    registers: [registry],
+    collect() {
+      this.set(group.writes);
+    },
+  });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     http.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

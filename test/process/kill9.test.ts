@@ -11,7 +11,6 @@ import { type ServerProcess, startServer, tempDir } from './server-process.js';
  */
 
 const SERVICE = 1;
-const IN_FLIGHT = 8;
 const ATTEMPTS = 400;
 const KILL_AT = 120; // acknowledged tickets before the SIGKILL, with the other clients' requests in flight
 
@@ -24,11 +23,24 @@ interface Outcome {
   acked: TicketDto[];
   cutOff: number;
   errors: string[];
+  /** Group commit just before the kill: transactions and the writes they carried. */
+  batches: number;
+  writes: number;
 }
 
-/** 8 clients issue tickets until ATTEMPTS or the server is gone; SIGKILL once KILL_AT were acknowledged. */
-async function issueThenKill(server: ServerProcess): Promise<Outcome> {
-  const out: Outcome = { acked: [], cutOff: 0, errors: [] };
+const gauge = (metrics: string, name: string) =>
+  Number(new RegExp(`^${name} (\\d+)`, 'm').exec(metrics)?.[1] ?? Number.NaN);
+
+/** `inFlight` clients issue tickets until ATTEMPTS or the server is gone; SIGKILL once KILL_AT were acknowledged. */
+async function issueThenKill(server: ServerProcess, inFlight: number): Promise<Outcome> {
+  const out: Outcome = { acked: [], cutOff: 0, errors: [], batches: 0, writes: 0 };
+  const kill = async () => {
+    const metrics = await (await fetch(`${server.base}/metrics`)).text();
+    out.batches = gauge(metrics, 'satu_atap_group_commit_batches');
+    out.writes = gauge(metrics, 'satu_atap_group_commit_writes');
+    await new Promise<void>((r) => setTimeout(r, Math.random() * 4));
+    await server.kill9();
+  };
   let killed: Promise<void> | null = null;
   let attempts = 0;
   const worker = async () => {
@@ -44,16 +56,24 @@ async function issueThenKill(server: ServerProcess): Promise<Outcome> {
         return;
       }
       // A random 0–4 ms later, so the kill lands at any point of the in-flight requests' work.
-      if (!killed && out.acked.length >= KILL_AT)
-        killed = new Promise<void>((r) => setTimeout(r, Math.random() * 4)).then(() => server.kill9());
+      if (!killed && out.acked.length >= KILL_AT) killed = kill();
     }
   };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  await Promise.all(Array.from({ length: inFlight }, worker));
   await (killed ?? server.kill9());
   return out;
 }
 
-describe.each(['sqlite', 'postgres'] as const)('kill -9 while issuing tickets (%s)', (dialect) => {
+/**
+ * 8 clients: mostly one write per transaction. 48 clients: group commits carry several tickets each
+ * (checked from /metrics just before the kill), so the kill lands while shared transactions are in flight.
+ */
+describe.each([
+  ['sqlite', 8],
+  ['postgres', 8],
+  ['sqlite', 48],
+  ['postgres', 48],
+] as const)('kill -9 while issuing tickets (%s, %i clients)', (dialect, inFlight) => {
   const skip = dialect === 'postgres' && !pgAdmin;
   const servers: ServerProcess[] = [];
   let db: ThrowawayDb | undefined;
@@ -71,11 +91,12 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 while issuing tickets (%
       if (dialect === 'postgres' && pgAdmin) db = await createThrowawayDb(pgAdmin, 'satu_atap_kill9');
       const first = await startServer({ dataDir, databaseUrl: db?.url });
       servers.push(first);
-      const run = await issueThenKill(first);
+      const run = await issueThenKill(first, inFlight);
       expect(run.errors).toEqual([]);
       expect(run.acked.length).toBeGreaterThanOrEqual(KILL_AT);
       expect(first.exited()).toBe(true);
       expect(run.cutOff).toBeGreaterThan(0); // the kill landed while requests were in flight
+      if (inFlight > 8) expect(run.writes).toBeGreaterThan(run.batches); // transactions were shared
 
       const second = await startServer({ dataDir, databaseUrl: db?.url });
       servers.push(second);
@@ -97,7 +118,7 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 while issuing tickets (%
       expect(new Set(freshNumbers).size).toBe(freshNumbers.length);
       expect(Math.min(...freshNumbers.map(seqOf))).toBeGreaterThan(maxAcked);
       console.info(
-        `[kill -9 ${dialect}] ${run.acked.length} acknowledged before/around SIGKILL, ${run.cutOff} requests cut off; all re-read after restart; next numbers from ${Math.min(...freshNumbers.map(seqOf))} (max acknowledged ${maxAcked})`,
+        `[kill -9 ${dialect}, ${inFlight} clients, ${run.writes} writes in ${run.batches} transactions] ${run.acked.length} acknowledged before/around SIGKILL, ${run.cutOff} requests cut off; all re-read after restart; next numbers from ${Math.min(...freshNumbers.map(seqOf))} (max acknowledged ${maxAcked})`,
       );
     },
     120_000,

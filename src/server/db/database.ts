@@ -4,12 +4,15 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { GroupCommit } from './group-commit.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
+  /** Queue writes share durable transactions (see group-commit.ts). */
+  group: GroupCommit;
   dialect: Dialect;
   /** Connection string (PostgreSQL only); the event bridge opens its own LISTEN connection with it. */
   url?: string;
@@ -78,7 +81,9 @@ export function openDatabase(opts: OpenOptions): Database {
   if (opts.databaseUrl) {
     const pool = resilientPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
+    // A few batches may write at once (different malls in parallel); the rest of the pool serves reads.
+    const group = new GroupCommit(db, Math.max(1, Math.floor((opts.poolSize ?? 10) / 3)));
+    return { db, group, dialect: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
   }
   fs.mkdirSync(path.dirname(opts.sqlitePath), { recursive: true });
   const sqlite = new SQLite(opts.sqlitePath);
@@ -87,5 +92,5 @@ export function openDatabase(opts: OpenOptions): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, group: new GroupCommit(db, 1), dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -5,6 +5,8 @@ import type { DB } from './schema.js';
 export interface Tx {
   db: Transaction<DB>;
   afterCommit(fn: () => void | Promise<void>): void;
+  /** Malls whose queue lock this transaction already holds (a group commit runs many writes). */
+  locks?: Set<number>;
 }
 
 /**

@@ -31,6 +31,7 @@ export class EventHub {
   private readonly pulling = new Map<number, Promise<void>>();
   private readonly again = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly listeners: ((mallId: number | null) => void)[] = [];
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -38,17 +39,27 @@ export class EventHub {
     private readonly log: Logger,
   ) {}
 
+  /** Also tells `fn` of every notification from the bridge (mall id) and every safety poll (null). */
+  onNotify(fn: (mallId: number | null) => void): void {
+    this.listeners.push(fn);
+  }
+
   async start(): Promise<void> {
     await this.bridge.start(
-      (mallId) => this.pull(mallId),
+      (mallId) => {
+        this.pull(mallId);
+        for (const l of this.listeners) l(mallId);
+      },
       () => {
         for (const mallId of this.subs.keys()) this.pull(mallId);
+        for (const l of this.listeners) l(null);
       },
     );
     if (!this.bridge.lossy) return;
     // Safety net: re-read every few seconds in case a notification was missed while reconnecting.
     this.timer = setInterval(() => {
       for (const mallId of this.subs.keys()) this.pull(mallId);
+      for (const l of this.listeners) l(null);
     }, 3000);
     this.timer.unref();
   }

@@ -15,6 +15,12 @@ export interface NewLiveEvent<K extends LiveEventType = LiveEventType> {
  * retry storms when ten counters race for the head of one line); SQLite has a single writer anyway.
  */
 export async function lockMallQueue(tx: Tx, mallId: number): Promise<void> {
+  if (tx.locks?.has(mallId)) return;
+  await takeMallQueueLock(tx, mallId);
+  tx.locks?.add(mallId);
+}
+
+async function takeMallQueueLock(tx: Tx, mallId: number): Promise<void> {
   const locked = await tx.db
     .updateTable('event_heads')
     .set((eb) => ({ seq: eb.ref('seq') }))
@@ -26,7 +32,7 @@ export async function lockMallQueue(tx: Tx, mallId: number): Promise<void> {
     .values({ mall_id: mallId, seq: 0 })
     .onConflict((oc) => oc.column('mall_id').doNothing())
     .execute();
-  await lockMallQueue(tx, mallId);
+  await takeMallQueueLock(tx, mallId);
 }
 
 /**
@@ -39,8 +45,8 @@ export async function appendLiveEvents(
   mallId: number,
   events: NewLiveEvent[],
   at: string,
-): Promise<void> {
-  if (!events.length) return;
+): Promise<number> {
+  if (!events.length) return 0;
   const bump = () =>
     tx.db
       .updateTable('event_heads')
@@ -69,6 +75,7 @@ export async function appendLiveEvents(
       })),
     )
     .execute();
+  return first;
 }
 
 export async function readLiveEventsAfter(db: Kysely<DB>, mallId: number, afterSeq: number, limit = 1000) {

@@ -21,7 +21,7 @@ export interface PriorityPolicy {
   maxWaitMinutes: number | null;
 }
 
-const byQueuedAt = (a: WaitingTicket, b: WaitingTicket) =>
+export const byQueuedAt = (a: WaitingTicket, b: WaitingTicket) =>
   a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id - b.id;
 
 /** The rule for one call, given the oldest regular and the oldest priority ticket still waiting. */
@@ -86,4 +86,31 @@ export function callOrder(
     streak = next.priority ? streak + 1 : 0;
   }
   return out;
+}
+
+/**
+ * 1-based place of one ticket in callOrder, walking the two lines (each in queue order) only as far as
+ * that ticket: what the queue index answers without reading or sorting the whole group.
+ */
+export function positionInLines(
+  regular: Iterable<WaitingTicket>,
+  priority: Iterable<WaitingTicket>,
+  policy: PriorityPolicy,
+  priorityStreak: number,
+  now: Date,
+  ticketId: number,
+): number | null {
+  const rs = regular[Symbol.iterator]();
+  const ps = priority[Symbol.iterator]();
+  let r = rs.next();
+  let p = ps.next();
+  let streak = priorityStreak;
+  for (let position = 1; ; position++) {
+    const next = choose(r.done ? undefined : r.value, p.done ? undefined : p.value, policy, streak, now);
+    if (!next) return null;
+    if (next.id === ticketId) return position;
+    if (next.priority) p = ps.next();
+    else r = rs.next();
+    streak = next.priority ? streak + 1 : 0;
+  }
 }

@@ -3,7 +3,7 @@ import type { FinishInput, TransferInput } from '../../../shared/contracts/queue
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, type Tx } from '../../db/tx.js';
+import type { Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
@@ -64,7 +64,7 @@ async function claim(
 export async function callNext(ctx: AppContext, mall: MallRecord, actor: Actor, counterId: number) {
   const now = ctx.now();
   const at = now.toISOString();
-  const view = await inTransaction(ctx.database.db, async (tx) => {
+  const view = await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     if (counter.status !== 'open')
@@ -98,7 +98,7 @@ export async function callSpecific(
   reason: string,
 ) {
   const at = ctx.now().toISOString();
-  const view = await inTransaction(ctx.database.db, async (tx) => {
+  const view = await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     if (counter.status !== 'open')
@@ -139,7 +139,7 @@ export async function setCounterStatus(
   status: 'open' | 'closed' | 'break',
 ) {
   const at = ctx.now().toISOString();
-  await inTransaction(ctx.database.db, async (tx) => {
+  await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     await tx.db.updateTable('counters').set({ status, updated_at: at }).where('id', '=', counterId).execute();

@@ -1,4 +1,4 @@
-import { type PriorityPolicy, pickNext, type WaitingTicket } from './call-order.js';
+import { byQueuedAt, type PriorityPolicy, pickNext, type WaitingTicket } from './call-order.js';
 
 /**
  * Waiting-time estimate, pure so it is tested apart from I/O (and measured by bench/eta.bench.ts).
@@ -79,33 +79,40 @@ export interface WaitInput {
   arrivals?: ExpectedArrivals;
 }
 
-const byQueuedAt = (a: WaitingTicket, b: WaitingTicket) =>
-  a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : a.id - b.id;
-
 /**
  * The waiting line as two lines in queue order, regular and priority. The call rule only ever looks
- * at the oldest ticket of each, so replaying it costs O(1) per call instead of a sort.
+ * at the oldest ticket of each, so replaying it costs O(1) per call instead of a sort; the lines are
+ * read lazily (the queue index walks its sorted sets only as far as the replay goes).
  */
 class Lines {
-  private readonly lines: [QueuedTicket[], QueuedTicket[]] = [[], []];
-  private readonly heads = [0, 0];
-  constructor(waiting: readonly QueuedTicket[]) {
-    for (const w of [...waiting].sort(byQueuedAt)) this.lines[w.priority ? 1 : 0].push(w);
+  private readonly its: [Iterator<QueuedTicket>, Iterator<QueuedTicket>];
+  private readonly heads: [QueuedTicket | undefined, QueuedTicket | undefined];
+  private readonly later: [QueuedTicket[], QueuedTicket[]] = [[], []];
+  constructor(regular: Iterable<QueuedTicket>, priority: Iterable<QueuedTicket>) {
+    this.its = [regular[Symbol.iterator](), priority[Symbol.iterator]()];
+    this.heads = [this.pull(0), this.pull(1)];
+  }
+  private pull(k: 0 | 1): QueuedTicket | undefined {
+    const n = this.its[k].next();
+    return n.done ? this.later[k].shift() : n.value;
   }
   /** Newcomers join after everyone already waiting (they arrive after now). */
   push(w: QueuedTicket) {
-    this.lines[w.priority ? 1 : 0].push(w);
+    const k = w.priority ? 1 : 0;
+    if (this.heads[k]) this.later[k].push(w);
+    else this.heads[k] = w;
   }
   oldest(): QueuedTicket[] {
-    return [0, 1].flatMap((k) => this.lines[k]![this.heads[k]!] ?? []);
+    return [this.heads[0], this.heads[1]].filter((h): h is QueuedTicket => h !== undefined);
   }
   take(w: QueuedTicket) {
-    this.heads[w.priority ? 1 : 0]!++;
+    const k = w.priority ? 1 : 0;
+    this.heads[k] = this.pull(k);
   }
 }
 
 /** Evenly spaced newcomers (ids below zero) joining the lines up to a moment, in minutes from now. */
-function newcomers(i: WaitInput, lines: Lines) {
+function newcomers(i: ReplayInput, lines: Lines) {
   const a = i.arrivals;
   const streams = [
     { priority: null, gap: a && a.regularPerMinute > 0 ? 1 / a.regularPerMinute : Infinity },
@@ -131,8 +138,24 @@ function newcomers(i: WaitInput, lines: Lines) {
  */
 export function estimateWait(i: WaitInput): number | null {
   if (!i.waiting.some((w) => w.id === i.ticketId)) return null;
+  const sorted = [...i.waiting].sort(byQueuedAt);
+  return replayWait({
+    ...i,
+    regular: sorted.filter((w) => !w.priority),
+    priority: sorted.filter((w) => w.priority),
+  });
+}
+
+/** The waiting group as its two lines, each already in queue order (what the queue index holds). */
+export interface ReplayInput extends Omit<WaitInput, 'waiting'> {
+  regular: Iterable<QueuedTicket>;
+  priority: Iterable<QueuedTicket>;
+}
+
+/** estimateWait over lines already in order: walks them only as far as the ticket. */
+export function replayWait(i: ReplayInput): number | null {
   const free = i.counters.length ? i.counters.map(remainingMinutes) : [0];
-  const lines = new Lines(i.waiting);
+  const lines = new Lines(i.regular, i.priority);
   const arrive = newcomers(i, lines);
   let streak = i.priorityStreak;
   for (;;) {

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
-import { callOrder } from './call-order.js';
-import { estimateWait, shrunkMinutes, typicalMinutes } from './eta.js';
+import { callOrder, positionInLines } from './call-order.js';
+import { estimateWait, type QueuedTicket, replayWait, shrunkMinutes, typicalMinutes } from './eta.js';
 import * as etaRepo from './eta.repo.js';
 import * as repo from './queue.repo.js';
+import type { IndexedTicket } from './queue-index.js';
 
 /** Without history or a published counter time, a citizen is assumed to take this many minutes. */
 const DEFAULT_MINUTES = 10;
@@ -15,11 +17,7 @@ const ARRIVAL_HORIZON_MINUTES = 120;
  * Typical counter minutes (call → finish) of each service involved: its own recent history, pulled
  * toward its published time (or the queue group's typical time when the standard counts working days).
  */
-async function typicalByService(db: Kysely<DB>, mallId: number, serviceIds: number[]) {
-  const [recent, published] = await Promise.all([
-    etaRepo.recentMinutesByService(db, mallId, serviceIds),
-    etaRepo.publishedMinutes(db, serviceIds),
-  ]);
+function typicalFrom(recent: Map<number, number[]>, published: Map<number, number>) {
   const group = typicalMinutes([...recent.values()].flat(), DEFAULT_MINUTES);
   return (serviceId: number | null) =>
     serviceId === null
@@ -27,15 +25,105 @@ async function typicalByService(db: Kysely<DB>, mallId: number, serviceIds: numb
       : shrunkMinutes(recent.get(serviceId) ?? [], published.get(serviceId) ?? group);
 }
 
+async function typicalByService(db: Kysely<DB>, mallId: number, serviceIds: number[]) {
+  const [recent, published] = await Promise.all([
+    etaRepo.recentMinutesByService(db, mallId, serviceIds),
+    etaRepo.publishedMinutes(db, serviceIds),
+  ]);
+  return typicalFrom(recent, published);
+}
+
+type PositionAndEta = { position: number | null; eta: number | null };
+
 /**
  * Live position (1 = next) of a waiting ticket within its queue group, in the order the call rule
  * will actually call, and the estimated wait in minutes. Null for tickets no longer waiting.
+ * The one seam for positions: answered from the in-memory queue index (no read of the waiting group).
  */
 export async function positionAndEta(
+  ctx: AppContext,
+  t: repo.TicketView,
+  now: Date,
+): Promise<PositionAndEta> {
+  if (t.status !== 'waiting') return { position: null, eta: null };
+  const index = ctx.queueIndex;
+  const mq = await index.mall(t.mall_id);
+  const at = mq.where.get(t.id);
+  // Not (yet) in the index: only when this node is behind a commit it has not heard of.
+  if (!at) return positionAndEtaFromDb(ctx.database.db, t, now);
+  const group = at.group;
+  const [groupServices, policy] = await Promise.all([
+    index.groupServiceIds(mq, t.queue_prefix),
+    index.policy(mq, t.service_id),
+  ]);
+  const streak = Math.min(group.streak, policy.maxStreak);
+  const position = positionInLines(
+    group.regular.values(),
+    group.priority.values(),
+    policy,
+    streak,
+    now,
+    t.id,
+  );
+  if (position === null) return { position: null, eta: null };
+  const [loads, seen, closing] = await Promise.all([
+    index.counterLoads(mq, t.service_id),
+    index.arrivals(mq, group, groupServices, t.local_date, now),
+    index.minutesToClosing(mq, now),
+  ]);
+  const serviceIds = [
+    ...new Set([...groupServices, ...loads.flatMap((l) => (l.serviceId === null ? [] : [l.serviceId]))]),
+  ];
+  const [recent, published] = await Promise.all([
+    index.recentMinutes(mq, serviceIds),
+    index.publishedMinutes(mq, serviceIds),
+  ]);
+  const typical = typicalFrom(recent, published);
+  const minutes = new Map<number, number>();
+  const withMinutes = function* (line: Iterable<IndexedTicket>): Generator<QueuedTicket> {
+    for (const e of line) {
+      let m = minutes.get(e.serviceId);
+      if (m === undefined) {
+        m = typical(e.serviceId);
+        minutes.set(e.serviceId, m);
+      }
+      yield { id: e.id, priority: e.priority, queuedAt: e.queuedAt, minutes: m };
+    }
+  };
+  const rate = seen.recent / RATE_WINDOW_MINUTES;
+  const share = seen.today ? seen.todayPriority / seen.today : 0;
+  return {
+    position,
+    eta: replayWait({
+      ticketId: t.id,
+      regular: withMinutes(group.regular.values()),
+      priority: withMinutes(group.priority.values()),
+      policy,
+      priorityStreak: streak,
+      now,
+      arrivals: {
+        regularPerMinute: rate * (1 - share),
+        priorityPerMinute: rate * share,
+        minutes: typical(null),
+        untilMinutes: Math.min(ARRIVAL_HORIZON_MINUTES, closing),
+      },
+      counters: loads.map((l) => ({
+        busyForMinutes: l.calledAt ? (now.getTime() - Date.parse(l.calledAt)) / 60_000 : null,
+        currentTypicalMinutes: typical(l.serviceId),
+      })),
+    }),
+  };
+}
+
+/**
+ * The same answer from the tables (the whole waiting group and the counters replayed): the reference
+ * the index is tested against, and the fallback while a node has not yet heard of a commit.
+ */
+export async function positionAndEtaFromDb(
   db: Kysely<DB>,
   t: repo.TicketView,
   now: Date,
-): Promise<{ position: number | null; eta: number | null }> {
+): Promise<PositionAndEta> {
   if (t.status !== 'waiting') return { position: null, eta: null };
   const [group, groupServices, [row]] = await Promise.all([
     repo.waitingInGroup(db, t.mall_id, t.queue_prefix),

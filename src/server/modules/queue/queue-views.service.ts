@@ -22,7 +22,7 @@ export async function publicTicket(
   const db = ctx.database.db;
   const t = await repo.findTicketByTracking(db, mall.id, code.toUpperCase());
   if (!t) throw new AppError('TICKET_NOT_FOUND', 'Tiket tidak ditemukan (ticket not found).');
-  const { position, eta } = await positionAndEta(db, t, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, t, ctx.now());
   const { id: _id, ...dto } = toTicketDto(t, position, eta);
   let nextTicket = null;
   if (t.visit_id) {

@@ -1,4 +1,4 @@
-import type { QueueChangedEvent, TicketCalledEvent } from '../../../shared/contracts/events.js';
+import type { LiveEvent, QueueChangedEvent, TicketCalledEvent } from '../../../shared/contracts/events.js';
 import { announcementText, spokenAnnouncement } from '../../../shared/domain/number-words.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
@@ -24,13 +24,26 @@ async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent<'queue.
   return { type: 'queue.changed', zoneId: null, payload };
 }
 
-async function publish(ctx: AppContext, tx: Tx, mallId: number, events: NewLiveEvent[], at: string) {
-  await appendLiveEvents(tx, mallId, events, at);
+/**
+ * Appends the events; after commit the queue index applies them from the ticket `t` as written
+ * (no read back), then the hub fans them out.
+ */
+async function publish(
+  ctx: AppContext,
+  tx: Tx,
+  mallId: number,
+  rows: TicketView[],
+  events: NewLiveEvent[],
+  at: string,
+) {
+  const first = await appendLiveEvents(tx, mallId, events, at);
+  const committed: LiveEvent[] = events.map((e, i) => ({ ...e, seq: first + i, at }));
+  tx.afterCommit(() => ctx.queueIndex.committed(mallId, first, committed, rows));
   tx.afterCommit(() => ctx.hub.published(mallId));
 }
 
 export async function publishQueueChanged(ctx: AppContext, tx: Tx, t: TicketView, at: string) {
-  await publish(ctx, tx, t.mall_id, [await queueChanged(tx, t)], at);
+  await publish(ctx, tx, t.mall_id, [t], [await queueChanged(tx, t)], at);
 }
 
 export function callPayload(t: TicketView, at: string): TicketCalledEvent {
@@ -71,6 +84,7 @@ export async function publishCall(
     ctx,
     tx,
     t.mall_id,
+    [t],
     [
       { type, zoneId: t.counter_zone_id, payload: callPayload(t, at) },
       counterChanged,
@@ -99,5 +113,5 @@ export async function publishCounterChanged(
     status: c.status,
     currentTicket: c.currentTicket,
   };
-  await publish(ctx, tx, c.mallId, [{ type: 'counter.changed', zoneId: c.zoneId, payload }], at);
+  await publish(ctx, tx, c.mallId, [], [{ type: 'counter.changed', zoneId: c.zoneId, payload }], at);
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, type Tx } from '../../db/tx.js';
+import type { Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
@@ -172,7 +172,7 @@ export async function ticketAction(
   body: { finish?: FinishBody; transfer?: TransferBody },
 ) {
   const at = ctx.now().toISOString();
-  const view = await inTransaction(ctx.database.db, async (tx) => {
+  const view = await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
     const t = await repo.findTicket(tx.db, mall.id, ticketId);
     if (!t) throw notFound('TICKET_NOT_FOUND', 'Tiket');
@@ -216,6 +216,6 @@ export async function ticketAction(
     else await publishQueueChanged(ctx, tx, { ...after, counter_zone_id: counter.zone_id }, at);
     return after;
   });
-  const { position, eta } = await positionAndEta(ctx.database.db, view, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, view, ctx.now());
   return toTicketDto(view, position, eta);
 }

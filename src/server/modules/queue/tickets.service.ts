@@ -5,7 +5,7 @@ import { localMoment, toMinutes } from '../../../shared/domain/local-time.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import { inTransaction, type Tx } from '../../db/tx.js';
+import type { Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import { lockMallQueue } from '../../events/live-events.repo.js';
 import { openState } from '../calendar/calendar.service.js';
@@ -156,8 +156,8 @@ export async function issueTicket(
   input: z.infer<typeof IssueTicketInput>,
 ) {
   checkSource(actor, mall, input.source);
-  const view = await inTransaction(ctx.database.db, (tx) => issueInTx(ctx, tx, mall, actor, input));
-  const { position, eta } = await positionAndEta(ctx.database.db, view, ctx.now());
+  const view = await ctx.database.group.run(mall.id, (tx) => issueInTx(ctx, tx, mall, actor, input));
+  const { position, eta } = await positionAndEta(ctx, view, ctx.now());
   return toTicketDto(view, position, eta);
 }
 
@@ -170,7 +170,7 @@ export async function startVisit(
 ) {
   checkSource(actor, mall, input.source);
   const at = ctx.now().toISOString();
-  const view = await inTransaction(ctx.database.db, async (tx) => {
+  const view = await ctx.database.group.run(mall.id, async (tx) => {
     for (const serviceId of input.serviceIds) {
       const s = await services.findService(tx.db, mall.id, serviceId);
       if (!s) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
@@ -194,6 +194,6 @@ export async function startVisit(
       { visitId: visit.id },
     );
   });
-  const { position, eta } = await positionAndEta(ctx.database.db, view, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, view, ctx.now());
   return { visitId: view.visit_id!, steps: input.serviceIds, ticket: toTicketDto(view, position, eta) };
 }
