@@ -5,7 +5,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, openPage, shot } from './support/browser';
-import { DEMO_PASSWORD, login, startServer, type TestServer } from './support/server';
+import {
+  DEMO_PASSWORD,
+  issueKioskTicket,
+  kioskToken,
+  login,
+  startServer,
+  type TestServer,
+} from './support/server';
 
 const HEADER =
   'agency_key,service_name,kind,requirements,procedure,completion_value,completion_unit,fee_amount,fee_legal_basis,product,complaint_handling';
@@ -69,11 +76,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
 
   it('admin: sign in, live hall, every section renders', async () => {
     // One ticket waiting, so the hall shows a line with its wait figures.
-    const issued = await fetch(`${server.base}/api/v1/malls/demo/tickets`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ serviceId: 1, source: 'kiosk' }),
-    });
+    const issued = await issueKioskTicket(server.base, 1);
     expect(issued.status).toBe(201);
     const page = await open('/demo/admin', 1440, 900);
     await page.getByLabel('Nama pengguna').fill('admin');
@@ -234,8 +237,9 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
         headers: { 'content-type': 'application/json', authorization: token ? `Bearer ${token}` : '' },
         body: JSON.stringify(body ?? {}),
       });
+    const kiosk = await kioskToken(server.base);
     for (let i = 0; i < 3; i++)
-      expect((await api('/tickets', undefined, { serviceId: 1, source: 'kiosk' })).status).toBe(201);
+      expect((await api('/tickets', kiosk, { serviceId: 1, source: 'kiosk' })).status).toBe(201);
     const officer = await login(server.base, 'petugas');
     const called = await api('/counters/2/call-next', officer);
     expect(called.status).toBe(200);

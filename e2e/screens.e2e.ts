@@ -7,7 +7,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, openPage, shot } from './support/browser';
-import { DEMO_PASSWORD, login, startServer, type TestServer } from './support/server';
+import {
+  DEMO_PASSWORD,
+  issueKioskTicket,
+  kioskToken,
+  login,
+  pairingCode,
+  startServer,
+  type TestServer,
+} from './support/server';
 
 type Announcer = { announced: string[]; queued: () => number };
 const announced = (p: Page) =>
@@ -43,7 +51,12 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
   });
 
   it('kiosk: agency → service → standard → ticket, printed with a QR slip', async () => {
-    const kiosk = await open('kiosk', '/demo/kiosk', 1080, 1920);
+    const kiosk = await open(
+      'kiosk',
+      `/demo/kiosk?pair=${await pairingCode(server.base, 'kiosk')}`,
+      1080,
+      1920,
+    );
     await kiosk.getByRole('button', { name: /Dinas Kependudukan/ }).waitFor();
     await shot(kiosk, 'kiosk-start');
     await kiosk.getByRole('button', { name: /Dinas Kependudukan/ }).click();
@@ -69,7 +82,12 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
   });
 
   it('kiosk fits a 768 px tablet', async () => {
-    const tab = await open('kiosk-tablet', '/demo/kiosk', 768, 1024);
+    const tab = await open(
+      'kiosk-tablet',
+      `/demo/kiosk?pair=${await pairingCode(server.base, 'kiosk')}`,
+      768,
+      1024,
+    );
     await tab.getByRole('button', { name: /Dinas Kependudukan/ }).waitFor();
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow).toBe(false);
@@ -132,12 +150,8 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
 
     const token = await login(server.base, 'petugas');
     const auth = { authorization: `Bearer ${token}` };
-    for (let i = 0; i < 2; i++)
-      await fetch(`${server.base}/api/v1/malls/demo/tickets`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ serviceId: 1, source: 'kiosk' }),
-      });
+    const kioskAuth = await kioskToken(server.base);
+    for (let i = 0; i < 2; i++) await issueKioskTicket(server.base, 1, kioskAuth);
     for (const c of [2, 3]) {
       const r = await fetch(`${server.base}/api/v1/malls/demo/counters/${c}/call-next`, {
         method: 'POST',

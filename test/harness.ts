@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../src/server/app.js';
 import { bootContext } from '../src/server/boot.js';
@@ -24,6 +25,18 @@ export interface TestMall {
   slug: string;
   user(name: string): string;
   login(name: string, password?: string): Promise<string>;
+  /**
+   * A paired kiosk's bearer token for this mall (registered by the mall admin and paired through
+   * the API, like a real kiosk); the first call makes it, later calls reuse it.
+   */
+  kioskToken(): Promise<string>;
+  /** POST /tickets with source "kiosk" from this mall's paired kiosk; `extra` adds priority etc. */
+  issueKioskTicket(serviceId: number, extra?: object): Promise<LightMyRequestResponse>;
+  /** Registers a device through the admin API and pairs it; answers its token and record. */
+  pairDevice(
+    kind: 'kiosk' | 'display',
+    opts?: { name?: string; zone?: string; printer?: string },
+  ): Promise<{ token: string; id: number }>;
   /** Moves the clock used by the services (opening hours, daily numbering). */
   setNow(d: Date): void;
   close(): Promise<void>;
@@ -61,19 +74,53 @@ export async function createTestMall(
   const app = await buildApp(ctx);
   await app.ready();
   const user = (name: string) => `${name}-${tag}`;
+  let kiosk: Promise<string> | null = null;
+  let adminToken: Promise<string> | null = null;
+  const login = async (name: string, password = PASSWORD) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user(name), password },
+    });
+    if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
+    return res.json().token as string;
+  };
+  const pairDevice: TestMall['pairDevice'] = async (kind, o = {}) => {
+    adminToken ??= login('admin');
+    const made = await app.inject({
+      method: 'POST',
+      url: `/api/v1/malls/${slug}/devices`,
+      headers: bearer(await adminToken),
+      payload: { kind, name: o.name ?? `test ${kind}`, zone: o.zone, printer: o.printer },
+    });
+    if (made.statusCode !== 201) throw new Error(`register ${kind}: ${made.statusCode} ${made.body}`);
+    const paired = await app.inject({
+      method: 'POST',
+      url: '/api/v1/devices/pair',
+      payload: { code: made.json().pairingCode },
+    });
+    if (paired.statusCode !== 200) throw new Error(`pair ${kind}: ${paired.statusCode} ${paired.body}`);
+    return { token: paired.json().token as string, id: made.json().id as number };
+  };
+  const kioskToken = () => {
+    kiosk ??= pairDevice('kiosk').then((d) => d.token);
+    return kiosk;
+  };
   return {
     app,
     ctx,
     slug,
     user,
-    async login(name, password = PASSWORD) {
-      const res = await app.inject({
+    login,
+    kioskToken,
+    pairDevice,
+    async issueKioskTicket(serviceId, extra = {}) {
+      return app.inject({
         method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username: user(name), password },
+        url: `/api/v1/malls/${slug}/tickets`,
+        headers: bearer(await kioskToken()),
+        payload: { serviceId, source: 'kiosk', ...extra },
       });
-      if (res.statusCode !== 200) throw new Error(`login ${name}: ${res.statusCode} ${res.body}`);
-      return res.json().token as string;
     },
     setNow(d) {
       now = d;

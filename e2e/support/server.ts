@@ -90,3 +90,41 @@ export async function login(base: string, username: string, password = DEMO_PASS
   if (!r.ok) throw new Error(`login ${username}: HTTP ${r.status}`);
   return ((await r.json()) as { token: string }).token;
 }
+
+/**
+ * Registers a kiosk or display as the mall admin and answers its one-time pairing code, to open a
+ * screen as /demo/kiosk?pair=CODE (or display) the way a mall sets one up.
+ */
+export async function pairingCode(base: string, kind: 'kiosk' | 'display', opts: { zone?: string } = {}) {
+  const admin = await login(base, 'admin');
+  const r = await fetch(`${base}/api/v1/malls/demo/devices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ kind, name: `e2e ${kind}`, ...opts }),
+  });
+  if (r.status !== 201) throw new Error(`register ${kind}: HTTP ${r.status}`);
+  return ((await r.json()) as { pairingCode: string }).pairingCode;
+}
+
+/** A paired kiosk's bearer token (kiosk tickets need one). */
+export async function kioskToken(base: string): Promise<string> {
+  const r = await fetch(`${base}/api/v1/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: await pairingCode(base, 'kiosk') }),
+  });
+  if (!r.ok) throw new Error(`pair kiosk: HTTP ${r.status}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** POST a kiosk ticket from a paired kiosk; answers the response. */
+export async function issueKioskTicket(base: string, serviceId: number, token?: string): Promise<Response> {
+  return fetch(`${base}/api/v1/malls/demo/tickets`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token ?? (await kioskToken(base))}`,
+    },
+    body: JSON.stringify({ serviceId, source: 'kiosk' }),
+  });
+}

@@ -10,13 +10,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { requireStaffWhereNeeded } from './auth/authenticate.js';
+import { requireStaffWhereNeeded, resolveBearer } from './auth/authenticate.js';
 import type { AppContext } from './context.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
-import * as authService from './modules/auth/auth.service.js';
 import { registerModules } from './modules/index.js';
 import { collectRoutes } from './route-table.js';
 import { registerWeb } from './web.js';
@@ -91,6 +90,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
+  app.decorateRequest('device', null);
 
   // An empty body with content-type application/json (common from HTTP clients on action endpoints
   // such as call-next) means "no body", not a parse error; everything else goes to Fastify's parser.
@@ -171,10 +171,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   // Resolve the bearer token once per request; routes decide whether they need it.
-  app.addHook('onRequest', async (req) => {
-    const h = req.headers.authorization;
-    if (h?.startsWith('Bearer ')) req.actor = await authService.authenticate(ctx, h.slice(7).trim());
-  });
+  app.addHook('onRequest', resolveBearer(ctx));
 
   app.addHook('preValidation', requireStaffWhereNeeded);
 

@@ -1,3 +1,5 @@
+import { DEMO_PASSWORD } from './server-process.js';
+
 /** A tiny HTTP client for the black-box tests and benchmarks (fetch over loopback). */
 
 export interface Reply<T = unknown> {
@@ -48,8 +50,45 @@ export async function login(base: string, username: string, password: string): P
   return r.body.token;
 }
 
-export const issueTicket = (base: string, serviceId: number, mall = 'demo') =>
-  call<TicketDto>(base, 'POST', `/api/v1/malls/${mall}/tickets`, { body: { serviceId, source: 'kiosk' } });
+/**
+ * Registers a kiosk as the mall admin and pairs it, like a real kiosk: answers its bearer token.
+ * Kiosk tickets need one (401 DEVICE_REQUIRED without).
+ */
+export async function pairKiosk(base: string, mall = 'demo', adminPassword = DEMO_PASSWORD): Promise<string> {
+  const admin = await login(base, 'admin', adminPassword);
+  const made = await call<{ pairingCode: string }>(base, 'POST', `/api/v1/malls/${mall}/devices`, {
+    token: admin,
+    body: { kind: 'kiosk', name: 'test kiosk' },
+  });
+  if (made.status !== 201) throw new Error(`register kiosk: ${made.status} ${JSON.stringify(made.body)}`);
+  const paired = await call<{ token: string }>(base, 'POST', '/api/v1/devices/pair', {
+    body: { code: made.body.pairingCode },
+  });
+  if (paired.status !== 200) throw new Error(`pair kiosk: ${paired.status} ${JSON.stringify(paired.body)}`);
+  return paired.body.token;
+}
+
+const kiosks = new Map<string, Promise<string>>();
+/** One paired kiosk per server address and mall, made on first use (a failed attempt is retried). */
+export function kioskToken(base: string, mall = 'demo'): Promise<string> {
+  const key = `${base}|${mall}`;
+  let p = kiosks.get(key);
+  if (!p) {
+    p = pairKiosk(base, mall).catch((err) => {
+      kiosks.delete(key);
+      throw err;
+    });
+    kiosks.set(key, p);
+  }
+  return p;
+}
+
+/** A kiosk ticket from the mall's paired test kiosk. */
+export const issueTicket = async (base: string, serviceId: number, mall = 'demo') =>
+  call<TicketDto>(base, 'POST', `/api/v1/malls/${mall}/tickets`, {
+    token: await kioskToken(base, mall),
+    body: { serviceId, source: 'kiosk' },
+  });
 
 export const callNext = (base: string, token: string, counterId: number, mall = 'demo') =>
   call<{ ticket: TicketDto } | null>(base, 'POST', `/api/v1/malls/${mall}/counters/${counterId}/call-next`, {

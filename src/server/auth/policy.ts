@@ -36,7 +36,9 @@ export type Action =
   | 'audit.read'
   | 'hours.manage'
   | 'announcements.manage'
-  | 'calendar.national';
+  | 'calendar.national'
+  | 'device.manage'
+  | 'ticket.issueCounter';
 
 export interface Resource {
   mallId: number;
@@ -61,7 +63,11 @@ export function can(actor: Actor, action: Action, r: Resource): boolean {
     case 'catalog.manage':
     case 'hours.manage':
     case 'announcements.manage':
+    case 'device.manage':
       return isMallAdmin(actor, r);
+    case 'ticket.issueCounter':
+      // Walk-in tickets at a counter: any working staff member of the mall (auditors only read).
+      return inMall(actor, r) && actor.role !== 'auditor';
     case 'mall.readAdmin':
       return inMall(actor, r) || (actor.role === 'auditor' && actor.mallId === null);
     case 'agency.manage':
@@ -91,6 +97,31 @@ export function can(actor: Actor, action: Action, r: Resource): boolean {
         isMallAdmin(actor, r) ||
         (actor.role === 'auditor' && (actor.mallId === null || actor.mallId === r.mallId))
       );
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+// ── Devices ─────────────────────────────────────────────────────────────────────────────────────
+// A registered kiosk or display board, authenticated by its own bearer token. It is never a staff
+// member (no user id, no role), so it can only do what deviceCan() lists.
+
+export interface DeviceActor {
+  deviceId: number;
+  kind: 'kiosk' | 'display';
+  mallId: number;
+  zoneId: number | null;
+}
+
+export type DeviceAction = 'ticket.issueKiosk';
+
+export function deviceCan(device: DeviceActor | null, action: DeviceAction, r: Resource): boolean {
+  if (!device) return false;
+  switch (action) {
+    case 'ticket.issueKiosk':
+      return device.kind === 'kiosk' && device.mallId === r.mallId;
     default: {
       const never: never = action;
       return never;

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001_foundation.js';
 import * as m002 from './migrations/002_queue.js';
 import * as m003 from './migrations/003_queue_indexes.js';
 import * as m004 from './migrations/004_eta_indexes.js';
+import * as m005 from './migrations/005_devices.js';
 import * as m006 from './migrations/006_national_calendar.js';
 import * as m010 from './migrations/010_announcements.js';
 import type { MigrationContext } from './migrations/helpers.js';
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '002_queue': m002,
   '003_queue_indexes': m003,
   '004_eta_indexes': m004,
+  '005_devices': m005,
   '006_national_calendar': m006,
   '010_announcements': m010,
 };

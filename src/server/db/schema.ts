@@ -247,6 +247,28 @@ export interface EventHeadsTable {
   seq: number;
 }
 
+export interface DevicesTable {
+  id: Generated<number>;
+  mall_id: number;
+  kind: string;
+  name: string;
+  zone_id: number | null;
+  /** SHA-256 of the device's bearer token; null until paired. */
+  token_hash: string | null;
+  /** SHA-256 of the one-time pairing code; cleared when used. */
+  pairing_code_hash: string | null;
+  pairing_expires_at: string | null;
+  paired_at: string | null;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+  /** host:port of a network ESC/POS printer (kiosks only). */
+  printer: string | null;
+  last_print_at: string | null;
+  last_print_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   malls: MallsTable;
   agencies: AgenciesTable;
@@ -272,6 +294,7 @@ export interface DB {
   event_heads: EventHeadsTable;
   announcement_clips: AnnouncementClipsTable;
   announcement_settings: AnnouncementSettingsTable;
+  devices: DevicesTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */

@@ -6,6 +6,7 @@ import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { countersRoutes } from './counters/counters.routes.js';
+import { devicesRoutes } from './devices/devices.routes.js';
 import { displaysRoutes } from './displays/displays.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
@@ -30,6 +31,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     importsRoutes,
     statsRoutes,
     announcementsRoutes,
+    devicesRoutes,
   ]) {
     await mod(app, ctx);
   }

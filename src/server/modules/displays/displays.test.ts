@@ -32,7 +32,7 @@ describe.each(dialects())('display state wait figures on %s', (dialect) => {
   }
   const post = (p: string, token?: string, payload?: object) =>
     t.app.inject({ method: 'POST', url: url(p), payload, headers: token ? bearer(token) : {} });
-  const issue = async () => (await post('/tickets', undefined, { serviceId: ktp, source: 'kiosk' })).json();
+  const issue = async () => (await t.issueKioskTicket(ktp)).json();
   const callNext = async () => (await post(`/counters/${counterId}/call-next`, officer)).json();
   const state = async () => {
     const r = await t.app.inject({ method: 'GET', url: url('/displays/all/state') });

@@ -44,15 +44,7 @@ describe.each(dialects())('queue under concurrency on %s', (dialect) => {
 
   it('issues unique numbers and lets 10 racing counters call each of 300 tickets exactly once', async () => {
     const N = 300;
-    const issued = await Promise.all(
-      Array.from({ length: N }, () =>
-        t.app.inject({
-          method: 'POST',
-          url: `/api/v1/malls/${t.slug}/tickets`,
-          payload: { serviceId, source: 'kiosk' },
-        }),
-      ),
-    );
+    const issued = await Promise.all(Array.from({ length: N }, () => t.issueKioskTicket(serviceId)));
     expect(issued.filter((r) => r.statusCode !== 201)).toHaveLength(0);
     expect(new Set(issued.map((r) => r.json().number)).size).toBe(N);
     const calledBy = new Map<number, number[]>();
@@ -93,11 +85,7 @@ describe.each(dialects())('queue under concurrency on %s', (dialect) => {
       .select('seq')
       .where('mall_id', '=', mall.id)
       .executeTakeFirstOrThrow();
-    const issued = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/malls/${t.slug}/tickets`,
-      payload: { serviceId, source: 'kiosk' },
-    });
+    const issued = await t.issueKioskTicket(serviceId);
     const called = await t.app.inject({
       method: 'POST',
       url: `/api/v1/malls/${t.slug}/counters/${counterIds[0]}/call-next`,

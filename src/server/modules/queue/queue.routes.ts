@@ -39,7 +39,9 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req, reply) => {
       const mall = await resolveMall(ctx, req.params.mall);
-      return reply.status(201).send(await issueTicket(ctx, mall, req.actor, req.body));
+      return reply
+        .status(201)
+        .send(await issueTicket(ctx, mall, { actor: req.actor, device: req.device }, req.body));
     },
   );
 
@@ -57,7 +59,9 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req, reply) => {
       const mall = await resolveMall(ctx, req.params.mall);
-      return reply.status(201).send(await startVisit(ctx, mall, req.actor, req.body));
+      return reply
+        .status(201)
+        .send(await startVisit(ctx, mall, { actor: req.actor, device: req.device }, req.body));
     },
   );
 

@@ -34,8 +34,7 @@ describe.each(dialects())('queue on %s', (dialect) => {
       payload: payload as object,
       headers: token ? bearer(token) : {},
     });
-  const issue = (serviceId: number, extra: object = {}) =>
-    post('/tickets', { serviceId, source: 'kiosk', ...extra });
+  const issue = (serviceId: number, extra: object = {}) => t.issueKioskTicket(serviceId, extra);
   const countersOf = async (serviceId: number) =>
     (await t.app.inject({ method: 'GET', url: url('/counters') }))
       .json()
@@ -165,7 +164,7 @@ describe.each(dialects())('queue on %s', (dialect) => {
   });
 
   it('runs a journey: finishing one step queues the next service', async () => {
-    const v = await post('/visits', { serviceIds: [ktp, skck], source: 'kiosk' });
+    const v = await post('/visits', { serviceIds: [ktp, skck], source: 'kiosk' }, await t.kioskToken());
     expect(v.statusCode).toBe(201);
     const first = v.json().ticket;
     const [kc] = await countersOf(ktp);

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { IssueTicketInput, StartVisitInput } from '../../../shared/contracts/queue.js';
 import { localMoment, toMinutes } from '../../../shared/domain/local-time.js';
 import { appendAudit } from '../../audit/audit.js';
-import type { Actor } from '../../auth/policy.js';
+import { authorize } from '../../auth/guard.js';
+import { type Actor, type DeviceActor, deviceCan } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
@@ -140,11 +141,37 @@ export async function issueInTx(
   return view;
 }
 
-function checkSource(actor: Actor | null, mall: MallRecord, source: string) {
-  if (source === 'counter' && !(actor && (actor.role === 'national_admin' || actor.mallId === mall.id))) {
+/** Who asks for a ticket: a signed-in staff member, a paired device, or nobody (a citizen's phone). */
+export interface Caller {
+  actor: Actor | null;
+  device: DeviceActor | null;
+}
+
+/**
+ * Each source has its own gate (decided by the policy): kiosk tickets come only from a paired kiosk
+ * of this mall, counter tickets only from its staff, and online queueing waits for identity-checked
+ * booking, so an anonymous script can no longer fill the line.
+ */
+function checkSource(caller: Caller, mall: MallRecord, source: string) {
+  const r = { mallId: mall.id };
+  if (source === 'kiosk' && !deviceCan(caller.device, 'ticket.issueKiosk', r)) {
     throw new AppError(
-      'UNAUTHENTICATED',
-      'Tiket dari loket hanya oleh petugas (counter tickets need a staff login).',
+      'DEVICE_REQUIRED',
+      'Tiket kios hanya dari kios yang terdaftar (kiosk tickets need a paired kiosk of this mall).',
+    );
+  }
+  if (source === 'counter') {
+    if (!caller.actor)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        'Tiket dari loket hanya oleh petugas (counter tickets need a staff login).',
+      );
+    authorize(caller.actor, 'ticket.issueCounter', r);
+  }
+  if (source === 'online') {
+    throw new AppError(
+      'ONLINE_QUEUE_UNAVAILABLE',
+      'Antrean daring belum tersedia; ambil nomor di kios (online queueing is not available yet).',
     );
   }
 }
@@ -152,10 +179,11 @@ function checkSource(actor: Actor | null, mall: MallRecord, source: string) {
 export async function issueTicket(
   ctx: AppContext,
   mall: MallRecord,
-  actor: Actor | null,
+  caller: Caller,
   input: z.infer<typeof IssueTicketInput>,
 ) {
-  checkSource(actor, mall, input.source);
+  checkSource(caller, mall, input.source);
+  const actor = caller.actor;
   const view = await ctx.database.group.run(mall.id, (tx) => issueInTx(ctx, tx, mall, actor, input));
   const { position, eta } = await positionAndEta(ctx, view, ctx.now());
   return toTicketDto(view, position, eta);
@@ -165,10 +193,11 @@ export async function issueTicket(
 export async function startVisit(
   ctx: AppContext,
   mall: MallRecord,
-  actor: Actor | null,
+  caller: Caller,
   input: z.infer<typeof StartVisitInput>,
 ) {
-  checkSource(actor, mall, input.source);
+  checkSource(caller, mall, input.source);
+  const actor = caller.actor;
   const at = ctx.now().toISOString();
   const view = await ctx.database.group.run(mall.id, async (tx) => {
     for (const serviceId of input.serviceIds) {

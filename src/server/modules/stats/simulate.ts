@@ -114,6 +114,11 @@ export async function simulateDay(s: SimSetup, o: SimDayOptions): Promise<SimDay
     });
   };
 
+  // The simulated citizens take their numbers at one kiosk of the mall (not a stored device).
+  const kiosk = {
+    actor: null,
+    device: { deviceId: 0, kind: 'kiosk' as const, mallId: mall.id, zoneId: null },
+  };
   const opens = localInstant(o.date, o.opens ?? '08:00', mall.timezone);
   const weights = model.services.map((x) => x.weight);
   for (const offset of arrivals(rng, o.citizens ?? 600, o.hours ?? 8)) {
@@ -121,7 +126,7 @@ export async function simulateDay(s: SimSetup, o: SimDayOptions): Promise<SimDay
     const priority = rng() < (o.priorityShare ?? 0.08) ? PRIORITIES[Math.floor(rng() * 5)]! : null;
     const at = opens + Math.round(offset * MIN);
     schedule(at, async () => {
-      const t = await issueTicket(ctx, mall, null, { serviceId: service.id, source: 'kiosk', priority });
+      const t = await issueTicket(ctx, mall, kiosk, { serviceId: service.id, source: 'kiosk', priority });
       issued.set(t.id, { at, estimate: t.estimatedWaitMinutes ?? 0, calledAt: null, priority: !!priority });
       waiting.set(service.id, (waiting.get(service.id) ?? 0) + 1);
       for (const c of model.counters) if (c.serviceIds.includes(service.id)) await tryCall(c, at);

@@ -40,8 +40,13 @@ describe.each(dialects())('queue statistics on %s', (dialect) => {
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res.json() as { id: number };
   };
-  const issue = (when: Date, serviceId: number, priority?: string) =>
-    post(when, '/tickets', { serviceId, source: 'kiosk', ...(priority ? { priority } : {}) });
+  const issue = async (when: Date, serviceId: number, priority?: string) =>
+    post(
+      when,
+      '/tickets',
+      { serviceId, source: 'kiosk', ...(priority ? { priority } : {}) },
+      await t.kioskToken(),
+    );
   const callNext = (when: Date) => post(when, `/counters/${counterId}/call-next`);
   const act = (when: Date, id: number, action: string, payload?: object) =>
     post(when, `/tickets/${id}/${action}`, payload);

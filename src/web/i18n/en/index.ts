@@ -15,6 +15,7 @@ import {
   weekday,
 } from './common';
 import { counter } from './counter';
+import { device } from './device';
 import { display, ticketPage } from './display';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
@@ -36,6 +37,7 @@ export const en: Dict<typeof id> = {
   weekday,
   login,
   kiosk,
+  device,
   slip,
   display,
   ticketPage,

@@ -14,6 +14,7 @@ import {
   weekday,
 } from './common';
 import { counter } from './counter';
+import { device } from './device';
 import { display, ticketPage } from './display';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
@@ -35,6 +36,7 @@ export const id = {
   weekday,
   login,
   kiosk,
+  device,
   slip,
   display,
   ticketPage,

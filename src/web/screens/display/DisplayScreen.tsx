@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, mallPath } from '../../app/api';
+import { useDevice } from '../../app/device';
 import { useDebounced, useInterval, useLiveStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { DisplayState, LiveEvent, TicketCalledEvent } from '../../app/types';
@@ -20,12 +21,43 @@ const EMPTY: Board = { counters: [], recentCalls: [], waiting: [] };
 /** Calls replayed after a reconnect are shown but only announced when still this fresh. */
 const ANNOUNCE_MAX_AGE_MS = 120_000;
 
-/** TV board (1920×1080, no input): calls per counter, latest calls, waiting counts, voice. */
+/**
+ * A paired board (opened once with ?pair=CODE) shows its device's zone and checks in so the admin
+ * sees it online; an unpaired board still works (the stream is public) with ?zone= or the whole mall.
+ */
 export function DisplayScreen() {
   const { t } = useTranslation();
   const mall = useMall();
   const [params] = useSearchParams();
-  const zone = params.get('zone') || 'all';
+  const device = useDevice(mall.slug, 'display');
+  if (device.state.status === 'checking') return <div className="display" aria-busy="true" />;
+  const zone = (device.state.status === 'paired' && device.state.device?.zone) || params.get('zone') || 'all';
+  const pairError = device.state.status === 'unpaired' ? device.state.error : null;
+  return (
+    <>
+      <DisplayBoard key={zone} zone={zone} />
+      {pairError && (
+        <p className="alert display-pair-error" role="alert">
+          {t(`device.errors.${pairError in ERRORS ? pairError : 'other'}`)}
+        </p>
+      )}
+    </>
+  );
+}
+const ERRORS = {
+  PAIRING_CODE_INVALID: 1,
+  PAIRING_CODE_USED: 1,
+  PAIRING_CODE_EXPIRED: 1,
+  REVOKED: 1,
+  WRONG_DEVICE: 1,
+  NETWORK: 1,
+};
+
+/** TV board (1920×1080, no input): calls per counter, latest calls, waiting counts, voice. */
+function DisplayBoard({ zone }: { zone: string }) {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const [params] = useSearchParams();
   const [state, setState] = useState<Board>(EMPTY);
   const [loaded, setLoaded] = useState(false);
   const [stream, setStream] = useState<{ ready: boolean; since: number | null }>({

@@ -1,12 +1,14 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, mallPath } from '../../app/api';
+import { useDevice } from '../../app/device';
 import { useMall } from '../../app/mall';
 import type { Agency, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import '../../styles/kiosk.css';
 import '../../styles/print.css';
 import { SearchIcon } from '../../components/Icons';
+import { PairingScreen } from '../device/PairingScreen';
 import { AgencyGrid } from './AgencyGrid';
 import { KioskHeader } from './KioskHeader';
 import { KioskSearch } from './KioskSearch';
@@ -37,6 +39,7 @@ export function KioskScreen() {
   const [busy, setBusy] = useState(false);
   const [takeError, setTakeError] = useState<string | null>(null);
   const [paper] = useState(paperSetting);
+  const device = useDevice(mall.slug, 'kiosk');
   const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
   const agencyId = step.kind === 'agency' ? step.agency.id : null;
   const services = useApi<{ items: ServiceSummary[] }>(
@@ -62,12 +65,19 @@ export function KioskScreen() {
       const res = await api<Ticket | { ticket: Ticket }>(mallPath(mall.slug, '/tickets'), {
         method: 'POST',
         body: { serviceId: service.id, source: 'kiosk', ...(priority ? { priority } : {}) },
+        token: device.token,
       });
       const ticket = 'ticket' in res ? res.ticket : res;
       const counters = service.counters.map((c) => c.number).join(', ');
       setStep({ kind: 'ticket', ticket, counters: counters ? `${t('kiosk.counterWord')} ${counters}` : '' });
     } catch (err) {
       const e = err instanceof ApiError ? err : null;
+      // Revoked (or never paired): back to the pairing step.
+      if (e?.status === 401) {
+        device.forget('REVOKED');
+        home();
+        return;
+      }
       setTakeError(
         e?.status === 404 || e?.status === 0 ? t('kiosk.unavailable') : (e?.message ?? t('common.error')),
       );
@@ -80,6 +90,21 @@ export function KioskScreen() {
     if (step.kind === 'service') setStep(step.back);
     else home();
   };
+
+  if (device.state.status !== 'paired') {
+    return (
+      <div className="kiosk">
+        <KioskHeader />
+        <main className="kiosk-main">
+          {device.state.status === 'checking' ? (
+            <p aria-busy="true">{t('device.checking')}</p>
+          ) : (
+            <PairingScreen kind="kiosk" error={device.state.error} onPair={device.pair} />
+          )}
+        </main>
+      </div>
+    );
+  }
 
   return (
     <div className="kiosk">
