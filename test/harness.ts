@@ -135,3 +135,12 @@ export async function createTestMall(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/**
+ * The caller a kiosk of `mallId` is, for tests that call the ticket services directly (not through
+ * HTTP, where a paired kiosk's token gives it).
+ */
+export const kioskCaller = (mallId: number) => ({
+  actor: null,
+  device: { deviceId: 0, kind: 'kiosk' as const, mallId, zoneId: null },
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMall, dialects, type TestMall } from '../../../test/harness.js';
+import { createTestMall, dialects, kioskCaller, type TestMall } from '../../../test/harness.js';
 import { verifyAudit } from '../audit/audit.js';
 import { type MallRecord, resolveMall } from '../modules/malls/malls.service.js';
 import { issueTicket } from '../modules/queue/tickets.service.js';
@@ -26,7 +26,7 @@ describe.each(dialects())('group commit on %s', (dialect) => {
     // 30 at once, every third a priority ticket (audited): 12 fit the quota, 18 are refused.
     const results = await Promise.allSettled(
       Array.from({ length: 30 }, (_, i) =>
-        issueTicket(t.ctx, mall, null, {
+        issueTicket(t.ctx, mall, kioskCaller(mall.id), {
           serviceId: service.id,
           source: 'kiosk',
           priority: i % 3 === 0 ? 'disabled' : null,

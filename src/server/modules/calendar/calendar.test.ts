@@ -82,8 +82,7 @@ describe.each(dialects())('national calendar on %s', (dialect) => {
     const ktp = (await get(url('/services?limit=500')))
       .json()
       .items.find((s: { name: string }) => s.name === 'Penerbitan KTP-el baru').id;
-    const issue = () =>
-      t.app.inject({ method: 'POST', url: url('/tickets'), payload: { serviceId: ktp, source: 'kiosk' } });
+    const issue = () => t.issueKioskTicket(ktp);
     expect((await issue()).json().error.code).toBe('MALL_CLOSED');
     admin = await t.login('admin');
     const officer = await t.login('petugas');
@@ -221,11 +220,7 @@ describe.each(dialects())('the demo mall on %s', (dialect) => {
     const ktp = (await t.app.inject({ method: 'GET', url: url('/services?limit=500') }))
       .json()
       .items.find((s: { name: string }) => s.name === 'Penerbitan KTP-el baru').id;
-    const res = await t.app.inject({
-      method: 'POST',
-      url: url('/tickets'),
-      payload: { serviceId: ktp, source: 'kiosk' },
-    });
+    const res = await t.issueKioskTicket(ktp);
     expect(res.statusCode).toBe(201);
     const wd = await t.app.inject({
       method: 'GET',

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMall, dialects, type TestMall } from '../../../../test/harness.js';
+import { createTestMall, dialects, kioskCaller, type TestMall } from '../../../../test/harness.js';
 import type { Actor } from '../../auth/policy.js';
 import { bootContext } from '../../boot.js';
 import type { AppContext } from '../../context.js';
@@ -78,7 +78,11 @@ describe.each(dialects())('queue index on %s', (dialect) => {
       const r = random();
       if (r < 0.55) {
         const priority = random() < 0.3 ? 'elderly' : null;
-        await issueTicket(t.ctx, mall, null, { serviceId: pick(group), source: 'kiosk', priority });
+        await issueTicket(t.ctx, mall, kioskCaller(mall.id), {
+          serviceId: pick(group),
+          source: 'kiosk',
+          priority,
+        });
       } else if (r < 0.8) {
         const called = await callNext(t.ctx, mall, actor, pick(counters).counter_id);
         if (called) active.push(called.id);
@@ -106,9 +110,16 @@ describe.each(dialects())('queue index on %s', (dialect) => {
           .executeTakeFirstOrThrow()
       ).id;
       // The second node indexes the mall first, then the first node changes it.
-      const before = await issueTicket(t.ctx, mall, null, { serviceId: svc, source: 'kiosk' });
+      const before = await issueTicket(t.ctx, mall, kioskCaller(mall.id), {
+        serviceId: svc,
+        source: 'kiosk',
+      });
       await expectIndexMatchesTables(other.ctx, mall.id, now);
-      await issueTicket(t.ctx, mall, null, { serviceId: svc, source: 'kiosk', priority: 'pregnant' });
+      await issueTicket(t.ctx, mall, kioskCaller(mall.id), {
+        serviceId: svc,
+        source: 'kiosk',
+        priority: 'pregnant',
+      });
       expect(before.position).not.toBeNull();
       expect(await expectIndexMatchesTables(other.ctx, mall.id, now)).toBeGreaterThan(1);
     } finally {
