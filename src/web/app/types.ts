@@ -20,6 +20,10 @@ import type {
   StandardVersion as StandardVersionSchema,
   Zone as ZoneSchema,
 } from '../../shared/contracts/catalog';
+import type {
+  Device as DeviceSchema,
+  DeviceWithCode as DeviceWithCodeSchema,
+} from '../../shared/contracts/devices';
 import type { DisplayState as DisplayStateSchema } from '../../shared/contracts/displays';
 import type { ImportReport as ImportReportSchema } from '../../shared/contracts/imports';
 import type {
@@ -57,6 +61,9 @@ export type DisplayState = z.infer<typeof DisplayStateSchema>;
 export type CounterQueue = z.infer<typeof CounterQueueSchema>;
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type Role = User['role'];
+/** GET /malls/{mall}/devices (kiosks and displays); the code is answered only when it is made. */
+export type Device = z.infer<typeof DeviceSchema>;
+export type DeviceWithCode = z.infer<typeof DeviceWithCodeSchema>;
 /** GET /calendar/national and GET /malls/{mall}/calendar (inherited national days + own closures). */
 export type NationalCalendar = z.infer<typeof NationalCalendarSchema>;
 export type NationalDay = z.infer<typeof NationalDaySchema>;

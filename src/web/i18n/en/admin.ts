@@ -2,6 +2,7 @@ import type { Dict } from '../dict';
 import type * as id from '../id/admin';
 import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
+import { adminDevices } from './adminDevices';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
@@ -32,6 +33,7 @@ export const admin: Dict<typeof id.admin> = {
     calendar: 'National calendar',
     stats: 'Statistics',
     voice: 'Announcement voice',
+    devices: 'Devices',
   },
   col: {
     action: 'Action',
@@ -59,5 +61,6 @@ export const admin: Dict<typeof id.admin> = {
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,
+  ...adminDevices,
   ...adminCalendar,
 };

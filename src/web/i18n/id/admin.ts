@@ -1,5 +1,6 @@
 import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
+import { adminDevices } from './adminDevices';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
@@ -30,6 +31,7 @@ export const admin = {
     calendar: 'Kalender nasional',
     stats: 'Statistik',
     voice: 'Suara panggilan',
+    devices: 'Perangkat',
   },
   col: {
     action: 'Aksi',
@@ -57,5 +59,6 @@ export const admin = {
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,
+  ...adminDevices,
   ...adminCalendar,
 };

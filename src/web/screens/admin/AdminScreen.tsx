@@ -9,6 +9,7 @@ import { AgenciesAdmin } from './AgenciesAdmin';
 import { AdminContext } from './adminContext';
 import { CountersAdmin } from './CountersAdmin';
 import { CalendarWarningBanner } from './calendarParts';
+import { DevicesAdmin } from './DevicesAdmin';
 import { HallView } from './HallView';
 import { HoursAdmin } from './HoursAdmin';
 import { ImportAdmin } from './ImportAdmin';
@@ -31,6 +32,8 @@ const SECTIONS = [
   'voice',
   'import',
 ] as const;
+/** Sections of the mall admin (and the national admin): kiosks and display boards. */
+const MALL_ADMIN_SECTIONS = ['devices'] as const;
 /** Deployment-wide sections, for the national admin only. */
 const NATIONAL_SECTIONS = ['calendar'] as const;
 const STAFF_ROLES = ['national_admin', 'mall_admin', 'agency_admin', 'auditor'];
@@ -72,7 +75,11 @@ export function AdminScreen() {
         >
           <div className="admin-body">
             <nav className="admin-nav" aria-label={t('admin.nav')}>
-              {[...SECTIONS, ...(user.role === 'national_admin' ? NATIONAL_SECTIONS : [])].map((s) => (
+              {[
+                ...SECTIONS,
+                ...(['mall_admin', 'national_admin'].includes(user.role) ? MALL_ADMIN_SECTIONS : []),
+                ...(user.role === 'national_admin' ? NATIONAL_SECTIONS : []),
+              ].map((s) => (
                 <NavLink key={s} to={s ? `${base}/${s}` : base} end={s === ''}>
                   {t(`admin.section.${s || 'hall'}`)}
                 </NavLink>
@@ -95,6 +102,7 @@ export function AdminScreen() {
                 <Route path="hours" element={<HoursAdmin />} />
                 <Route path="voice" element={<VoiceAdmin />} />
                 <Route path="import" element={<ImportAdmin />} />
+                <Route path="devices" element={<DevicesAdmin />} />
                 {user.role === 'national_admin' && (
                   <Route path="calendar" element={<NationalCalendarAdmin />} />
                 )}
