@@ -17,6 +17,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Extra node flags, e.g. ['--cpu-prof'] to profile the server. */
   nodeArgs?: string[];
+  /** Run the compiled server (dist/server/cli.mjs, what `npm start` runs) instead of the sources via tsx. */
+  compiled?: boolean;
   healthTimeoutMs?: number;
 }
 
@@ -84,7 +86,7 @@ async function waitHealthy(base: string, child: ChildProcess, timeoutMs: number,
   throw new Error(`server not healthy within ${timeoutMs} ms:\n${out()}`);
 }
 
-/** Starts `node --import tsx src/cli/main.ts serve` in its own process group and waits for /healthz. */
+/** Starts `node --import tsx src/cli/main.ts serve` (or the compiled server) in its own process group and waits for /healthz. */
 export async function startServer(opts: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? tempDir();
@@ -104,7 +106,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<ServerProce
   else delete env.DATABASE_URL;
   const child = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/cli/main.ts', 'serve'],
+    [
+      ...(opts.nodeArgs ?? []),
+      ...(opts.compiled ? ['dist/server/cli.mjs'] : ['--import', 'tsx', 'src/cli/main.ts']),
+      'serve',
+    ],
     {
       cwd: ROOT,
       env,

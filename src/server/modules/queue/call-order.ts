@@ -99,6 +99,7 @@ export function positionInLines(
   priorityStreak: number,
   now: Date,
   ticketId: number,
+  each?: (id: number) => void,
 ): number | null {
   const rs = regular[Symbol.iterator]();
   const ps = priority[Symbol.iterator]();
@@ -109,8 +110,24 @@ export function positionInLines(
     const next = choose(r.done ? undefined : r.value, p.done ? undefined : p.value, policy, streak, now);
     if (!next) return null;
     if (next.id === ticketId) return position;
+    each?.(next.id);
     if (next.priority) p = ps.next();
     else r = rs.next();
     streak = next.priority ? streak + 1 : 0;
   }
+}
+
+/** Every ticket's 1-based place in callOrder from one walk of the two lines. */
+export function positionsInLines(
+  regular: Iterable<WaitingTicket>,
+  priority: Iterable<WaitingTicket>,
+  policy: PriorityPolicy,
+  priorityStreak: number,
+  now: Date,
+): Map<number, number> {
+  const out = new Map<number, number>();
+  positionInLines(regular, priority, policy, priorityStreak, now, Number.NaN, (id) => {
+    out.set(id, out.size + 1);
+  });
+  return out;
 }

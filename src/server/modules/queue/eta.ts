@@ -154,6 +154,32 @@ export interface ReplayInput extends Omit<WaitInput, 'waiting'> {
 
 /** estimateWait over lines already in order: walks them only as far as the ticket. */
 export function replayWait(i: ReplayInput): number | null {
+  let found: number | null = null;
+  replay(i, (id, minutes) => {
+    if (id !== i.ticketId) return false;
+    found = minutes;
+    return true;
+  });
+  return found;
+}
+
+/**
+ * Every waiting ticket's estimate from one replay (the replay is the same whichever ticket is asked
+ * about): what a whole queue group's live ticket pages need after one call, in O(group) instead of
+ * O(group) per page. `waiting` is how many real tickets the lines hold.
+ */
+export function replayAll(i: Omit<ReplayInput, 'ticketId'>, waiting: number): Map<number, number> {
+  const out = new Map<number, number>();
+  if (waiting > 0)
+    replay({ ...i, ticketId: Number.NaN }, (id, minutes) => {
+      if (id > 0) out.set(id, minutes);
+      return out.size >= waiting;
+    });
+  return out;
+}
+
+/** Replays the calls; `picked(id, minutes)` for each pick (newcomers have ids below zero) until it returns true. */
+function replay(i: ReplayInput, picked: (id: number, minutes: number) => boolean): void {
   const free = i.counters.length ? i.counters.map(remainingMinutes) : [0];
   const lines = new Lines(i.regular, i.priority);
   const arrive = newcomers(i, lines);
@@ -165,8 +191,8 @@ export function replayWait(i: ReplayInput): number | null {
     const heads = lines.oldest();
     const pick = pickNext(heads, i.policy, streak, new Date(i.now.getTime() + free[k]! * 60_000));
     const next = heads.find((h) => h.id === pick?.id);
-    if (!next) return null;
-    if (next.id === i.ticketId) return Math.round(free[k]!);
+    if (!next) return;
+    if (picked(next.id, Math.round(free[k]!))) return;
     lines.take(next);
     streak = next.priority ? streak + 1 : 0;
     free[k] = free[k]! + Math.max(0, next.minutes);

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
-import { callOrder, positionInLines } from './call-order.js';
-import { estimateWait, type QueuedTicket, replayWait, shrunkMinutes, typicalMinutes } from './eta.js';
+import { callOrder, positionsInLines } from './call-order.js';
+import { estimateWait, type QueuedTicket, replayAll, shrunkMinutes, typicalMinutes } from './eta.js';
 import * as etaRepo from './eta.repo.js';
 import * as repo from './queue.repo.js';
-import type { IndexedTicket } from './queue-index.js';
+import type { IndexedTicket, MallQueue, QueueGroup } from './queue-index.js';
 
 /** Without history or a published counter time, a citizen is assumed to take this many minutes. */
 const DEFAULT_MINUTES = 10;
@@ -46,26 +46,38 @@ export async function positionAndEta(
   now: Date,
 ): Promise<PositionAndEta> {
   if (t.status !== 'waiting') return { position: null, eta: null };
-  const index = ctx.queueIndex;
-  const mq = await index.mall(t.mall_id);
+  const mq = await ctx.queueIndex.mall(t.mall_id);
   const at = mq.where.get(t.id);
   // Not (yet) in the index: only when this node is behind a commit it has not heard of.
   if (!at) return positionAndEtaFromDb(ctx.database.db, t, now);
-  const group = at.group;
+  // One walk answers every ticket of the group that shares this service's counters and policy, so
+  // the pages following a group after a call cost one replay, not one each. Reused until the next
+  // live event of the mall or the next second.
+  const key = `${t.queue_prefix}:${t.service_id}`;
+  const stamp = `${mq.seq}:${Math.floor(now.getTime() / 1000)}`;
+  let hit = mq.evaluations.get(key);
+  if (!hit || hit.stamp !== stamp) {
+    hit = { stamp, value: evaluateGroup(ctx, mq, at.group, t, now) };
+    mq.evaluations.set(key, hit);
+    hit.value.catch(() => mq.evaluations.delete(key));
+  }
+  return (await hit.value).get(t.id) ?? { position: null, eta: null };
+}
+
+/** Positions and ETAs of the whole group as seen by tickets of `t`'s service. */
+async function evaluateGroup(
+  ctx: AppContext,
+  mq: MallQueue,
+  group: QueueGroup,
+  t: repo.TicketView,
+  now: Date,
+): Promise<Map<number, PositionAndEta>> {
+  const index = ctx.queueIndex;
   const [groupServices, policy] = await Promise.all([
     index.groupServiceIds(mq, t.queue_prefix),
     index.policy(mq, t.service_id),
   ]);
   const streak = Math.min(group.streak, policy.maxStreak);
-  const position = positionInLines(
-    group.regular.values(),
-    group.priority.values(),
-    policy,
-    streak,
-    now,
-    t.id,
-  );
-  if (position === null) return { position: null, eta: null };
   const [loads, seen, closing] = await Promise.all([
     index.counterLoads(mq, t.service_id),
     index.arrivals(mq, group, groupServices, t.local_date, now),
@@ -92,10 +104,10 @@ export async function positionAndEta(
   };
   const rate = seen.recent / RATE_WINDOW_MINUTES;
   const share = seen.today ? seen.todayPriority / seen.today : 0;
-  return {
-    position,
-    eta: replayWait({
-      ticketId: t.id,
+  // Walked synchronously from here on: the lines cannot change under the walk.
+  const positions = positionsInLines(group.regular.values(), group.priority.values(), policy, streak, now);
+  const etas = replayAll(
+    {
       regular: withMinutes(group.regular.values()),
       priority: withMinutes(group.priority.values()),
       policy,
@@ -111,8 +123,12 @@ export async function positionAndEta(
         busyForMinutes: l.calledAt ? (now.getTime() - Date.parse(l.calledAt)) / 60_000 : null,
         currentTypicalMinutes: typical(l.serviceId),
       })),
-    }),
-  };
+    },
+    group.regular.size + group.priority.size,
+  );
+  const out = new Map<number, PositionAndEta>();
+  for (const [id, position] of positions) out.set(id, { position, eta: etas.get(id) ?? null });
+  return out;
 }
 
 /**

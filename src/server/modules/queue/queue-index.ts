@@ -22,6 +22,11 @@ import * as indexRepo from './queue-index.repo.js';
  * catalog facts (group services, priority policy, published times, opening hours) live CATALOG_TTL_MS.
  */
 
+export interface PositionAndEtaValue {
+  position: number | null;
+  eta: number | null;
+}
+
 export interface IndexedTicket extends WaitingTicket {
   serviceId: number;
 }
@@ -54,6 +59,11 @@ interface Cached<T> {
 
 export class MallQueue {
   readonly groups = new Map<string, QueueGroup>();
+  /** Last evaluation of a group per service (positions.ts), stamped with the event seq and second. */
+  readonly evaluations = new Map<
+    string,
+    { stamp: string; value: Promise<Map<number, PositionAndEtaValue>> }
+  >();
   readonly where = new Map<number, { group: QueueGroup; entry: IndexedTicket }>();
   /** Counter loads per service (see etaRepo.counterLoads). */
   readonly loads = new Map<number, Promise<Awaited<ReturnType<typeof etaRepo.counterLoads>>>>();
