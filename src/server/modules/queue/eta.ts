@@ -168,12 +168,18 @@ export function replayWait(i: ReplayInput): number | null {
  * about): what a whole queue group's live ticket pages need after one call, in O(group) instead of
  * O(group) per page. `waiting` is how many real tickets the lines hold.
  */
-export function replayAll(i: Omit<ReplayInput, 'ticketId'>, waiting: number): Map<number, number> {
+export function replayAll(
+  i: Omit<ReplayInput, 'ticketId'>,
+  waiting: number,
+  /** Replay only until this many real tickets are picked (the caller extrapolates the rest). */
+  upTo = Number.POSITIVE_INFINITY,
+): Map<number, number> {
   const out = new Map<number, number>();
-  if (waiting > 0)
+  const stop = Math.min(waiting, upTo);
+  if (stop > 0)
     replay({ ...i, ticketId: Number.NaN }, (id, minutes) => {
       if (id > 0) out.set(id, minutes);
-      return out.size >= waiting;
+      return out.size >= stop;
     });
   return out;
 }

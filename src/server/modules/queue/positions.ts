@@ -12,6 +12,12 @@ const DEFAULT_MINUTES = 10;
 /** Newcomers are expected at the rate of the last hour, until closing but at most two hours ahead. */
 const RATE_WINDOW_MINUTES = 60;
 const ARRIVAL_HORIZON_MINUTES = 120;
+/**
+ * The ETA replay (with its expected newcomers) runs for the first this-many places of a group; later
+ * places get the replayed pace extrapolated. Keeps one evaluation bounded when a line runs into the
+ * thousands (a synthetic load; the day simulator's lines stay far below it), positions stay exact.
+ */
+const EXACT_ETA_PLACES = 500;
 
 /**
  * Typical counter minutes (call → finish) of each service involved: its own recent history, pulled
@@ -125,7 +131,16 @@ async function evaluateGroup(
       })),
     },
     group.regular.size + group.priority.size,
+    EXACT_ETA_PLACES,
   );
+  // Beyond the replayed places, the pace of the replayed ones carries on (see EXACT_ETA_PLACES).
+  if (etas.size === EXACT_ETA_PLACES) {
+    let last = 0;
+    for (const m of etas.values()) last = Math.max(last, m);
+    const perPlace = last / EXACT_ETA_PLACES;
+    for (const [id, position] of positions)
+      if (!etas.has(id)) etas.set(id, Math.round(last + (position - EXACT_ETA_PLACES) * perPlace));
+  }
   const out = new Map<number, PositionAndEta>();
   for (const [id, position] of positions) out.set(id, { position, eta: etas.get(id) ?? null });
   return out;
