@@ -116,19 +116,30 @@ async function main() {
   const helloRps = rounds[0]?.reqPerSec ?? Number.NaN;
   console.log(`hello: ${helloRps} req/s`);
   // The framework's own ceiling on this machine: the real server answering GET /healthz (no database).
-  const bare = await startServer();
+  const bare = await startServer({ compiled: true });
   try {
     rounds.push({ name: 'real server, GET /healthz', ...(await load(`${bare.base}/healthz`, 'GET')) });
   } finally {
     await bare.kill9();
   }
   console.log(`GET /healthz: ${rounds.at(-1)?.reqPerSec} req/s`);
+  // The same with every request logged (LOG_LEVEL=info, two JSON lines per request to stdout).
+  const logged = await startServer({ compiled: true, env: { LOG_LEVEL: 'info' } });
+  try {
+    rounds.push({
+      name: 'real server, GET /healthz, LOG_LEVEL=info',
+      ...(await load(`${logged.base}/healthz`, 'GET')),
+    });
+  } finally {
+    await logged.kill9();
+  }
+  console.log(`GET /healthz (info logging): ${rounds.at(-1)?.reqPerSec} req/s`);
   const sqlite = [
     ['NORMAL', 'survives a process kill (kill -9); a power cut may lose the last commits'],
     ['FULL', 'survives a process kill and a power cut (WAL synced at every commit)'],
   ] as const;
   for (const [sync, survives] of sqlite) {
-    const server = await startServer({ env: { SQLITE_SYNCHRONOUS: sync } });
+    const server = await startServer({ compiled: true, env: { SQLITE_SYNCHRONOUS: sync } });
     rounds.push(await ticketsRound(`tickets, SQLite synchronous=${sync}`, server, survives));
     console.log(`SQLite ${sync}: ${rounds.at(-1)?.reqPerSec} req/s`);
   }
@@ -138,7 +149,11 @@ async function main() {
     try {
       const survives = await pgDurability(db.url);
       rounds.push(
-        await ticketsRound('tickets, PostgreSQL', await startServer({ databaseUrl: db.url }), survives),
+        await ticketsRound(
+          'tickets, PostgreSQL',
+          await startServer({ compiled: true, databaseUrl: db.url }),
+          survives,
+        ),
       );
       pgNote = 'PostgreSQL round ran on a throwaway database';
       console.log(`PostgreSQL: ${rounds.at(-1)?.reqPerSec} req/s`);

@@ -12,6 +12,11 @@ const benches = fs
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => !only.length || only.some((o) => f.startsWith(o)))
   .sort();
+// The benchmarks measure what `npm start` runs: the compiled server.
+spawnSync(process.execPath, ['scripts/ensure-server.mjs'], {
+  stdio: 'inherit',
+  cwd: path.resolve(dir, '..'),
+});
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file} ===`);

@@ -44,7 +44,7 @@ async function bare(o: FanoutOptions) {
 }
 
 async function satuAtap(o: FanoutOptions) {
-  const server = await startServer();
+  const server = await startServer({ compiled: true });
   try {
     const setup = await setupRaceCounters(server.base, 1, 301);
     const counterId = setup.counterIds[0] as number;
