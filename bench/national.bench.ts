@@ -52,6 +52,8 @@ const postgresTicks = () => {
 interface Mall {
   slug: string;
   officer: string;
+  /** A paired kiosk of the mall (kiosk tickets need one). */
+  kiosk: string;
   counters: number[];
   serviceId: number;
 }
@@ -76,7 +78,17 @@ async function main() {
     const env = { SEED_DEMO: 'never' };
     for (let i = 0; i < 2; i++) nodes.push(await startServer({ databaseUrl: db.url, compiled: true, env }));
     const malls: Mall[] = await pool(slugs, 8, async (slug, i) => {
-      const officer = await login(nodes[0]!.base, `petugas-m${i + 1}`, PASSWORD);
+      const base = nodes[0]!.base;
+      const officer = await login(base, `petugas-m${i + 1}`, PASSWORD);
+      const admin = await login(base, `admin-m${i + 1}`, PASSWORD);
+      const made = await call<{ pairingCode: string }>(base, 'POST', `/api/v1/malls/${slug}/devices`, {
+        token: admin,
+        body: { kind: 'kiosk', name: 'bench kiosk' },
+      });
+      const paired = await call<{ token: string }>(base, 'POST', '/api/v1/devices/pair', {
+        body: { code: made.body.pairingCode },
+      });
+      if (paired.status !== 200) throw new Error(`pair kiosk of ${slug}: ${paired.status}`);
       const me = await call<{ counterIds?: number[] }>(nodes[0]!.base, 'GET', '/api/v1/auth/me', {
         token: officer,
       });
@@ -86,6 +98,7 @@ async function main() {
       return {
         slug,
         officer,
+        kiosk: paired.body.token,
         counters: mine.filter((c) => c.serviceIds.includes(serviceId)).map((c) => c.id),
         serviceId,
       };
@@ -120,6 +133,7 @@ async function main() {
         const node = nodes[k++ % nodes.length]!;
         const r = await timed('issue', () =>
           call(node.base, 'POST', `/api/v1/malls/${m.slug}/tickets`, {
+            token: m.kiosk,
             body: { serviceId: m.serviceId, source: 'kiosk' },
           }),
         );
