@@ -56,6 +56,8 @@ export async function createTestMall(
     databaseUrl?: string;
     /** The queue opens every day whatever the calendar says (like the mall "demo"). */
     alwaysOpen?: boolean;
+    /** Extra configuration (environment variables), e.g. TRUST_PROXY. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestMall> {
   const tag = `${process.pid}x${Date.now().toString(36)}x${++counter}`;
@@ -66,6 +68,7 @@ export async function createTestMall(
     DATABASE_URL: dialect === 'postgres' ? (opts.databaseUrl ?? process.env.SATU_ATAP_TEST_PG) : undefined,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
+    ...opts.env,
   });
   let now = opts.start ?? new Date();
   const { ctx } = await bootContext(config, pino({ level: 'silent' }), { seed: false, now: () => now });

@@ -17,6 +17,7 @@ import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { registerModules } from './modules/index.js';
+import { limitAnonymousWrites } from './rate-limits.js';
 import { collectRoutes } from './route-table.js';
 import { registerWeb } from './web.js';
 
@@ -74,7 +75,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies listed in TRUST_PROXY (none by default), so
+    // a forged header cannot give a caller a fresh address for every request.
+    trustProxy: ctx.config.TRUST_PROXY.length > 0 ? ctx.config.TRUST_PROXY : false,
     // Held SSE streams would otherwise keep a graceful shutdown waiting forever.
     forceCloseConnections: true,
     routerOptions: { maxParamLength: 2000 },
@@ -104,6 +107,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const requestId = String(req.id);
     if (err instanceof AppError) {
+      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retry === 'number') reply.header('retry-after', String(retry));
       return reply
         .status(err.status)
         .send({ error: { code: err.code, message: err.message, requestId, details: err.details } });
@@ -156,6 +161,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       },
     },
   });
+  limitAnonymousWrites(app, ctx);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

@@ -19,8 +19,31 @@ const ConfigSchema = z.object({
   SATU_ATAP_DEMO_PASSWORD: z.string().min(6).default('demo1234'),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  /** Wrong passwords in a row before an account gets a delay. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  /** The first delay in seconds; it doubles with each further wrong password… */
+  LOGIN_DELAY_SECONDS: z.coerce.number().int().positive().default(30),
+  /** …up to this many minutes (never a hard lock; a mall admin can unlock at once). */
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Failed sign-ins one client address may make per window before it must wait. */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  LOGIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Requests per minute per address for anonymous writes (staff and paired devices are exempt). */
+  RATE_LIMIT_ANONYMOUS_WRITES: z.coerce.number().int().positive().default(30),
+  /**
+   * Proxies whose X-Forwarded-For is believed, comma-separated addresses or CIDRs (e.g.
+   * "127.0.0.1,10.0.0.0/8"; also "loopback", "uniquelocal"). Empty: none, the client address is the
+   * TCP peer, so a forged header cannot dodge the per-address limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
   WEB_DIST: z.string().default('dist/web'),
 });
 

@@ -33,6 +33,7 @@ export type Action =
   | 'counter.operate'
   | 'users.read'
   | 'users.manage'
+  | 'users.unlock'
   | 'audit.read'
   | 'hours.manage'
   | 'announcements.manage'
@@ -92,6 +93,8 @@ export function can(actor: Actor, action: Action, r: Resource): boolean {
       if (r.role === 'national_admin') return actor.role === 'national_admin';
       if (isMallAdmin(actor, r)) return true;
       return isAgencyAdmin(actor, r) && (r.role === 'officer' || r.role === 'back_office');
+    case 'users.unlock':
+      return isMallAdmin(actor, r);
     case 'audit.read':
       return (
         isMallAdmin(actor, r) ||

@@ -18,6 +18,9 @@ export const User = z.object({
   agencyId: z.number().nullable(),
   counterIds: z.array(z.number()),
   disabled: z.boolean(),
+  /** Wrong passwords in a row, and until when sign-in is delayed (null: not delayed). */
+  failedLogins: z.number().int(),
+  lockedUntil: z.string().nullable(),
 });
 
 export const UserInput = z.object({

@@ -10,7 +10,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; returns a bearer token',
@@ -19,7 +19,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const { token, actor } = await service.login(ctx, req.body.username, req.body.password);
+      const { token, actor } = await service.login(ctx, req.body.username, req.body.password, req.ip);
       const u = await users.findUser(ctx.database.db, actor.id);
       return { token, user: toUserDto(u!, actor.counterIds) };
     },

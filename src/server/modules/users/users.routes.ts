@@ -85,4 +85,21 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
       return service.updateUser(ctx, actor, mall.id, req.params.id, { disabled: true });
     },
   );
+
+  app.post(
+    '/api/v1/malls/:mall/users/:id/unlock',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Lift the sign-in delay of an account after wrong passwords (mall admins)',
+        params: UserParams,
+        response: { 200: User },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      const actor = requireActor(req);
+      return service.unlockUser(ctx, actor, mall.id, req.params.id);
+    },
+  );
 }

@@ -23,6 +23,8 @@ export function toUserDto(u: Selectable<UsersTable>, counterIds: number[]): User
     agencyId: u.agency_id,
     counterIds,
     disabled: u.disabled === 1,
+    failedLogins: u.failed_logins,
+    lockedUntil: u.locked_until,
   };
 }
 
@@ -200,5 +202,33 @@ export async function updateUser(
       at,
     });
     return toUserDto({ ...before, ...set }, scope.counterIds);
+  });
+}
+
+/**
+ * A mall admin lifts an account's sign-in delay (after wrong passwords) at once: the failure count
+ * and delay are cleared, audited as user.unlock.
+ */
+export async function unlockUser(ctx: AppContext, actor: Actor, mallId: number, id: number) {
+  const at = ctx.now().toISOString();
+  return inTransaction(ctx.database.db, async (tx) => {
+    const before = await repo.findUser(tx.db, id);
+    if (!before || before.mall_id !== mallId) throw notFound('USER_NOT_FOUND', 'Pengguna');
+    if (!can(actor, 'users.unlock', { mallId, agencyId: before.agency_id, role: before.role as Role }))
+      throw new AppError('FORBIDDEN', 'Hanya admin mal yang dapat membuka akun (mall admins only).');
+    const set = { failed_logins: 0, locked_until: null };
+    await repo.updateUser(tx.db, id, set);
+    await appendAudit(tx, {
+      mallId,
+      actorId: actor.id,
+      action: 'user.unlock',
+      entity: 'user',
+      entityId: id,
+      before: { failedLogins: before.failed_logins, lockedUntil: before.locked_until },
+      after: { failedLogins: 0, lockedUntil: null },
+      at,
+    });
+    const counters = (await repo.countersOfUsers(tx.db, [id])).map((c) => c.counter_id);
+    return toUserDto({ ...before, ...set }, counters);
   });
 }

@@ -26,6 +26,10 @@ export const adminSettings: Dict<typeof id.adminSettings> = {
     editOf: 'Edit account {{username}}',
     newPassword: 'New password (leave empty to keep)',
     updated: 'Account {{username}} updated.',
+    delayed: 'Delayed ({{count}} wrong passwords)',
+    unlock: 'Unlock',
+    unlockOf: 'Lift the sign-in delay of {{username}}',
+    unlocked: 'Account {{username}} can sign in again.',
   },
   hours: {
     day: 'Day',

@@ -109,4 +109,9 @@ export const login: Dict<typeof id.login> = {
   logout: 'Sign out',
   wrong: 'Wrong username or password.',
   locked: 'Too many attempts. Wait a few minutes and try again.',
+  delayed:
+    'This account is held for a while after several wrong passwords. Try again in {{wait}}, or ask a mall admin to unlock it.',
+  throttled: 'Too many failed sign-ins from this device. Try again in {{wait}}.',
+  seconds: '{{count}} seconds',
+  minutes: '{{count}} minutes',
 };

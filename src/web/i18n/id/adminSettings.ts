@@ -23,6 +23,10 @@ export const adminSettings = {
     editOf: 'Ubah akun {{username}}',
     newPassword: 'Kata sandi baru (kosongkan bila tetap)',
     updated: 'Akun {{username}} diperbarui.',
+    delayed: 'Ditahan ({{count}} kata sandi salah)',
+    unlock: 'Buka tahanan',
+    unlockOf: 'Buka tahanan masuk akun {{username}}',
+    unlocked: 'Akun {{username}} dapat masuk lagi.',
   },
   hours: {
     day: 'Hari',

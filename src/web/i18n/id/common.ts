@@ -100,4 +100,9 @@ export const login = {
   logout: 'Keluar',
   wrong: 'Nama pengguna atau kata sandi salah.',
   locked: 'Terlalu banyak percobaan. Tunggu beberapa menit lalu coba lagi.',
+  delayed:
+    'Akun ini ditahan sementara setelah beberapa kata sandi salah. Coba lagi dalam {{wait}}, atau minta admin mal membukanya.',
+  throttled: 'Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi dalam {{wait}}.',
+  seconds: '{{count}} detik',
+  minutes: '{{count}} menit',
 };

@@ -64,6 +64,15 @@ export function StaffAdmin() {
       : await m.send(mallPath(mall.slug, `/users/${u.id}`), { method: 'PATCH', body: { disabled: false } });
     if (ok) users.reload();
   };
+  const unlock = async (u: User) => {
+    const ok = await m.send(
+      mallPath(mall.slug, `/users/${u.id}/unlock`),
+      { method: 'POST' },
+      t('admin.staff.unlocked', { username: u.username }),
+    );
+    if (ok) users.reload();
+  };
+  const delayed = (u: User) => u.lockedUntil !== null && u.lockedUntil > new Date().toISOString();
 
   return (
     <section aria-labelledby="st-h">
@@ -102,7 +111,17 @@ export function StaffAdmin() {
             <td>{t(`role.${u.role}`)}</td>
             <td>{u.agencyId ? (agencyName.get(u.agencyId) ?? u.agencyId) : '—'}</td>
             <td>{u.counterIds.map((c) => counterName.get(c) ?? c).join(', ') || '—'}</td>
-            <td>{u.disabled ? t('admin.staff.disabled') : t('admin.staff.active')}</td>
+            <td>
+              {u.disabled ? t('admin.staff.disabled') : t('admin.staff.active')}
+              {delayed(u) && (
+                <>
+                  {' · '}
+                  <span className="chip chip-warn">
+                    {t('admin.staff.delayed', { count: u.failedLogins })}
+                  </span>
+                </>
+              )}
+            </td>
             <RowActions>
               {u.id !== me.id && (
                 <>
@@ -113,6 +132,15 @@ export function StaffAdmin() {
                   <SmallButton disabled={m.busy} onClick={() => void setDisabled(u, !u.disabled)}>
                     {u.disabled ? t('admin.staff.enable') : t('admin.staff.disable')}
                   </SmallButton>
+                  {isMallAdmin && (u.failedLogins > 0 || delayed(u)) && (
+                    <SmallButton
+                      disabled={m.busy}
+                      label={t('admin.staff.unlockOf', { username: u.username })}
+                      onClick={() => void unlock(u)}
+                    >
+                      {t('admin.staff.unlock')}
+                    </SmallButton>
+                  )}
                 </>
               )}
             </RowActions>
