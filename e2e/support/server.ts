@@ -23,7 +23,12 @@ async function freePort(): Promise<number> {
 }
 
 /** Builds the web app if its sources changed, then starts the real server on a free port with a fresh data dir. */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(
+  opts: {
+    /** e.g. 0.0.0.0 to open screens by the machine's LAN address */ host?: string;
+    env?: Record<string, string>;
+  } = {},
+): Promise<TestServer & { port: number }> {
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   execSync('node scripts/ensure-web.mjs', {
     stdio: 'inherit',
@@ -36,11 +41,12 @@ export async function startServer(): Promise<TestServer> {
     env: {
       ...process.env,
       PORT: String(port),
-      HOST: '127.0.0.1',
+      HOST: opts.host ?? '127.0.0.1',
       DATA_DIR: dataDir,
       SATU_ATAP_DEMO_PASSWORD: DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
+      ...opts.env,
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +71,7 @@ export async function startServer(): Promise<TestServer> {
   }
   return {
     base,
+    port,
     stop: async () => {
       stopping = true;
       // npx → tsx → node: end the whole process group we started.

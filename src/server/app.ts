@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -63,12 +64,19 @@ function frameworkError(err: FastifyError, requestId: string) {
   };
 }
 
+/** HTTPS straight from Node when TLS_CERT_FILE/TLS_KEY_FILE are set (else a reverse proxy does it). */
+function httpsOptions(ctx: AppContext): { https?: { cert: Buffer; key: Buffer } } {
+  const { TLS_CERT_FILE: cert, TLS_KEY_FILE: key } = ctx.config;
+  return cert && key ? { https: { cert: fs.readFileSync(cert), key: fs.readFileSync(key) } } : {};
+}
+
 /**
  * Builds the application without listening, so tests drive it in-process with app.inject().
  * One error handler shapes every error as {error:{code,message,requestId}}.
  */
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
+    ...httpsOptions(ctx),
     loggerInstance: ctx.log,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -158,8 +166,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         mediaSrc: ["'self'", 'data:'],
+        // Not by default: screens opened over plain HTTP by LAN address would have every script
+        // sent to https and stay blank. Added per request below when the request came over HTTPS.
+        upgradeInsecureRequests: null,
       },
     },
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol !== 'https') return;
+    const csp = reply.getHeader('content-security-policy');
+    if (typeof csp === 'string') reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
   });
   limitAnonymousWrites(app, ctx);
   await app.register(fastifyRateLimit, { global: false });

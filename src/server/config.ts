@@ -45,6 +45,15 @@ const ConfigSchema = z.object({
         .filter(Boolean),
     ),
   WEB_DIST: z.string().default('dist/web'),
+  /** The address printed in QR codes and links (e.g. http://192.168.1.10:3000); see public-url.ts. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .optional(),
+  /** Serve HTTPS directly with these PEM files (both or neither); or put a reverse proxy in front. */
+  TLS_CERT_FILE: z.string().min(1).optional(),
+  TLS_KEY_FILE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { sqlitePath: string };
@@ -62,5 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
+  if (Boolean(parsed.data.TLS_CERT_FILE) !== Boolean(parsed.data.TLS_KEY_FILE))
+    throw new ConfigError(['TLS_CERT_FILE and TLS_KEY_FILE: set both (HTTPS) or neither (HTTP)']);
   return { ...parsed.data, sqlitePath: path.resolve(parsed.data.DATA_DIR, 'satu-atap.sqlite') };
 }

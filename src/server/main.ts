@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { bootContext, createLogger } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { resolvePublicUrl } from './public-url.js';
 
 /** `satu-atap serve`: starts the server and prints where it listens and the demo logins. */
 export async function serve(): Promise<void> {
@@ -19,7 +20,8 @@ export async function serve(): Promise<void> {
   const { ctx, demoLogins } = await bootContext(config, log);
   const app = await buildApp(ctx);
   await app.listen({ port: config.PORT, host: config.HOST });
-  const where = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  // The public address (PUBLIC_URL or this machine's LAN address): what other machines and phones open.
+  const where = resolvePublicUrl(config);
   const db = ctx.database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite ${config.sqlitePath}`;
   console.log(
     `\nSatu Atap listening on ${where} (${db}), ready in ${Math.round(performance.now() - started)} ms`,

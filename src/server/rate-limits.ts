@@ -5,7 +5,7 @@ import type { App } from './http.js';
 
 /**
  * Every anonymous write (a public route with a method other than GET/HEAD: tickets from non-device
- * callers, device pairing, sign-in…) gets a per-address rate limit unless the route sets its own.
+ * callers, device pairing, sign-in…) gets a per-address rate limit (a route may set its own numbers).
  * Signed-in staff and paired devices (kiosk tickets) are exempt: they are known, and a kiosk in a
  * busy hall issues tickets all day. The address is `req.ip` (TRUST_PROXY decides whether
  * X-Forwarded-For counts). Must be called before @fastify/rate-limit registers, whose onRoute hook
@@ -15,7 +15,7 @@ export function limitAnonymousWrites(app: App, ctx: AppContext): void {
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const write = methods.some((m) => m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS');
-    if (!write || route.config?.access !== 'public' || route.config.rateLimit !== undefined) return;
+    if (!write || route.config?.access !== 'public' || route.config.rateLimit === false) return;
     route.config = {
       ...route.config,
       rateLimit: {
@@ -23,6 +23,8 @@ export function limitAnonymousWrites(app: App, ctx: AppContext): void {
         timeWindow: 60_000,
         allowList: (req: FastifyRequest) => isKnownCaller(req),
         errorResponseBuilder: (_req: FastifyRequest, c: { ttl: number }) => rateLimited(c.ttl),
+        // A route may set its own max/timeWindow (sign-in); the answer stays the same.
+        ...(route.config.rateLimit ?? {}),
       },
     };
   });

@@ -4,21 +4,48 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
+import { resolvePublicUrl } from './public-url.js';
+
+/** Vite puts content-hashed files under assets/: their content never changes under that name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * Serves the built React app (dist/web) and falls back to index.html for its client-side routes
  * (/{mall}/kiosk, /{mall}/display …). Unknown /api paths answer a JSON 404 instead.
+ * Assets are sent pre-compressed (.br/.gz written by the Vite build) when the browser accepts it;
+ * hashed assets are cached as immutable, everything else (index.html above all) is revalidated so a
+ * new release reaches every screen on its next load. index.html carries the public URL
+ * (PUBLIC_URL) that QR codes and links use.
  */
 export async function registerWeb(app: App, ctx: AppContext): Promise<void> {
   const root = path.resolve(ctx.config.WEB_DIST);
-  const hasWeb = fs.existsSync(path.join(root, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root, wildcard: false, index: false });
+  const indexFile = path.join(root, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      setHeaders: (reply, file) => {
+        const hashed = path.relative(root, file).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', hashed ? IMMUTABLE : 'no-cache');
+      },
+    });
+  const index = hasWeb ? withPublicUrl(fs.readFileSync(indexFile, 'utf8'), resolvePublicUrl(ctx.config)) : '';
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
     const isApi = url.startsWith('/api/') || url === '/api';
     if (isApi || req.method !== 'GET' || !hasWeb) {
       throw new AppError('ROUTE_NOT_FOUND', `Alamat tidak ditemukan (no route ${req.method} ${url}).`);
     }
-    return reply.type('text/html').sendFile('index.html');
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
   });
+}
+
+/** Adds <meta name="satu-atap-public-url"> to the page head (src/web/app/publicUrl.ts reads it). */
+export function withPublicUrl(html: string, publicUrl: string | null): string {
+  if (!publicUrl) return html;
+  const escaped = publicUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return html.replace('</head>', `  <meta name="satu-atap-public-url" content="${escaped}" />\n  </head>`);
 }

@@ -1,3 +1,5 @@
+import { publicUrl } from './publicUrl';
+
 /**
  * `position` is the ticket's 1-based place in its line (1 = next to be called); people ahead is one
  * less. Kept in one place so the kiosk slip and the citizen page agree.
@@ -11,4 +13,4 @@ export const PRIORITIES = ['elderly', 'disabled', 'pregnant', 'child', 'sick', '
 
 /** The citizen's live ticket page, as printed in the QR code. */
 export const ticketUrl = (mall: string, trackingCode: string): string =>
-  `${window.location.origin}/${mall}/ticket/${encodeURIComponent(trackingCode)}`;
+  `${publicUrl()}/${mall}/ticket/${encodeURIComponent(trackingCode)}`;

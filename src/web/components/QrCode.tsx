@@ -28,5 +28,8 @@ export function QrCode({
     };
   }, [text, size]);
   if (!src) return <span className="qr-placeholder" style={{ width: size, height: size }} />;
-  return <img src={src} width={size} height={size} alt={alt} className="qr" onLoad={onReady} />;
+  // data-text: what the code says, so a browser test can check the address without decoding the image.
+  return (
+    <img src={src} width={size} height={size} alt={alt} className="qr" data-text={text} onLoad={onReady} />
+  );
 }

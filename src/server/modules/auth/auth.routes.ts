@@ -10,7 +10,8 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/auth/login',
     {
-      config: { access: 'public' },
+      // Staff at one address sign in often (shift change); failed sign-ins have their own, tighter brake.
+      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; returns a bearer token',
