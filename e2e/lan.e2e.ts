@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, openPage } from './support/browser';
-import { issueKioskTicket, pairingCode, startServer, type TestServer } from './support/server';
+import { freePort, issueKioskTicket, pairingCode, startServer, type TestServer } from './support/server';
 
 /**
  * Issue 8 §4: a mall on its own LAN. The server listens on every interface and the screens are
@@ -20,17 +20,9 @@ describe.skipIf(!hasChromium)('screens on a LAN', () => {
   let browser: Browser;
   let lan = '';
   beforeAll(async () => {
-    const port = await import('node:net').then(
-      (net) =>
-        new Promise<number>((resolve) => {
-          const s = net.createServer().listen(0, () => {
-            const p = (s.address() as { port: number }).port;
-            s.close(() => resolve(p));
-          });
-        }),
-    );
+    const port = await freePort();
     lan = `http://${lanAddress}:${port}`;
-    server = await startServer({ host: '0.0.0.0', env: { PORT: String(port), PUBLIC_URL: lan } });
+    server = await startServer({ host: '0.0.0.0', port, env: { PUBLIC_URL: lan } });
     browser = await launch();
   });
   afterAll(async () => {

@@ -11,7 +11,7 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -25,7 +25,10 @@ async function freePort(): Promise<number> {
 /** Builds the web app if its sources changed, then starts the real server on a free port with a fresh data dir. */
 export async function startServer(
   opts: {
-    /** e.g. 0.0.0.0 to open screens by the machine's LAN address */ host?: string;
+    /** e.g. 0.0.0.0 to open screens by the machine's LAN address */
+    host?: string;
+    /** A port chosen beforehand (e.g. to put it in PUBLIC_URL); a free one otherwise. */
+    port?: number;
     env?: Record<string, string>;
   } = {},
 ): Promise<TestServer & { port: number }> {
@@ -34,7 +37,7 @@ export async function startServer(
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'satu-atap-e2e-'));
   const logs: string[] = [];
   const child: ChildProcess = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], {

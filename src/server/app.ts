@@ -171,11 +171,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
         upgradeInsecureRequests: null,
       },
     },
+    // Ignored with a console error on plain-HTTP origins (a LAN address): sent over HTTPS only.
+    crossOriginOpenerPolicy: false,
   });
   app.addHook('onSend', async (req, reply) => {
     if (req.protocol !== 'https') return;
     const csp = reply.getHeader('content-security-policy');
     if (typeof csp === 'string') reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    reply.header('cross-origin-opener-policy', 'same-origin');
   });
   limitAnonymousWrites(app, ctx);
   await app.register(fastifyRateLimit, { global: false });

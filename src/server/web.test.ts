@@ -54,6 +54,8 @@ describe('web app on a LAN', () => {
       headers: { 'x-forwarded-proto': 'https' },
     });
     expect(behindTls.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(behindTls.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(forged.headers['cross-origin-opener-policy']).toBeUndefined();
   });
 
   it('writes PUBLIC_URL into the page for QR codes and links; index.html is not cached', async () => {
