@@ -30,9 +30,9 @@ export function limitAnonymousWrites(app: App, ctx: AppContext): void {
   });
 }
 
+/** A signed-in staff member or a paired kiosk/display (the bearer token is resolved in onRequest first). */
 function isKnownCaller(req: FastifyRequest): boolean {
-  const r = req as FastifyRequest & { actor?: unknown; device?: unknown };
-  return r.actor != null || r.device != null;
+  return req.actor != null || req.device != null;
 }
 
 function rateLimited(ttlMs: number): AppError {
