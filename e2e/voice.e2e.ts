@@ -9,7 +9,7 @@ import type { VoiceManifestDto } from '../src/shared/contracts/announcements';
 import { CHIME, clipUrl, spokenTextToClips } from '../src/shared/domain/announcement-clips';
 import { spokenAnnouncement } from '../src/shared/domain/number-words';
 import { hasChromium, launch, openPage, shot } from './support/browser';
-import { DEMO_PASSWORD, login, startServer, type TestServer } from './support/server';
+import { DEMO_PASSWORD, login, pairingCode, startServer, type TestServer } from './support/server';
 
 type Announcer = { announced: string[]; spoken: string[]; played: string[]; queued: () => number };
 const announcer = (p: Page) =>
@@ -135,13 +135,41 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
     await page.close();
   });
 
-  it('warns when the browser holds the sound for a gesture, and a touch unlocks it', async () => {
-    const { page } = await openPage(quiet, `${server.base}/demo/display`, { width: 1920, height: 1080 });
+  it('a paired board held silent by the browser warns, reports it, and the admin sees it until a touch', async () => {
+    const { page } = await openPage(
+      quiet,
+      `${server.base}/demo/display?pair=${await pairingCode(server.base, 'display')}`,
+      { width: 1920, height: 1080 },
+    );
     const warning = page.getByTestId('audio-warning');
     await expect.poll(() => warning.getAttribute('data-status'), { timeout: 10_000 }).toBe('blocked');
     await shot(page, 'display-voice-blocked');
+    const admin = await login(server.base, 'admin');
+    const reports = async () => {
+      const r = await fetch(`${server.base}/api/v1/malls/demo/announcements/audio-status`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      return ((await r.json()) as { items: { name: string; status: string }[] }).items;
+    };
+    await expect.poll(reports, { timeout: 10_000 }).toEqual([expect.objectContaining({ status: 'blocked' })]);
+
+    const { page: adminPage } = await openPage(browser, `${server.base}/demo/admin/voice`, {
+      width: 1366,
+      height: 768,
+    });
+    await adminPage.getByLabel('Nama pengguna').fill('admin');
+    await adminPage.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+    await adminPage.getByRole('button', { name: 'Masuk' }).click();
+    const panel = adminPage.getByTestId('display-audio');
+    await panel.getByText('1 layar tidak terdengar').waitFor();
+    expect(await panel.textContent()).toContain('Diblokir peramban');
+    await panel.scrollIntoViewIfNeeded();
+    await shot(adminPage, 'admin-voice-displays-1366');
+
     await warning.click();
     await expect.poll(() => page.getByTestId('audio-warning').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(reports, { timeout: 10_000 }).toEqual([expect.objectContaining({ status: 'ok' })]);
     await page.close();
+    await adminPage.close();
   });
 });

@@ -118,13 +118,15 @@ export interface DeviceActor {
   zoneId: number | null;
 }
 
-export type DeviceAction = 'ticket.issueKiosk';
+export type DeviceAction = 'ticket.issueKiosk' | 'display.reportAudio';
 
 export function deviceCan(device: DeviceActor | null, action: DeviceAction, r: Resource): boolean {
   if (!device) return false;
   switch (action) {
     case 'ticket.issueKiosk':
       return device.kind === 'kiosk' && device.mallId === r.mallId;
+    case 'display.reportAudio':
+      return device.kind === 'display' && device.mallId === r.mallId;
     default: {
       const never: never = action;
       return never;

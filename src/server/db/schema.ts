@@ -295,6 +295,7 @@ export interface DB {
   announcement_clips: AnnouncementClipsTable;
   announcement_settings: AnnouncementSettingsTable;
   devices: DevicesTable;
+  display_audio_status: DisplayAudioStatusTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -314,4 +315,12 @@ export interface AnnouncementSettingsTable {
   mall_id: number;
   voice: string;
   updated_at: string;
+}
+
+/** The last audio report of a paired display board (one row per device). */
+export interface DisplayAudioStatusTable {
+  device_id: number;
+  mall_id: number;
+  status: string;
+  reported_at: string;
 }

@@ -40,3 +40,22 @@ export const ClipSequence = z.object({ clips: z.array(z.string()), urls: z.array
 export type VoiceManifestDto = z.infer<typeof VoiceManifest>;
 export type ClipRecordingListDto = z.infer<typeof ClipRecordingList>;
 export type AnnouncementVoiceValue = z.infer<typeof AnnouncementVoice>;
+
+/**
+ * Whether a display board can be heard: `blocked` — the browser holds sound until a touch (autoplay
+ * policy); `clips-failed` — the announcement clips do not load; `no-audio` — no audio in the browser.
+ */
+export const DisplayAudioStatus = z.enum(['ok', 'blocked', 'clips-failed', 'no-audio']);
+export const AudioStatusReport = z.strictObject({ status: DisplayAudioStatus });
+
+/** A paired display's last audio report, for the admin (stale: no report for a while — off or offline). */
+export const DisplayAudio = z.object({
+  deviceId: z.number(),
+  name: z.string(),
+  status: DisplayAudioStatus,
+  reportedAt: z.string(),
+  stale: z.boolean(),
+});
+export const DisplayAudioList = z.object({ items: z.array(DisplayAudio) });
+export type DisplayAudioDto = z.infer<typeof DisplayAudio>;
+export type DisplayAudioStatusValue = z.infer<typeof DisplayAudioStatus>;

@@ -20,6 +20,11 @@ export type DeviceState =
   | { status: 'unpaired'; error: string | null };
 
 const key = (mall: string, kind: DeviceKind) => `satu-atap:device:${mall}:${kind}`;
+/** The token a paired screen keeps, for requests made outside `useDevice` (the board's audio report). */
+export function storedDeviceToken(mall: string, kind: DeviceKind): string | null {
+  return localStorage.getItem(key(mall, kind));
+}
+
 /** Paired screens check in this often, which shows them online in the admin's device list. */
 const CHECK_IN_MS = 60_000;
 

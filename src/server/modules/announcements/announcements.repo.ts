@@ -67,3 +67,28 @@ export async function setVoiceSetting(db: Kysely<DB>, mallId: number, voice: str
     .onConflict((oc) => oc.column('mall_id').doUpdateSet({ voice, updated_at: at }))
     .execute();
 }
+
+export async function upsertAudioStatus(
+  db: Kysely<DB>,
+  row: { device_id: number; mall_id: number; status: string; reported_at: string },
+) {
+  await db
+    .insertInto('display_audio_status')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('device_id').doUpdateSet({ status: row.status, reported_at: row.reported_at }),
+    )
+    .execute();
+}
+
+/** The mall's displays that reported, with their names; revoked devices are left out. */
+export function audioStatuses(db: Kysely<DB>, mallId: number) {
+  return db
+    .selectFrom('display_audio_status as a')
+    .innerJoin('devices as d', 'd.id', 'a.device_id')
+    .select(['a.device_id', 'd.name', 'a.status', 'a.reported_at'])
+    .where('a.mall_id', '=', mallId)
+    .where('d.revoked_at', 'is', null)
+    .orderBy('d.name')
+    .execute();
+}

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   AnnouncementSettings,
+  AudioStatusReport,
   ClipRecording,
   ClipRecordingList,
   ClipSequence,
+  DisplayAudioList,
   VoiceManifest,
 } from '../../../shared/contracts/announcements.js';
 import {
@@ -12,6 +14,7 @@ import {
   clipUrl,
   spokenTextToClips,
 } from '../../../shared/domain/announcement-clips.js';
+import { requireDevice } from '../../auth/authenticate.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
@@ -26,6 +29,7 @@ import {
   uploadRecording,
   voiceManifest,
 } from './announcements.service.js';
+import { listAudioStatuses, reportAudioStatus } from './audio-status.service.js';
 
 const ClipFileParams = MallParams.extend({
   file: z
@@ -154,6 +158,43 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       const actor = guard(req, 'announcements.manage', { mallId: mall.id });
       await removeRecording(ctx, actor, mall, req.params.key);
       return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/api/v1/malls/:mall/announcements/audio-status',
+    {
+      // A paired display (device token), not a signed-in person.
+      config: { access: 'public' },
+      schema: {
+        tags: ['announcements'],
+        summary: 'A paired display reports whether it can be heard (device token)',
+        params: MallParams,
+        body: AudioStatusReport,
+      },
+    },
+    async (req, reply) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      await reportAudioStatus(ctx, requireDevice(req), mall, req.body.status);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/malls/:mall/announcements/audio-status',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['announcements'],
+        summary: "The displays' last audio reports: which boards cannot be heard (mall admin)",
+        params: MallParams,
+        response: { 200: DisplayAudioList },
+      },
+    },
+    async (req) => {
+      const mall = await resolveMall(ctx, req.params.mall);
+      guard(req, 'announcements.manage', { mallId: mall.id });
+      return { items: await listAudioStatuses(ctx, mall) };
     },
   );
 

@@ -30,4 +30,20 @@ export const adminVoice: Dict<typeof id.adminVoice> = {
   uploaded: 'Recording "{{key}}" saved.',
   removed: 'Recording "{{key}}" removed; the synthesised voice is used again.',
   tooBig: 'File too large: at most {{kb}} KB.',
+  displays: {
+    title: 'Sound on the displays',
+    none: 'No paired display has reported yet.',
+    silent: '{{count}} displays cannot be heard — check the boards below.',
+    silent_one: '{{count}} display cannot be heard — check the board below.',
+    allOk: 'All {{count}} displays can play sound.',
+    allOk_one: 'The display can play sound.',
+    stale: 'Not reporting (off or disconnected?)',
+    reportedAt: 'last report {{time}}',
+    status: {
+      ok: 'Sound on',
+      blocked: 'Blocked by the browser — touch the screen',
+      'clips-failed': 'Audio clips fail to load',
+      'no-audio': 'Browser without sound',
+    },
+  },
 };

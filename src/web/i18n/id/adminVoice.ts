@@ -26,4 +26,18 @@ export const adminVoice = {
   uploaded: 'Rekaman "{{key}}" disimpan.',
   removed: 'Rekaman "{{key}}" dihapus; suara sintesis dipakai lagi.',
   tooBig: 'Berkas terlalu besar: maksimal {{kb}} KB.',
+  displays: {
+    title: 'Suara di layar',
+    none: 'Belum ada layar terpasang (dipasangkan) yang melapor.',
+    silent: '{{count}} layar tidak terdengar — periksa layar berikut.',
+    allOk: 'Semua {{count}} layar dapat memutar suara.',
+    stale: 'Tidak melapor (mati atau terputus?)',
+    reportedAt: 'laporan terakhir {{time}}',
+    status: {
+      ok: 'Suara aktif',
+      blocked: 'Diblokir peramban — sentuh layar',
+      'clips-failed': 'Klip suara gagal dimuat',
+      'no-audio': 'Peramban tanpa suara',
+    },
+  },
 };

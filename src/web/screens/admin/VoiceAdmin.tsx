@@ -12,6 +12,7 @@ import { useMall } from '../../app/mall';
 import { useApi } from '../../app/useApi';
 import { playClips, unlockAudio } from '../display/audio';
 import { useAdmin } from './adminContext';
+import { DisplayAudioPanel } from './DisplayAudioPanel';
 import { FormStatus, useMutation } from './useMutation';
 
 const MAX_BYTES = 512 * 1024;
@@ -102,6 +103,7 @@ export function VoiceAdmin() {
               </label>
             ))}
           </fieldset>
+          <DisplayAudioPanel />
           <div className="card inline-form">
             <label className="field">
               <span>{t('admin.voice.sampleTicket')}</span>

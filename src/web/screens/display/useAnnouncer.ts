@@ -14,6 +14,7 @@ import {
   speak,
   wait,
 } from './audio';
+import { useAudioReport } from './useAudioReport';
 
 export interface Announcement {
   key: string;
@@ -59,6 +60,7 @@ export function useAnnouncer() {
   const [current, setCurrent] = useState<Announcement | null>(null);
   const [queued, setQueued] = useState(0);
   const announced = useRef<string[]>([]);
+  useAudioReport(mall.slug);
   const spoken = useRef<string[]>([]);
 
   useEffect(() => {

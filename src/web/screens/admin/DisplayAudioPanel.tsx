@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import type { DisplayAudioDto } from '../../../shared/contracts/announcements';
+import { mallPath } from '../../app/api';
+import { formatTime } from '../../app/format';
+import { useInterval } from '../../app/live';
+import { useMall } from '../../app/mall';
+import { useApi } from '../../app/useApi';
+import { useAdmin } from './adminContext';
+
+/** The paired displays' own reports: which boards cannot be heard right now, and why. */
+export function DisplayAudioPanel() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const { token } = useAdmin();
+  const list = useApi<{ items: DisplayAudioDto[] }>(
+    mallPath(mall.slug, '/announcements/audio-status'),
+    token,
+    {
+      keepPrevious: true,
+    },
+  );
+  useInterval(list.reload, 60_000);
+  const items = list.data?.items ?? [];
+  const silent = items.filter((d) => d.status !== 'ok' || d.stale);
+  return (
+    <section className="card" aria-labelledby="da-h" data-testid="display-audio">
+      <h2 id="da-h">{t('admin.voice.displays.title')}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('admin.voice.displays.none')}</p>
+      ) : (
+        <>
+          <p className={silent.length ? 'alert' : 'success'}>
+            {silent.length
+              ? t('admin.voice.displays.silent', { count: silent.length })
+              : t('admin.voice.displays.allOk', { count: items.length })}
+          </p>
+          <table className="table">
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.deviceId} data-device={d.name}>
+                  <td>
+                    <strong>{d.name}</strong>
+                  </td>
+                  <td>
+                    <span
+                      className={`chip ${d.stale ? 'chip-warn' : d.status === 'ok' ? 'chip-published' : 'chip-status-closed'}`}
+                    >
+                      {d.stale
+                        ? t('admin.voice.displays.stale')
+                        : t(`admin.voice.displays.status.${d.status}`)}
+                    </span>
+                  </td>
+                  <td className="muted">
+                    {t('admin.voice.displays.reportedAt', { time: formatTime(d.reportedAt, mall.timezone) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
