@@ -156,8 +156,23 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     const live = await fetch(`${server.base}/api/v1/malls/demo/counters`).then((r) => r.json());
     expect(live.items.map((c: { name: string }) => c.name)).not.toContain('Loket 22');
 
+    // Five wrong passwords delay an account (no hard lock); the mall admin lifts it from the staff list.
+    const signIn = (password: string) =>
+      fetch(`${server.base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'petugas-sim', password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await signIn('salah-salah-1')).status).toBe(401);
+    expect((await signIn(DEMO_PASSWORD)).status).toBe(429);
+
     await page.getByRole('link', { name: 'Petugas & peran' }).click();
     await page.getByRole('cell', { name: 'petugas', exact: true }).waitFor();
+    const delayedRow = page.getByRole('row').filter({ hasText: 'petugas-sim' });
+    await delayedRow.getByText('Ditahan (5 kata sandi salah)').waitFor();
+    await delayedRow.getByRole('button', { name: 'Buka tahanan masuk akun petugas-sim' }).click();
+    await page.getByText('Akun petugas-sim dapat masuk lagi.').waitFor();
+    expect((await signIn(DEMO_PASSWORD)).status).toBe(200);
     await page.getByRole('button', { name: '+ Tambah petugas' }).click();
     await page.getByLabel('Nama pengguna').fill('petugas-baru');
     await page.getByLabel('Kata sandi').fill('Sandi-kuat-123');
