@@ -69,7 +69,12 @@ export async function startServer(
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${logs.join('')}`);
+    if (Date.now() > deadline) {
+      // Do not leave it running: nobody gets a handle to stop it.
+      stopping = true;
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      throw new Error(`server did not become healthy:\n${logs.join('')}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
