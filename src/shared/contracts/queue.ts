@@ -11,7 +11,16 @@ export const staffText = (max: number) => z.string().trim().max(max).overwrite(m
 /** Vulnerable groups served first (UU 25/2009 art. 29; the sick at police/Samsat counters). */
 export const Priority = z.enum(['elderly', 'disabled', 'pregnant', 'child', 'sick', 'disaster_victim']);
 export const TicketSource = z.enum(['kiosk', 'online', 'counter']);
-export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled']);
+/** `expired`: still open when the mall's day ended (nothing carries into the next day). */
+export const TicketStatus = z.enum([
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'expired',
+]);
 export const Outcome = z.enum(['done', 'incomplete_documents', 'referred']);
 
 export const IssueTicketInput = z.strictObject({

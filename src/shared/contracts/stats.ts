@@ -35,6 +35,8 @@ export const QueueCounts = z.object({
   served: z.number(),
   noShows: z.number(),
   cancelled: z.number(),
+  /** Steps still open when the mall's day ended, closed as expired. */
+  expired: z.number(),
   /** Steps that ended by a transfer to another service or counter. */
   transferred: z.number(),
   recalls: z.number(),

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { currentLiveSeq } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { endEarlierDays } from '../queue/day-end.service.js';
 import * as repo from './displays.repo.js';
 import { averageWaits, minutesSince } from './displays.waits.js';
 
@@ -69,6 +70,8 @@ export async function displayState(
   mall: MallRecord,
   zoneId: number | null,
 ): Promise<DisplayStateDto> {
+  // A board loaded after midnight shows today's line only (a no-op once the day was ended here).
+  await endEarlierDays(ctx, mall);
   const db = ctx.database.db;
   const [counters, current, calls, waiting, lastEventId] = await Promise.all([
     repo.liveCounters(db, mall.id, zoneId),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { FinishInput, TransferInput } from '../../../shared/contracts/queue.js';
+import { localDayStart, localMoment } from '../../../shared/domain/local-time.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
@@ -9,6 +10,7 @@ import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { pickNext } from './call-order.js';
 import { type OperableCounter, operableCounter } from './counter-access.js';
+import { endEarlierDaysInTx } from './day-end.service.js';
 import { publishCall, publishCounterChanged } from './queue.events.js';
 import { toTicketDto } from './queue.mapper.js';
 import * as repo from './queue.repo.js';
@@ -66,13 +68,17 @@ export async function callNext(ctx: AppContext, mall: MallRecord, actor: Actor, 
   const at = now.toISOString();
   const view = await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
+    const today = localMoment(now, mall.timezone).date;
+    await endEarlierDaysInTx(ctx, tx, mall, today);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     if (counter.status !== 'open')
       throw new AppError('COUNTER_CLOSED', 'Loket sedang tutup/istirahat (counter is not open).');
     const policy = await policyFor(tx, counter.serviceIds);
+    // The streak counts only today's calls: yesterday's last calls do not hold back today's first.
+    const since = localDayStart(today, mall.timezone).toISOString();
     for (let attempt = 0; attempt < 100; attempt++) {
       const waiting = await repo.waitingLineForCounter(tx.db, mall.id, counter.serviceIds, counter.id);
-      const streak = await repo.priorityStreak(tx.db, mall.id, counter.serviceIds, policy.maxStreak);
+      const streak = await repo.priorityStreak(tx.db, mall.id, counter.serviceIds, policy.maxStreak, since);
       const next = pickNext(
         waiting.map((w) => ({ id: w.id, priority: w.priority, queuedAt: w.queued_at })),
         policy,
@@ -100,6 +106,7 @@ export async function callSpecific(
   const at = ctx.now().toISOString();
   const view = await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
+    await endEarlierDaysInTx(ctx, tx, mall, localMoment(ctx.now(), mall.timezone).date);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     if (counter.status !== 'open')
       throw new AppError('COUNTER_CLOSED', 'Loket sedang tutup/istirahat (counter is not open).');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { localDayStart } from '../../../shared/domain/local-time.js';
 import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { callOrder, positionsInLines } from './call-order.js';
@@ -50,12 +51,14 @@ export async function positionAndEta(
   ctx: AppContext,
   t: repo.TicketView,
   now: Date,
+  /** The mall's time zone (for the fallback read; the index knows the day of its streak). */
+  timeZone?: string,
 ): Promise<PositionAndEta> {
   if (t.status !== 'waiting') return { position: null, eta: null };
   const mq = await ctx.queueIndex.mall(t.mall_id);
   const at = mq.where.get(t.id);
   // Not (yet) in the index: only when this node is behind a commit it has not heard of.
-  if (!at) return positionAndEtaFromDb(ctx.database.db, t, now);
+  if (!at) return positionAndEtaFromDb(ctx.database.db, t, now, timeZone);
   // One walk answers every ticket of the group that shares this service's counters and policy, so
   // the pages following a group after a call cost one replay, not one each. Reused until the next
   // live event of the mall or the next second.
@@ -83,7 +86,8 @@ async function evaluateGroup(
     index.groupServiceIds(mq, t.queue_prefix),
     index.policy(mq, t.service_id),
   ]);
-  const streak = Math.min(group.streak, policy.maxStreak);
+  // The streak counts only the calls of the ticket's own day.
+  const streak = group.streakDate === t.local_date ? Math.min(group.streak, policy.maxStreak) : 0;
   const [loads, seen, closing] = await Promise.all([
     index.counterLoads(mq, t.service_id),
     index.arrivals(mq, group, groupServices, t.local_date, now),
@@ -154,6 +158,8 @@ export async function positionAndEtaFromDb(
   db: Kysely<DB>,
   t: repo.TicketView,
   now: Date,
+  /** The mall's time zone: the priority streak counts only calls of the ticket's own day. */
+  timeZone = 'Asia/Jakarta',
 ): Promise<PositionAndEta> {
   if (t.status !== 'waiting') return { position: null, eta: null };
   const [group, groupServices, [row]] = await Promise.all([
@@ -166,7 +172,8 @@ export async function positionAndEtaFromDb(
     maxWaitMinutes: row?.priority_max_wait_minutes ?? null,
   };
   // The counters call over the whole group, so the streak of priority calls is the group's.
-  const streak = await repo.priorityStreak(db, t.mall_id, groupServices, policy.maxStreak);
+  const dayStart = localDayStart(t.local_date, timeZone).toISOString();
+  const streak = await repo.priorityStreak(db, t.mall_id, groupServices, policy.maxStreak, dayStart);
   const order = callOrder(
     group.map((g) => ({ id: g.id, priority: g.priority, queuedAt: g.queued_at })),
     policy,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { localDayStart } from '../../../shared/domain/local-time.js';
 import type { DB } from '../../db/schema.js';
 
 type Db = Kysely<DB>;
@@ -76,4 +77,30 @@ export async function issuedTimesSince(
     .where('issued_at', '>=', since)
     .execute();
   return rows.map((r) => Date.parse(r.issued_at)).sort((a, b) => a - b);
+}
+
+/** The local day of the latest call among these services (the streak counts that day's calls). */
+export async function lastCallDate(db: Db, mallId: number, serviceIds: number[]): Promise<string | null> {
+  if (!serviceIds.length) return null;
+  const r = await db
+    .selectFrom('ticket_events')
+    .innerJoin('tickets', 'tickets.id', 'ticket_events.ticket_id')
+    .select('tickets.local_date')
+    .where('ticket_events.mall_id', '=', mallId)
+    .where('ticket_events.type', '=', 'called')
+    .where('ticket_events.service_id', 'in', serviceIds)
+    .orderBy('ticket_events.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.local_date ?? null;
+}
+
+/** The UTC instant a local day of the mall starts. */
+export async function dayStartOf(db: Db, mallId: number, date: string): Promise<string> {
+  const m = await db
+    .selectFrom('malls')
+    .select('timezone')
+    .where('id', '=', mallId)
+    .executeTakeFirstOrThrow();
+  return localDayStart(date, m.timezone).toISOString();
 }

@@ -41,6 +41,8 @@ export class QueueGroup {
   readonly priority = new OrderedSet<IndexedTicket>(byQueuedAt);
   /** Priority calls in a row at the end of the group's calls. */
   streak = 0;
+  /** The local day of the group's last call: the streak counts only that day's calls. */
+  streakDate: string | null = null;
   /**
    * Issues of one local day: counted from the table once (`base`, `priority`, issue times of the
    * last hour), then kept up by the issues applied since (`ids`, so a ticket is added once).
@@ -111,7 +113,9 @@ export class MallQueue {
       const row = ticketId === undefined ? undefined : rows.get(ticketId);
       if (ev.type === 'ticket.called' && row) {
         const group = this.group(row.queue_prefix);
+        if (group.streakDate !== row.local_date) group.streak = 0;
         group.streak = row.priority ? group.streak + 1 : 0;
+        group.streakDate = row.local_date;
       }
       if (ev.type === 'queue.changed' && ticketId !== undefined) {
         if (!row) this.remove(ticketId);
@@ -258,8 +262,18 @@ export class QueueIndex {
       const byPrefix = new Map<string, number[]>();
       for (const [id, prefix] of await indexRepo.servicePrefixes(trx, mallId))
         byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), id]);
-      for (const [prefix, ids] of byPrefix)
-        mq.group(prefix).streak = await repo.priorityStreak(trx, mallId, ids, STREAK_LOOKBACK);
+      for (const [prefix, ids] of byPrefix) {
+        const group = mq.group(prefix);
+        group.streakDate = await indexRepo.lastCallDate(trx, mallId, ids);
+        if (group.streakDate)
+          group.streak = await repo.priorityStreak(
+            trx,
+            mallId,
+            ids,
+            STREAK_LOOKBACK,
+            await indexRepo.dayStartOf(trx, mallId, group.streakDate),
+          );
+      }
       return mq;
     });
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CounterQueue, PublicTicket } from '../../../shared/contracts/queue.js';
+import { localDayStart, localMoment } from '../../../shared/domain/local-time.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
@@ -7,6 +8,7 @@ import { AppError } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { callOrder } from './call-order.js';
 import { operableCounter } from './counter-access.js';
+import { endEarlierDays } from './day-end.service.js';
 import { positionAndEta } from './positions.js';
 import { toTicketDto } from './queue.mapper.js';
 import * as repo from './queue.repo.js';
@@ -19,10 +21,11 @@ export async function publicTicket(
   mall: MallRecord,
   code: string,
 ): Promise<z.infer<typeof PublicTicket>> {
+  await endEarlierDays(ctx, mall);
   const db = ctx.database.db;
   const t = await repo.findTicketByTracking(db, mall.id, code.toUpperCase());
   if (!t) throw new AppError('TICKET_NOT_FOUND', 'Tiket tidak ditemukan (ticket not found).');
-  const { position, eta } = await positionAndEta(ctx, t, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, t, ctx.now(), mall.timezone);
   const { id: _id, ...dto } = toTicketDto(t, position, eta);
   let nextTicket = null;
   if (t.visit_id) {
@@ -50,6 +53,7 @@ export async function counterQueue(
   actor: Actor,
   counterId: number,
 ): Promise<z.infer<typeof CounterQueue>> {
+  await endEarlierDays(ctx, mall);
   return inTransaction(ctx.database.db, async (tx) => {
     const counter = await operableCounter(tx, mall.id, actor, counterId);
     const [current, waiting, policies] = await Promise.all([
@@ -59,7 +63,9 @@ export async function counterQueue(
     ]);
     const maxStreak = Math.min(...policies.map((p) => p.priority_max_streak), 100);
     const waits = policies.map((p) => p.priority_max_wait_minutes).filter((w): w is number => w !== null);
-    const streak = await repo.priorityStreak(tx.db, mall.id, counter.serviceIds, maxStreak);
+    const today = localMoment(ctx.now(), mall.timezone).date;
+    const since = localDayStart(today, mall.timezone).toISOString();
+    const streak = await repo.priorityStreak(tx.db, mall.id, counter.serviceIds, maxStreak, since);
     const order = callOrder(
       waiting.map((w) => ({ id: w.id, priority: w.priority, queuedAt: w.queued_at })),
       { maxStreak, maxWaitMinutes: waits.length ? Math.min(...waits) : null },

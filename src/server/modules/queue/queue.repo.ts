@@ -26,18 +26,24 @@ export async function nextSequence(
   return row.last_value;
 }
 
+/**
+ * Tickets issued for a service in a local day, from the ticket events: a transfer moves a ticket
+ * to another service but neither frees the quota it used nor takes the target's.
+ */
 export async function countIssued(
   db: Db,
   mallId: number,
   serviceId: number,
-  localDate: string,
+  day: { from: string; to: string },
 ): Promise<number> {
   const r = await db
-    .selectFrom('tickets')
+    .selectFrom('ticket_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('mall_id', '=', mallId)
     .where('service_id', '=', serviceId)
-    .where('local_date', '=', localDate)
+    .where('at', '>=', day.from)
+    .where('at', '<', day.to)
+    .where('type', '=', 'issued')
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
@@ -178,12 +184,13 @@ export async function transition(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** How many of the latest calls for these services were priority calls, in a row. */
+/** How many of the latest calls for these services since `since` (today's) were priority calls, in a row. */
 export async function priorityStreak(
   db: Db,
   mallId: number,
   serviceIds: number[],
   lookback: number,
+  since: string,
 ): Promise<number> {
   if (!serviceIds.length) return 0;
   const rows = await db
@@ -193,6 +200,7 @@ export async function priorityStreak(
     .where('ticket_events.mall_id', '=', mallId)
     .where('ticket_events.type', '=', 'called')
     .where('ticket_events.service_id', 'in', serviceIds)
+    .where('ticket_events.at', '>=', since)
     .orderBy('ticket_events.id', 'desc')
     .limit(lookback)
     .execute();

@@ -16,6 +16,7 @@ import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
 import { resolveMall } from '../malls/malls.service.js';
 import { callNext, callSpecific, setCounterStatus } from './counter-actions.service.js';
+import { startDayEndJob } from './day-end.service.js';
 import { counterQueue, publicTicket } from './queue-views.service.js';
 import { ticketAction } from './ticket-actions.service.js';
 import { issueTicket, startVisit } from './tickets.service.js';
@@ -25,6 +26,9 @@ const TicketParams = MallParams.extend({ id: Id });
 const tags = ['queue'];
 
 export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
+  // The queue day ends on schedule, at start-up and on first use (see day-end.service.ts).
+  const stopDayEnd = startDayEndJob(ctx);
+  app.addHook('onClose', async () => stopDayEnd());
   app.post(
     '/api/v1/malls/:mall/tickets',
     {

@@ -1,3 +1,4 @@
+import { localMoment } from '../../../shared/domain/local-time.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
@@ -7,6 +8,7 @@ import type { MallRecord } from '../malls/malls.service.js';
 import * as services from '../services/services.repo.js';
 import { counterForTicket, type OperableCounter } from './counter-access.js';
 import { type FinishBody, illegal, type TransferBody } from './counter-actions.service.js';
+import { endEarlierDaysInTx } from './day-end.service.js';
 import { positionAndEta } from './positions.js';
 import { publishCall, publishQueueChanged } from './queue.events.js';
 import { toTicketDto } from './queue.mapper.js';
@@ -107,7 +109,12 @@ async function followUp(a: ActionCtx, outcome: string): Promise<void> {
     a.mall,
     a.actor,
     { serviceId, source: a.t.source as 'kiosk', priority: a.t.priority as null },
-    { visitId: visit.id, queuedAt: a.at, skipCutoff: true },
+    {
+      visitId: visit.id,
+      queuedAt: a.at,
+      skipCutoff: true,
+      carriedPriority: { grantedBy: a.t.priority_granted_by },
+    },
   );
 }
 
@@ -174,6 +181,7 @@ export async function ticketAction(
   const at = ctx.now().toISOString();
   const view = await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
+    await endEarlierDaysInTx(ctx, tx, mall, localMoment(ctx.now(), mall.timezone).date);
     const t = await repo.findTicket(tx.db, mall.id, ticketId);
     if (!t) throw notFound('TICKET_NOT_FOUND', 'Tiket');
     const counter = await counterForTicket(tx, mall.id, actor, t);
@@ -216,6 +224,6 @@ export async function ticketAction(
     else await publishQueueChanged(ctx, tx, { ...after, counter_zone_id: counter.zone_id }, at);
     return after;
   });
-  const { position, eta } = await positionAndEta(ctx, view, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, view, ctx.now(), mall.timezone);
   return toTicketDto(view, position, eta);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { IssueTicketInput, StartVisitInput } from '../../../shared/contracts/queue.js';
-import { localMoment, toMinutes } from '../../../shared/domain/local-time.js';
+import { addCalendarDays, localDayStart, localMoment, toMinutes } from '../../../shared/domain/local-time.js';
 import { appendAudit } from '../../audit/audit.js';
 import { authorize } from '../../auth/guard.js';
 import { type Actor, type DeviceActor, deviceCan } from '../../auth/policy.js';
@@ -12,6 +12,7 @@ import { lockMallQueue } from '../../events/live-events.repo.js';
 import { openState } from '../calendar/calendar.service.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import * as services from '../services/services.repo.js';
+import { endEarlierDaysInTx } from './day-end.service.js';
 import { positionAndEta } from './positions.js';
 import { publishQueueChanged } from './queue.events.js';
 import { toTicketDto } from './queue.mapper.js';
@@ -23,11 +24,24 @@ export function newTrackingCode(): string {
   return [...randomBytes(10)].map((b) => CODE_ALPHABET[b % 32]).join('');
 }
 
+/** The UTC instants [start, end) of a local day. */
+export function dayBounds(date: string, timeZone: string): { from: string; to: string } {
+  return {
+    from: localDayStart(date, timeZone).toISOString(),
+    to: localDayStart(addCalendarDays(date, 1), timeZone).toISOString(),
+  };
+}
+
 interface IssueOptions {
   visitId?: number | null;
   queuedAt?: string;
   /** Journey steps after the first are queued by the system even after the issuing cut-off. */
   skipCutoff?: boolean;
+  /**
+   * A journey's next step keeps the citizen's own priority exactly as it was verified at the first
+   * step (self-declared stays self-declared; verified stays under the officer who verified it).
+   */
+  carriedPriority?: { grantedBy: number | null };
 }
 
 /**
@@ -66,10 +80,12 @@ export async function issueInTx(
   // Reads above run unlocked; the mall's queue lock comes before any row lock (one lock order), and
   // the sequence upsert then locks the queue group's row, so the quota count below is serialised too.
   await lockMallQueue(tx, mall.id);
+  await endEarlierDaysInTx(ctx, tx, mall, local.date);
   const seq = await repo.nextSequence(tx.db, mall.id, service.queue_prefix, local.date);
   if (
     service.daily_quota !== null &&
-    (await repo.countIssued(tx.db, mall.id, service.id, local.date)) >= service.daily_quota
+    (await repo.countIssued(tx.db, mall.id, service.id, dayBounds(local.date, mall.timezone))) >=
+      service.daily_quota
   ) {
     throw new AppError(
       'QUOTA_EXHAUSTED',
@@ -78,7 +94,13 @@ export async function issueInTx(
   }
   const number = `${service.queue_prefix}-${String(seq).padStart(3, '0')}`;
   const priority = input.priority ?? null;
-  const grantedBy = priority && actor ? actor.id : null;
+  const grantedBy = !priority
+    ? null
+    : opts.carriedPriority
+      ? opts.carriedPriority.grantedBy
+      : actor
+        ? actor.id
+        : null;
   const row = {
     mall_id: mall.id,
     service_id: service.id,
@@ -114,9 +136,10 @@ export async function issueInTx(
       priority,
       grantedBy,
       verification: priority ? (grantedBy ? 'staff' : 'self_declared') : null,
+      ...(opts.carriedPriority && priority ? { carriedFromVisit: true } : {}),
     },
   });
-  if (priority) {
+  if (priority && !opts.carriedPriority) {
     await appendAudit(tx, {
       mallId: mall.id,
       actorId: actor?.id ?? null,
@@ -185,7 +208,7 @@ export async function issueTicket(
   checkSource(caller, mall, input.source);
   const actor = caller.actor;
   const view = await ctx.database.group.run(mall.id, (tx) => issueInTx(ctx, tx, mall, actor, input));
-  const { position, eta } = await positionAndEta(ctx, view, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, view, ctx.now(), mall.timezone);
   return toTicketDto(view, position, eta);
 }
 
@@ -223,6 +246,6 @@ export async function startVisit(
       { visitId: visit.id },
     );
   });
-  const { position, eta } = await positionAndEta(ctx, view, ctx.now());
+  const { position, eta } = await positionAndEta(ctx, view, ctx.now(), mall.timezone);
   return { visitId: view.visit_id!, steps: input.serviceIds, ticket: toTicketDto(view, position, eta) };
 }

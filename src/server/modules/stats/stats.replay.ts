@@ -142,11 +142,13 @@ export function replayDay(events: readonly LoggedEvent[], rules: ReplayRules, ta
       }
       case 'no_show':
       case 'cancelled':
+      case 'expired':
         if (!step || step.closed) break;
         step.closed = true;
         waitingIn(step.serviceId).delete(step.ticketId);
         if (wanted) {
           if (e.type === 'no_show') block().noShows++;
+          else if (e.type === 'expired') block().expired++;
           else block().cancelled++;
         }
         break;

@@ -28,6 +28,7 @@ export function summarizeBlock(b: BlockTally): z.infer<typeof QueueStatsBlock> {
       served: b.served,
       noShows: b.noShows,
       cancelled: b.cancelled,
+      expired: b.expired,
       transferred: b.transferred,
       recalls: b.recalls,
     },

@@ -8,6 +8,7 @@ export interface BlockTally {
   served: number;
   noShows: number;
   cancelled: number;
+  expired: number;
   transferred: number;
   recalls: number;
   wait: number[];
@@ -46,6 +47,7 @@ export function emptyBlock(): BlockTally {
     served: 0,
     noShows: 0,
     cancelled: 0,
+    expired: 0,
     transferred: 0,
     recalls: 0,
     wait: [],
@@ -94,6 +96,7 @@ const COUNT_KEYS = [
   'served',
   'noShows',
   'cancelled',
+  'expired',
   'transferred',
   'recalls',
   'priorityIssued',

@@ -94,6 +94,7 @@ describe.each(dialects())('queue statistics on %s', (dialect) => {
       served: 2,
       noShows: 1,
       cancelled: 1,
+      expired: 0,
       transferred: 1,
       recalls: 1,
     });

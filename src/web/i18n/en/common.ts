@@ -48,6 +48,7 @@ export const ticketStatus: Dict<typeof id.ticketStatus> = {
   done: 'Done',
   no_show: 'No-show',
   cancelled: 'Cancelled',
+  expired: 'Expired',
   transferred: 'Transferred',
 };
 

@@ -38,6 +38,7 @@ export const ticketPage: Dict<typeof id.ticketPage> = {
     done: 'Done',
     no_show: 'Missed when called',
     cancelled: 'Cancelled',
+    expired: 'Expired',
     transferred: 'Transferred',
   },
   ahead: '{{count}} people ahead of you',
@@ -51,6 +52,8 @@ export const ticketPage: Dict<typeof id.ticketPage> = {
     done: 'Thank you for using our services.',
     no_show: 'Please ask the information desk if you still want to be served.',
     cancelled: 'This ticket is no longer valid.',
+    expired:
+      'This ticket expired: the service day ended before you were served. A queue number is valid only on the day it was taken; please take a new number.',
     transferred:
       'Your ticket was transferred to another service or counter. Follow the officer’s directions.',
   },

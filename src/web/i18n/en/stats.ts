@@ -17,6 +17,7 @@ export const adminStats: Dict<typeof id.adminStats> = {
   served: 'served',
   noShows: 'no-shows',
   cancelled: 'cancelled',
+  expired: 'expired (day ended)',
   transferred: 'transferred',
   recalls: 'recalls',
   colIssued: 'Issued',

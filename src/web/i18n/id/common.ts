@@ -43,6 +43,7 @@ export const ticketStatus = {
   done: 'Selesai',
   no_show: 'Tidak hadir',
   cancelled: 'Dibatalkan',
+  expired: 'Kedaluwarsa',
   transferred: 'Dialihkan',
 };
 

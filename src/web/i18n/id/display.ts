@@ -33,6 +33,7 @@ export const ticketPage = {
     done: 'Selesai',
     no_show: 'Tidak hadir saat dipanggil',
     cancelled: 'Dibatalkan',
+    expired: 'Kedaluwarsa',
     transferred: 'Dialihkan',
   },
   ahead: '{{count}} orang di depan Anda',
@@ -44,6 +45,8 @@ export const ticketPage = {
     done: 'Terima kasih telah menggunakan layanan kami.',
     no_show: 'Silakan hubungi petugas informasi bila Anda masih ingin dilayani.',
     cancelled: 'Tiket ini tidak berlaku lagi.',
+    expired:
+      'Tiket ini kedaluwarsa: hari layanan sudah berakhir sebelum Anda dilayani. Nomor antrean hanya berlaku pada hari diambil; silakan ambil nomor baru.',
     transferred: 'Tiket Anda dialihkan ke layanan/loket lain. Ikuti petunjuk petugas.',
   },
   issuedAt: 'Diambil',

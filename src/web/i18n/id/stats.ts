@@ -14,6 +14,7 @@ export const adminStats = {
   served: 'selesai dilayani',
   noShows: 'tidak hadir',
   cancelled: 'dibatalkan',
+  expired: 'kedaluwarsa (hari berakhir)',
   transferred: 'dialihkan',
   recalls: 'panggilan ulang',
   colIssued: 'Diterbitkan',

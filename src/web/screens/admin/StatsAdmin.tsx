@@ -18,7 +18,7 @@ const localToday = (timeZone: string): string =>
     new Date(),
   );
 
-const COUNTS = ['issued', 'served', 'noShows', 'cancelled', 'transferred', 'recalls'] as const;
+const COUNTS = ['issued', 'served', 'noShows', 'cancelled', 'expired', 'transferred', 'recalls'] as const;
 
 /** Queue statistics of a date range: totals, times, the priority rule, services, counters, hours. */
 export function StatsAdmin() {

@@ -18,7 +18,7 @@ export function TicketPage() {
     mallPath(mall.slug, `/tickets/${encodeURIComponent(code)}`),
   );
   const refetch = useDebounced(reload, 250);
-  const finished = data ? ['done', 'no_show', 'cancelled'].includes(data.status) : false;
+  const finished = data ? ['done', 'no_show', 'cancelled', 'expired'].includes(data.status) : false;
   const online = useLiveStream(
     mall.slug,
     'all',
