@@ -57,4 +57,10 @@ describe.each(dialects())('satu-atap calendar-import on %s', (dialect) => {
     expect(out.out).toMatch(/baris 1 \[source\]/);
     expect((await run(path.join(dir, 'none.csv'), false)).code).toBe(2);
   });
+
+  it('reads the shipped example file as the built-in 2026 list, unchanged', async () => {
+    const shipped = await run(path.resolve('docs/calendar/libur-nasional-2026.csv'), true);
+    expect(shipped.code).toBe(0);
+    expect(shipped.out).toMatch(/25 baris.*tahun 2026; baru 0, diubah 0, tetap 25/);
+  });
 });
