@@ -165,6 +165,10 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
     expect(await panel.textContent()).toContain('Diblokir peramban');
     await panel.scrollIntoViewIfNeeded();
     await shot(adminPage, 'admin-voice-displays-1366');
+    // The admin's device list shows the same: the board's sound beside its online status.
+    await adminPage.getByRole('link', { name: 'Perangkat' }).click();
+    await adminPage.locator('[data-audio="blocked"]').waitFor();
+    await shot(adminPage, 'admin-devices-audio-1366');
 
     await warning.click();
     await expect.poll(() => page.getByTestId('audio-warning').count(), { timeout: 10_000 }).toBe(0);

@@ -31,6 +31,7 @@ export const adminVoice: Dict<typeof id.adminVoice> = {
   removed: 'Recording "{{key}}" removed; the synthesised voice is used again.',
   tooBig: 'File too large: at most {{kb}} KB.',
   displays: {
+    column: 'Sound',
     title: 'Sound on the displays',
     none: 'No paired display has reported yet.',
     silent: '{{count}} displays cannot be heard — check the boards below.',

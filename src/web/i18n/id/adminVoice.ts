@@ -27,6 +27,7 @@ export const adminVoice = {
   removed: 'Rekaman "{{key}}" dihapus; suara sintesis dipakai lagi.',
   tooBig: 'Berkas terlalu besar: maksimal {{kb}} KB.',
   displays: {
+    column: 'Suara',
     title: 'Suara di layar',
     none: 'Belum ada layar terpasang (dipasangkan) yang melapor.',
     silent: '{{count}} layar tidak terdengar — periksa layar berikut.',

@@ -12,6 +12,7 @@ import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
 import { DeviceCode } from './DeviceCode';
 import { type DeviceDraft, DeviceForm } from './DeviceForm';
+import { DisplayAudioChip, useDisplayAudio } from './DisplayAudioPanel';
 import { RevokeButton } from './RevokeButton';
 import { FormStatus, useMutation } from './useMutation';
 
@@ -28,6 +29,8 @@ export function DevicesAdmin() {
   const ed = useEditing<Device>();
   const m = useMutation();
   const [code, setCode] = useState<DeviceWithCode | null>(null);
+  // What each display reported about its sound (announcements module): silent boards stand out here.
+  const audio = useDisplayAudio();
   // Status and last seen move on their own: refresh while the panel is open.
   useInterval(() => list.reload(), 30_000);
 
@@ -109,6 +112,7 @@ export function DevicesAdmin() {
           t('admin.devices.zone'),
           t('admin.col.status'),
           t('admin.devices.lastSeen'),
+          t('admin.voice.displays.column'),
           t('admin.devices.printer'),
         ]}
       >
@@ -122,6 +126,13 @@ export function DevicesAdmin() {
             </td>
             <td className="nowrap">
               {d.lastSeenAt ? formatDateTime(d.lastSeenAt, mall.timezone, i18n.language) : '—'}
+            </td>
+            <td>
+              {d.kind === 'display' ? (
+                <DisplayAudioChip report={audio.find((a) => a.deviceId === d.id)} />
+              ) : (
+                '—'
+              )}
             </td>
             <td>
               {d.printer ? (

@@ -7,9 +7,8 @@ import { useMall } from '../../app/mall';
 import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 
-/** The paired displays' own reports: which boards cannot be heard right now, and why. */
-export function DisplayAudioPanel() {
-  const { t } = useTranslation();
+/** The paired displays' last audio reports, refreshed every minute while shown. */
+export function useDisplayAudio(): DisplayAudioDto[] {
   const mall = useMall();
   const { token } = useAdmin();
   const list = useApi<{ items: DisplayAudioDto[] }>(
@@ -20,7 +19,26 @@ export function DisplayAudioPanel() {
     },
   );
   useInterval(list.reload, 60_000);
-  const items = list.data?.items ?? [];
+  return list.data?.items ?? [];
+}
+
+/** One display's sound as a chip: on, why it is silent, or not reporting. */
+export function DisplayAudioChip({ report }: { report: DisplayAudioDto | undefined }) {
+  const { t } = useTranslation();
+  if (!report) return <span className="muted">—</span>;
+  const cls = report.stale ? 'chip-warn' : report.status === 'ok' ? 'chip-published' : 'chip-status-closed';
+  return (
+    <span className={`chip ${cls}`} data-audio={report.stale ? 'stale' : report.status}>
+      {report.stale ? t('admin.voice.displays.stale') : t(`admin.voice.displays.status.${report.status}`)}
+    </span>
+  );
+}
+
+/** The paired displays' own reports: which boards cannot be heard right now, and why. */
+export function DisplayAudioPanel() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const items = useDisplayAudio();
   const silent = items.filter((d) => d.status !== 'ok' || d.stale);
   return (
     <section className="card" aria-labelledby="da-h" data-testid="display-audio">
@@ -42,13 +60,7 @@ export function DisplayAudioPanel() {
                     <strong>{d.name}</strong>
                   </td>
                   <td>
-                    <span
-                      className={`chip ${d.stale ? 'chip-warn' : d.status === 'ok' ? 'chip-published' : 'chip-status-closed'}`}
-                    >
-                      {d.stale
-                        ? t('admin.voice.displays.stale')
-                        : t(`admin.voice.displays.status.${d.status}`)}
-                    </span>
+                    <DisplayAudioChip report={d} />
                   </td>
                   <td className="muted">
                     {t('admin.voice.displays.reportedAt', { time: formatTime(d.reportedAt, mall.timezone) })}
