@@ -123,6 +123,7 @@ describe.each(dialects())('announcement clips on %s', (dialect) => {
       .select('action')
       .where('action', 'like', 'announcement_clip.%')
       .where('entity_id', '=', 'tiga')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['announcement_clip.upload', 'announcement_clip.delete']);
   });
