@@ -11,13 +11,14 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { requireStaffWhereNeeded, resolveBearer } from './auth/authenticate.js';
+import { gateRoute, resolveBearer } from './auth/authenticate.js';
 import type { AppContext } from './context.js';
 import { isDatabaseUnavailable } from './db/unavailable.js';
 import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { registerModules } from './modules/index.js';
+import { registerMallHook } from './modules/malls/malls.hook.js';
 import { limitAnonymousWrites } from './rate-limits.js';
 import { collectRoutes } from './route-table.js';
 import { registerWeb } from './web.js';
@@ -198,14 +199,23 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   // Resolve the bearer token once per request; routes decide whether they need it.
   app.addHook('onRequest', resolveBearer(ctx));
 
-  app.addHook('preValidation', requireStaffWhereNeeded);
+  registerMallHook(app, ctx);
+  app.addHook('preValidation', gateRoute);
 
   registerMetrics(app, ctx);
-  app.get('/healthz', { schema: { hide: true } }, async () => ({
-    status: 'ok',
-    database: ctx.database.dialect,
-  }));
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/healthz',
+    { config: { access: 'public', action: 'public.read' }, schema: { hide: true } },
+    async () => ({
+      status: 'ok',
+      database: ctx.database.dialect,
+    }),
+  );
+  app.get(
+    '/openapi.json',
+    { config: { access: 'public', action: 'public.read' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
   await registerModules(app, ctx);
   await registerWeb(app, ctx);

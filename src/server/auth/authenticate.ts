@@ -4,26 +4,36 @@ import { AppError } from '../errors.js';
 import * as authService from '../modules/auth/auth.service.js';
 import * as devices from '../modules/devices/devices.service.js';
 import { requireActor } from './guard.js';
-import type { DeviceActor } from './policy.js';
+import { type Action, type DeviceActor, scopeIn } from './policy.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * Who may reach the route at all: 'public' (citizens, displays, kiosks) or 'staff' (a signed-in
-     * user; the policy then decides what they may do). Default: GET is public, other methods staff.
+     * user; the policy then decides what they may do). Every API route declares it (access.test.ts).
      */
     access?: 'public' | 'staff';
+    /** The policy action the route performs (see policy.ts); declared by every API route. */
+    action?: Action;
   }
 }
 
 /**
- * preValidation hook: an anonymous request to a staff route gets 401 before its body is validated,
- * so nothing about the route's contract leaks to a caller who may not use it.
+ * preValidation hook, the route-level gate: an anonymous request to a staff route gets 401, and a
+ * signed-in user whose role never allows the route's action in this mall gets 403, both before the
+ * body is validated, so nothing about the route's contract leaks to a caller who may not use it.
+ * The handler then checks the resource itself (which agency, which counter) with the policy.
+ * Routes of plugins (static files, API docs) declare nothing: their GETs are public.
  */
-export async function requireStaffWhereNeeded(req: FastifyRequest): Promise<void> {
-  const access =
-    req.routeOptions.config?.access ?? (req.method === 'GET' || req.method === 'HEAD' ? 'public' : 'staff');
-  if (access === 'staff' && req.routeOptions.url) requireActor(req);
+export async function gateRoute(req: FastifyRequest): Promise<void> {
+  const config = req.routeOptions.config;
+  const access = config?.access ?? (req.method === 'GET' || req.method === 'HEAD' ? 'public' : 'staff');
+  if (access !== 'staff' || !req.routeOptions.url) return;
+  const actor = requireActor(req);
+  if (!config?.action) return;
+  const mallId = req.mall?.id ?? actor.mallId ?? 0;
+  if (scopeIn(actor, config.action, mallId) === 'none')
+    throw new AppError('FORBIDDEN', 'Anda tidak berwenang untuk tindakan ini (not allowed).');
 }
 
 declare module 'fastify' {

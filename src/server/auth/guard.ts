@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { type Action, type Actor, can, type Resource } from './policy.js';
+import { type Action, type Actor, can, type Resource, type Subject } from './policy.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -14,11 +14,11 @@ export function requireActor(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-/** Throws 403 unless the policy allows `action` on `resource`. */
-export function authorize(actor: Actor, action: Action, resource: Resource): void {
-  if (!can(actor, action, resource)) {
-    throw new AppError('FORBIDDEN', 'Anda tidak berwenang untuk tindakan ini (not allowed).');
-  }
+/** Throws unless the policy allows `action` on `resource`: 401 for an anonymous caller, else 403. */
+export function authorize(subject: Subject, action: Action, resource: Resource): void {
+  if (can(subject, action, resource)) return;
+  if (!subject) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu (sign in required).');
+  throw new AppError('FORBIDDEN', 'Anda tidak berwenang untuk tindakan ini (not allowed).');
 }
 
 /** requireActor + authorize in one call, the usual first line of an admin route. */

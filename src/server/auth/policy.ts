@@ -1,7 +1,12 @@
+import type { z } from 'zod';
+import { type PermissionScope, PolicyAction } from '../../shared/contracts/users.js';
 /**
- * Every authorization decision goes through `can()`. Roles are scoped: national_admin (all malls),
- * mall_admin (one mall), agency_admin and back_office (one agency in one mall), officer (assigned
- * counters), auditor (read-only over one mall, or all malls when not bound to one).
+ * Every authorization decision goes through `can()`: routes declare the action they perform
+ * (`config.action`), services ask for the resource-level check, and the web asks `GET /auth/me`
+ * for the actor's `permissions()` rather than repeating role rules. Roles are scoped:
+ * national_admin (all malls), mall_admin (one mall), agency_admin and back_office (one agency in one
+ * mall), officer (assigned counters), auditor (read-only over one mall, or all malls when not bound
+ * to one). An anonymous caller (citizen, unpaired screen) is `null`.
  */
 export const ROLES = [
   'national_admin',
@@ -22,31 +27,21 @@ export interface Actor {
   counterIds: number[];
 }
 
-export type Action =
-  | 'mall.create'
-  | 'mall.update'
-  | 'mall.readAdmin'
-  | 'catalog.manage'
-  | 'agency.manage'
-  | 'service.manage'
-  | 'counter.manage'
-  | 'counter.operate'
-  | 'users.read'
-  | 'users.manage'
-  | 'users.unlock'
-  | 'audit.read'
-  | 'hours.manage'
-  | 'announcements.manage'
-  | 'calendar.national'
-  | 'device.manage'
-  | 'ticket.issueCounter';
+/** Who is asking: a signed-in actor, or null for an anonymous caller. */
+export type Subject = Actor | null;
+
+export const ACTIONS = PolicyAction.options;
+export type Action = (typeof ACTIONS)[number];
 
 export interface Resource {
   mallId: number;
+  /** The agency the resource belongs to; undefined when the check is about the mall as a whole. */
   agencyId?: number | null;
   counterId?: number;
   /** For users.manage: the role being granted. */
   role?: Role;
+  /** For ticket.issue: where the ticket comes from (kiosk, online, counter). */
+  source?: string;
 }
 
 const inMall = (a: Actor, r: Resource) => a.role === 'national_admin' || a.mallId === r.mallId;
@@ -54,9 +49,42 @@ const isMallAdmin = (a: Actor, r: Resource) =>
   a.role === 'national_admin' || (a.role === 'mall_admin' && a.mallId === r.mallId);
 const isAgencyAdmin = (a: Actor, r: Resource) =>
   a.role === 'agency_admin' && a.mallId === r.mallId && r.agencyId != null && a.agencyId === r.agencyId;
+const isAuditorOf = (a: Actor, r: Resource) =>
+  a.role === 'auditor' && (a.mallId === null || a.mallId === r.mallId);
+/** An agency admin acting on its agency, or on the mall as a whole when no agency is named yet. */
+const isAgencyAdminOrUnscoped = (a: Actor, r: Resource) =>
+  a.role === 'agency_admin' &&
+  a.mallId === r.mallId &&
+  (r.agencyId === undefined || a.agencyId === r.agencyId);
 
-export function can(actor: Actor, action: Action, r: Resource): boolean {
+export function can(subject: Subject, action: Action, r: Resource): boolean {
   switch (action) {
+    case 'public.read':
+    case 'session.start':
+      return true;
+    case 'ticket.issue':
+      // Walk-in tickets at a counter are issued by the staff who serve citizens in this mall.
+      if (r.source !== 'counter') return true;
+      return (
+        subject !== null &&
+        (isMallAdmin(subject, r) ||
+          ((subject.role === 'officer' || subject.role === 'agency_admin') && subject.mallId === r.mallId))
+      );
+    default:
+      return subject !== null && staffCan(subject, action, r);
+  }
+}
+
+function staffCan(actor: Actor, action: Action, r: Resource): boolean {
+  switch (action) {
+    case 'public.read':
+    case 'session.start':
+    case 'ticket.issue':
+      return can(actor, action, r);
+    case 'session.read':
+      return true;
+    case 'admin.open':
+      return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyAdminOrUnscoped(actor, r);
     case 'mall.create':
     case 'calendar.national':
       return actor.role === 'national_admin';
@@ -65,16 +93,18 @@ export function can(actor: Actor, action: Action, r: Resource): boolean {
     case 'hours.manage':
     case 'announcements.manage':
     case 'device.manage':
+    case 'agency.retire':
+    case 'counter.reassign':
       return isMallAdmin(actor, r);
-    case 'ticket.issueCounter':
-      // Walk-in tickets at a counter: any working staff member of the mall (auditors only read).
-      return inMall(actor, r) && actor.role !== 'auditor';
     case 'mall.readAdmin':
-      return inMall(actor, r) || (actor.role === 'auditor' && actor.mallId === null);
+    case 'catalog.readInternal':
+      return inMall(actor, r) || isAuditorOf(actor, r);
     case 'agency.manage':
     case 'service.manage':
     case 'counter.manage':
       return isMallAdmin(actor, r) || isAgencyAdmin(actor, r);
+    case 'standard.read':
+      return isMallAdmin(actor, r) || isAgencyAdmin(actor, r) || isAuditorOf(actor, r);
     case 'counter.operate':
       if (isMallAdmin(actor, r) || isAgencyAdmin(actor, r)) return true;
       return (
@@ -84,27 +114,44 @@ export function can(actor: Actor, action: Action, r: Resource): boolean {
         actor.counterIds.includes(r.counterId)
       );
     case 'users.read':
-      return (
-        isMallAdmin(actor, r) ||
-        (actor.role === 'agency_admin' && actor.mallId === r.mallId) ||
-        (actor.role === 'auditor' && inMall(actor, r))
-      );
+      return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyAdminOrUnscoped(actor, r);
     case 'users.manage':
       if (r.role === 'national_admin') return actor.role === 'national_admin';
       if (isMallAdmin(actor, r)) return true;
-      return isAgencyAdmin(actor, r) && (r.role === 'officer' || r.role === 'back_office');
+      return (
+        isAgencyAdminOrUnscoped(actor, r) &&
+        (r.role === undefined || r.role === 'officer' || r.role === 'back_office')
+      );
     case 'users.unlock':
       return isMallAdmin(actor, r);
     case 'audit.read':
-      return (
-        isMallAdmin(actor, r) ||
-        (actor.role === 'auditor' && (actor.mallId === null || actor.mallId === r.mallId))
-      );
+      return isMallAdmin(actor, r) || isAuditorOf(actor, r);
     default: {
       const never: never = action;
       return never;
     }
   }
+}
+
+/**
+ * How far each action reaches for this actor in its own mall: 'mall' (any agency's resources),
+ * 'agency' (its own agency's), 'counters' (its assigned counters) or 'none'. Derived from `can()`
+ * itself, so the web shows exactly what the server will allow.
+ */
+export type Scope = z.infer<typeof PermissionScope>;
+export function permissions(actor: Actor): Record<Action, Scope> {
+  const out = {} as Record<Action, Scope>;
+  for (const action of ACTIONS) out[action] = scopeIn(actor, action, actor.mallId ?? 0);
+  return out;
+}
+
+/** How far `action` reaches for the actor in a mall (see `Scope`); 'none' means never there. */
+export function scopeIn(actor: Actor, action: Action, mallId: number): Scope {
+  if (can(actor, action, { mallId, agencyId: -1, counterId: -1 })) return 'mall';
+  if (actor.agencyId !== null && can(actor, action, { mallId, agencyId: actor.agencyId })) return 'agency';
+  if (actor.counterIds.some((counterId) => can(actor, action, { mallId, counterId }))) return 'counters';
+  // Actions whose resource names no agency (e.g. users.manage before the role is known).
+  return can(actor, action, { mallId }) ? 'agency' : 'none';
 }
 
 // ── Devices ─────────────────────────────────────────────────────────────────────────────────────

@@ -51,6 +51,18 @@ export const Agency = z.object({
   retired: z.boolean(),
   serviceCount: z.number().optional(),
 });
+/** What anyone may read about an agency: never the back-office contact or the agreement. */
+export const PublicAgency = Agency.pick({
+  id: true,
+  key: true,
+  name: true,
+  type: true,
+  hotline: true,
+  retired: true,
+  serviceCount: true,
+});
+/** An agency as the API answers it: the staff shape for the mall's staff, the public one for others. */
+export const AgencyView = z.union([Agency, PublicAgency]);
 
 export const AgencyInput = z.object({
   key: Slug,

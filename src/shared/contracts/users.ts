@@ -48,4 +48,40 @@ export const LoginInput = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(200),
 });
-export const LoginResult = z.object({ token: z.string(), user: User });
+
+/** Every action the server's policy decides (src/server/auth/policy.ts); routes declare one each. */
+export const PolicyAction = z.enum([
+  // Anyone, signed in or not.
+  'public.read',
+  'session.start',
+  'ticket.issue',
+  // Signed-in staff.
+  'session.read',
+  'admin.open',
+  'mall.create',
+  'mall.update',
+  'mall.readAdmin',
+  'catalog.manage',
+  'catalog.readInternal',
+  'agency.manage',
+  'agency.retire',
+  'service.manage',
+  'standard.read',
+  'counter.manage',
+  'counter.reassign',
+  'counter.operate',
+  'users.read',
+  'users.manage',
+  'users.unlock',
+  'audit.read',
+  'hours.manage',
+  'announcements.manage',
+  'calendar.national',
+  'device.manage',
+]);
+/** How far an action reaches: any agency's resources in the mall, the own agency's, the own counters, or none. */
+export const PermissionScope = z.enum(['mall', 'agency', 'counters', 'none']);
+export const Permissions = z.record(PolicyAction, PermissionScope);
+/** The signed-in user with what it may do, so screens show exactly what the server allows. */
+export const Me = User.extend({ permissions: Permissions });
+export const LoginResult = z.object({ token: z.string(), user: Me });

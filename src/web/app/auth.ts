@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, setUnauthorizedHandler } from './api';
-import type { User } from './types';
+import type { Me } from './types';
 
 export interface Session {
   token: string;
-  user: User;
+  user: Me;
 }
 
 const key = (mall: string) => `satu-atap:session:${mall}`;
@@ -36,6 +36,21 @@ export function useAuth(mall: string) {
     });
     return () => setUnauthorizedHandler(null);
   }, [mall]);
+
+  // Refresh the user and its permissions once per page load: roles and counters may have changed.
+  const token = session?.token;
+  useEffect(() => {
+    if (!token) return;
+    const ctl = new AbortController();
+    api<Me>('/api/v1/auth/me', { token, signal: ctl.signal })
+      .then((user) => {
+        const s = { token, user };
+        localStorage.setItem(key(mall), JSON.stringify(s));
+        setSession(s);
+      })
+      .catch(() => {});
+    return () => ctl.abort();
+  }, [mall, token]);
 
   const login = useCallback(
     async (username: string, password: string) => {

@@ -34,7 +34,11 @@ import type {
   TicketStatus as TicketStatusSchema,
 } from '../../shared/contracts/queue';
 import type { QueueStats as QueueStatsSchema } from '../../shared/contracts/stats';
-import type { User as UserSchema } from '../../shared/contracts/users';
+import type {
+  Me as MeSchema,
+  PolicyAction as PolicyActionSchema,
+  User as UserSchema,
+} from '../../shared/contracts/users';
 
 /**
  * Screen-side names for the API types, all derived from the shared zod contracts: the catalog and
@@ -53,6 +57,9 @@ export type OpeningDay = z.infer<typeof OpeningDaySchema>;
 export type Holiday = z.infer<typeof HolidaySchema>;
 export type Zone = z.infer<typeof ZoneSchema>;
 export type User = z.infer<typeof UserSchema>;
+/** The signed-in user with its permission scope per policy action (login and GET /auth/me). */
+export type Me = z.infer<typeof MeSchema>;
+export type PolicyAction = z.infer<typeof PolicyActionSchema>;
 export type Priority = z.infer<typeof PrioritySchema>;
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 export type Ticket = z.infer<typeof TicketSchema>;

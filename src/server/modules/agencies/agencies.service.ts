@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { Agency, AgencyInput, AgencyPatch } from '../../../shared/contracts/catalog.js';
+import type { Agency, AgencyInput, AgencyPatch, PublicAgency } from '../../../shared/contracts/catalog.js';
 import { appendAudit } from '../../audit/audit.js';
-import type { Actor } from '../../auth/policy.js';
+import { type Actor, can, type Subject } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, inTransactionOr, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
@@ -23,8 +23,26 @@ export function toAgencyDto(a: repo.AgencyRow & { service_count?: number | null 
   };
 }
 
-export async function listAgencies(ctx: AppContext, mallId: number, includeRetired = false) {
-  return (await repo.listAgencies(ctx.database.db, mallId, includeRetired)).map(toAgencyDto);
+/** The public shape: name, type, hotline and services; no back-office contact, no agreement. */
+export function toPublicAgencyDto(a: z.infer<typeof Agency>): z.infer<typeof PublicAgency> {
+  const { agreementStatus: _s, agreementDate: _d, backOfficeContact: _c, ...rest } = a;
+  return rest;
+}
+
+/** Staff of the mall see the agency's internal details; everyone else its public face. */
+export function agencyView(subject: Subject, mallId: number, a: z.infer<typeof Agency>) {
+  return can(subject, 'catalog.readInternal', { mallId, agencyId: a.id }) ? a : toPublicAgencyDto(a);
+}
+
+export async function listAgencies(
+  ctx: AppContext,
+  subject: Subject,
+  mallId: number,
+  includeRetired = false,
+) {
+  return (await repo.listAgencies(ctx.database.db, mallId, includeRetired)).map((a) =>
+    agencyView(subject, mallId, toAgencyDto(a)),
+  );
 }
 
 export async function getAgency(ctx: AppContext, mallId: number, id: number) {

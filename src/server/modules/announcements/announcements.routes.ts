@@ -19,7 +19,6 @@ import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import {
   clipAudio,
   listRecordings,
@@ -50,6 +49,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
   app.get(
     '/api/v1/malls/:mall/announcements/voice',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['announcements'],
         summary: "The mall's voice setting and which clips it recorded (clip URLs carry their version)",
@@ -57,12 +57,13 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
         response: { 200: VoiceManifest },
       },
     },
-    async (req) => voiceManifest(ctx, await resolveMall(ctx, req.params.mall)),
+    async (req) => voiceManifest(ctx, req.mall),
   );
 
   app.get(
     '/api/v1/malls/:mall/announcements/clips',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['announcements'],
         summary: 'The clip sequence a display plays for an announcement (after the chime)',
@@ -72,7 +73,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req) => {
-      const manifest = await voiceManifest(ctx, await resolveMall(ctx, req.params.mall));
+      const manifest = await voiceManifest(ctx, req.mall);
       const clips = spokenTextToClips(req.query.spokenText);
       return { clips, urls: clips.map((k) => clipUrl(manifest, k)) };
     },
@@ -81,6 +82,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
   app.get(
     '/api/v1/malls/:mall/announcements/clips/:file',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['announcements'],
         summary:
@@ -94,7 +96,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const key = req.params.file.replace(/\.(wav|mp3|ogg)$/, '');
       const clip = await clipAudio(ctx, mall, key, req.query.source === 'synth');
       // A URL naming the current version never changes: a year, immutable. Otherwise (no or an old
@@ -111,7 +113,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
   app.get(
     '/api/v1/malls/:mall/announcements/recordings',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'announcements.manage' },
       schema: {
         tags: ['announcements'],
         summary: 'The announcement vocabulary with what the mall recorded and what is missing (mall admin)',
@@ -120,7 +122,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       guard(req, 'announcements.manage', { mallId: mall.id });
       return listRecordings(ctx, mall);
     },
@@ -129,6 +131,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
   app.put(
     '/api/v1/malls/:mall/announcements/settings',
     {
+      config: { access: 'staff', action: 'announcements.manage' },
       schema: {
         tags: ['announcements'],
         summary: 'How displays speak: server clips (default) or the browser voice where it has one',
@@ -138,7 +141,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'announcements.manage', { mallId: mall.id });
       return setVoice(ctx, actor, mall, req.body.voice);
     },
@@ -147,6 +150,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
   app.delete(
     '/api/v1/malls/:mall/announcements/recordings/:key',
     {
+      config: { access: 'staff', action: 'announcements.manage' },
       schema: {
         tags: ['announcements'],
         summary: 'Remove a recorded clip (the synthesised word is spoken again)',
@@ -154,7 +158,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'announcements.manage', { mallId: mall.id });
       await removeRecording(ctx, actor, mall, req.params.key);
       return reply.status(204).send();
@@ -165,7 +169,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
     '/api/v1/malls/:mall/announcements/audio-status',
     {
       // A paired display (device token), not a signed-in person.
-      config: { access: 'public' },
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['announcements'],
         summary: 'A paired display reports whether it can be heard (device token)',
@@ -174,7 +178,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       await reportAudioStatus(ctx, requireDevice(req), mall, req.body.status);
       return reply.status(204).send();
     },
@@ -183,7 +187,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
   app.get(
     '/api/v1/malls/:mall/announcements/audio-status',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'announcements.manage' },
       schema: {
         tags: ['announcements'],
         summary: "The displays' last audio reports: which boards cannot be heard (mall admin)",
@@ -192,7 +196,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       guard(req, 'announcements.manage', { mallId: mall.id });
       return { items: await listAudioStatuses(ctx, mall) };
     },
@@ -207,6 +211,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
     scope.put(
       '/api/v1/malls/:mall/announcements/recordings/:key',
       {
+        config: { access: 'staff', action: 'announcements.manage' },
         bodyLimit: MAX_CLIP_BYTES,
         schema: {
           tags: ['announcements'],
@@ -218,12 +223,12 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
         },
         // Refuse strangers before the body is read.
         onRequest: async (req) => {
-          const mall = await resolveMall(ctx, req.params.mall);
+          const mall = req.mall;
           guard(req, 'announcements.manage', { mallId: mall.id });
         },
       },
       async (req) => {
-        const mall = await resolveMall(ctx, req.params.mall);
+        const mall = req.mall;
         const actor = guard(req, 'announcements.manage', { mallId: mall.id });
         if (!Buffer.isBuffer(req.body))
           throw new AppError(

@@ -3,7 +3,6 @@ import { verifyAudit } from '../../audit/audit.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import { listAudit } from './audit-log.repo.js';
 
 const AuditRow = z.object({
@@ -25,7 +24,7 @@ export async function auditLogRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/audit',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary: 'Audit trail of the mall, newest first (who, when, what, before/after)',
@@ -41,7 +40,7 @@ export async function auditLogRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       guard(req, 'audit.read', { mallId: mall.id });
       const rows = await listAudit(ctx.database.db, mall.id, req.query);
       return {
@@ -63,7 +62,7 @@ export async function auditLogRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/audit/verify',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary: 'Walk the mall’s hash chain: reports any edited or deleted audit row',
@@ -79,7 +78,7 @@ export async function auditLogRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       guard(req, 'audit.read', { mallId: mall.id });
       return verifyAudit(ctx.database.db, mall.id);
     },

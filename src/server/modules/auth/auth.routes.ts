@@ -1,5 +1,6 @@
-import { LoginInput, LoginResult, User } from '../../../shared/contracts/users.js';
+import { LoginInput, LoginResult, Me } from '../../../shared/contracts/users.js';
 import { requireActor } from '../../auth/guard.js';
+import { permissions } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { App } from '../../http.js';
 import * as users from '../users/users.repo.js';
@@ -11,7 +12,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/v1/auth/login',
     {
       // Staff at one address sign in often (shift change); failed sign-ins have their own, tighter brake.
-      config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
+      config: { access: 'public', action: 'session.start', rateLimit: { max: 120, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; returns a bearer token',
@@ -22,23 +23,33 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     async (req) => {
       const { token, actor } = await service.login(ctx, req.body.username, req.body.password, req.ip);
       const u = await users.findUser(ctx.database.db, actor.id);
-      return { token, user: toUserDto(u!, actor.counterIds) };
+      return { token, user: { ...toUserDto(u!, actor.counterIds), permissions: permissions(actor) } };
     },
   );
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: User } } },
+    {
+      config: { access: 'staff', action: 'session.read' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user and what it may do (permission scope per policy action)',
+        response: { 200: Me },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       const u = await users.findUser(ctx.database.db, actor.id);
-      return toUserDto(u!, actor.counterIds);
+      return { ...toUserDto(u!, actor.counterIds), permissions: permissions(actor) };
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'End this session' } },
+    {
+      config: { access: 'public', action: 'session.start' },
+      schema: { tags: ['auth'], summary: 'End this session' },
+    },
     async (req, reply) => {
       const h = req.headers.authorization;
       if (h?.startsWith('Bearer ')) await service.logout(ctx, h.slice(7).trim());

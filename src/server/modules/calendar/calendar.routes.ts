@@ -10,7 +10,6 @@ import { LocalDate, OpeningDay } from '../../../shared/contracts/catalog.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import * as service from './calendar.service.js';
 import { nationalRoutes } from './national.routes.js';
 
@@ -20,6 +19,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/calendar',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['calendar'],
         summary:
@@ -31,7 +31,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return service.mallCalendar(ctx, mall, req.query.year);
     },
   );
@@ -39,6 +39,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.put(
     '/api/v1/malls/:mall/calendar/cuti-bersama/:date',
     {
+      config: { access: 'staff', action: 'hours.manage' },
       schema: {
         tags: ['calendar'],
         summary: 'Declare that the mall serves (or not) on a national cuti bersama day (mall admin)',
@@ -48,7 +49,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'hours.manage', { mallId: mall.id });
       return service.setCutiBersamaServed(ctx, actor, mall, req.params.date, req.body.served);
     },
@@ -57,6 +58,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/calendar/working-days',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['calendar'],
         summary:
@@ -68,7 +70,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return { date: await service.addMallWorkingDays(ctx, mall, req.query.from, req.query.add) };
     },
   );
@@ -76,6 +78,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/opening-hours',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['calendar'],
         summary: 'Opening hours per weekday with breaks (e.g. the Friday-prayer break)',
@@ -84,7 +87,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return {
         workingWeekdays: JSON.parse(mall.working_days) as number[],
         days: await service.getOpeningHours(ctx, mall.id),
@@ -95,6 +98,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.put(
     '/api/v1/malls/:mall/opening-hours',
     {
+      config: { access: 'staff', action: 'hours.manage' },
       schema: {
         tags: ['calendar'],
         summary: 'Replace the opening hours (mall admin)',
@@ -106,7 +110,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'hours.manage', { mallId: mall.id });
       await service.setOpeningHours(ctx, actor, mall, req.body.days, req.body.workingWeekdays);
       return { ok: true };
@@ -116,6 +120,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/holidays',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['calendar'],
         summary:
@@ -126,7 +131,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return { items: await service.listHolidays(ctx, mall.id, req.query.from, req.query.to) };
     },
   );
@@ -134,6 +139,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/holidays',
     {
+      config: { access: 'staff', action: 'hours.manage' },
       schema: {
         tags: ['calendar'],
         summary: 'Add or rename the mall’s own closures (local_closure) — one or many (mall admin)',
@@ -142,7 +148,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'hours.manage', { mallId: mall.id });
       const items = 'items' in req.body ? req.body.items : [req.body];
       await service.saveHolidays(ctx, actor, mall.id, items);
@@ -153,6 +159,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   app.delete(
     '/api/v1/malls/:mall/holidays/:date',
     {
+      config: { access: 'staff', action: 'hours.manage' },
       schema: {
         tags: ['calendar'],
         summary: 'Remove one of the mall’s own closures (mall admin)',
@@ -160,7 +167,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'hours.manage', { mallId: mall.id });
       await service.removeHoliday(ctx, actor, mall.id, req.params.date);
       return reply.status(204).send();

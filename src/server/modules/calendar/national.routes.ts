@@ -34,6 +34,7 @@ export async function nationalRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/calendar/national',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['calendar'],
         summary:
@@ -49,6 +50,7 @@ export async function nationalRoutes(app: App, ctx: AppContext): Promise<void> {
   app.put(
     '/api/v1/calendar/national/:date',
     {
+      config: { access: 'staff', action: 'calendar.national' },
       schema: {
         tags: ['calendar'],
         summary: 'Add or change one national day (national admin)',
@@ -66,6 +68,7 @@ export async function nationalRoutes(app: App, ctx: AppContext): Promise<void> {
   app.delete(
     '/api/v1/calendar/national/:date',
     {
+      config: { access: 'staff', action: 'calendar.national' },
       schema: {
         tags: ['calendar'],
         summary: 'Remove one national day (national admin)',
@@ -88,6 +91,7 @@ export async function nationalRoutes(app: App, ctx: AppContext): Promise<void> {
     scope.post(
       '/api/v1/calendar/national/import',
       {
+        config: { access: 'staff', action: 'calendar.national' },
         bodyLimit: MAX_BYTES,
         schema: {
           tags: ['calendar'],

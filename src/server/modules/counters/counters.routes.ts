@@ -3,7 +3,6 @@ import { Counter, CounterInput, CounterPatch, Id } from '../../../shared/contrac
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import * as service from './counters.service.js';
 
 const CounterParams = MallParams.extend({ id: Id });
@@ -12,6 +11,7 @@ export async function countersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/counters',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['counters'],
         summary: 'Counters with their agency and the services each serves',
@@ -20,7 +20,7 @@ export async function countersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return { items: await service.listCounters(ctx, mall.id) };
     },
   );
@@ -28,6 +28,7 @@ export async function countersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/counters',
     {
+      config: { access: 'staff', action: 'counter.manage' },
       schema: {
         tags: ['counters'],
         summary: 'Add a counter',
@@ -37,7 +38,7 @@ export async function countersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'counter.manage', { mallId: mall.id, agencyId: req.body.agencyId });
       const id = await service.createCounter(ctx, actor, mall.id, req.body);
       return reply.status(201).send(await service.getCounter(ctx, mall.id, id));
@@ -47,6 +48,7 @@ export async function countersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.patch(
     '/api/v1/malls/:mall/counters/:id',
     {
+      config: { access: 'staff', action: 'counter.manage' },
       schema: {
         tags: ['counters'],
         summary: 'Update a counter: services served, open/closed/break, zone; retired: true removes it',
@@ -56,7 +58,7 @@ export async function countersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const agencyId = await service.counterAgencyId(ctx, mall.id, req.params.id);
       const actor = guard(req, 'counter.manage', { mallId: mall.id, agencyId });
       await service.updateCounter(ctx, actor, mall.id, req.params.id, req.body);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Counter, CounterInput, CounterPatch } from '../../../shared/contracts/catalog.js';
 import { appendAudit } from '../../audit/audit.js';
+import { authorize } from '../../auth/guard.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
@@ -31,10 +32,12 @@ export async function listCounters(ctx: AppContext, mallId: number): Promise<Cou
   });
 }
 
-async function checkServices(tx: Tx, mallId: number, serviceIds: number[]) {
+/** The services exist in this mall, and the actor may put each one on a counter (its agency's). */
+async function checkServices(tx: Tx, actor: Actor, mallId: number, serviceIds: number[]) {
   const unique = [...new Set(serviceIds)];
   const found = await repo.servicesInMall(tx.db, mallId, unique);
   if (found.length !== unique.length) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
+  for (const s of found) authorize(actor, 'counter.manage', { mallId, agencyId: s.agency_id });
   return unique;
 }
 
@@ -48,7 +51,7 @@ export async function createCounter(
   return inTransaction(ctx.database.db, async (tx) => {
     if (!(await agencies.findAgency(tx.db, mallId, input.agencyId)))
       throw notFound('AGENCY_NOT_FOUND', 'Instansi');
-    const serviceIds = await checkServices(tx, mallId, input.serviceIds);
+    const serviceIds = await checkServices(tx, actor, mallId, input.serviceIds);
     const values = {
       mall_id: mallId,
       agency_id: input.agencyId,
@@ -86,8 +89,11 @@ export async function updateCounter(
   await inTransaction(ctx.database.db, async (tx) => {
     const before = await repo.findCounter(tx.db, mallId, id);
     if (!before) throw notFound('COUNTER_NOT_FOUND', 'Loket');
-    if (patch.agencyId !== undefined && !(await agencies.findAgency(tx.db, mallId, patch.agencyId))) {
-      throw notFound('AGENCY_NOT_FOUND', 'Instansi');
+    if (patch.agencyId !== undefined && patch.agencyId !== before.agency_id) {
+      // Moving a counter to another agency hands its officers that agency's citizens: mall admins only.
+      authorize(actor, 'counter.reassign', { mallId, agencyId: patch.agencyId });
+      if (!(await agencies.findAgency(tx.db, mallId, patch.agencyId)))
+        throw notFound('AGENCY_NOT_FOUND', 'Instansi');
     }
     const set = {
       ...(patch.agencyId !== undefined && { agency_id: patch.agencyId }),
@@ -102,7 +108,12 @@ export async function updateCounter(
     };
     await repo.updateCounter(tx.db, mallId, id, set);
     if (patch.serviceIds)
-      await repo.setCounterServices(tx.db, mallId, id, await checkServices(tx, mallId, patch.serviceIds));
+      await repo.setCounterServices(
+        tx.db,
+        mallId,
+        id,
+        await checkServices(tx, actor, mallId, patch.serviceIds),
+      );
     await appendAudit(tx, {
       mallId,
       actorId: actor.id,

@@ -8,7 +8,6 @@ import {
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import { displayState, inZone, resolveZone } from './displays.service.js';
 import { streamEvents } from './sse.js';
 
@@ -18,6 +17,7 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/displays/:zone/state',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['displays'],
         summary:
@@ -27,7 +27,7 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return displayState(ctx, mall, await resolveZone(ctx, mall, req.params.zone));
     },
   );
@@ -35,6 +35,7 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/displays/:zone/stream',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['displays'],
         summary:
@@ -44,7 +45,7 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const zoneId = await resolveZone(ctx, mall, req.params.zone);
       await streamEvents(req, reply, ctx.hub, mall.id, (ev) => inZone(zoneId, ev));
     },
@@ -53,6 +54,7 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/announcements/preview',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['displays'],
         summary: 'The Indonesian sentence a display speaks for a call, to test its speaker',

@@ -4,7 +4,6 @@ import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import { looksLikeXlsx } from './imports.parse.js';
 import { importCatalog, importInvalid } from './imports.service.js';
 
@@ -35,6 +34,7 @@ export async function importsRoutes(app: App, ctx: AppContext): Promise<void> {
     scope.post(
       '/api/v1/malls/:mall/catalog/import',
       {
+        config: { access: 'staff', action: 'catalog.manage' },
         bodyLimit: MAX_BYTES,
         schema: {
           tags: ['catalog'],
@@ -47,12 +47,12 @@ export async function importsRoutes(app: App, ctx: AppContext): Promise<void> {
         },
         // Refuse strangers before a 10 MB body is read.
         onRequest: async (req) => {
-          const mall = await resolveMall(ctx, req.params.mall);
+          const mall = req.mall;
           guard(req, 'catalog.manage', { mallId: mall.id });
         },
       },
       async (req) => {
-        const mall = await resolveMall(ctx, req.params.mall);
+        const mall = req.mall;
         const actor = guard(req, 'catalog.manage', { mallId: mall.id });
         if (!Buffer.isBuffer(req.body))
           throw new AppError(

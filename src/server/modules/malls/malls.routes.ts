@@ -10,6 +10,7 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['malls'],
         summary: 'List the malls of this deployment',
@@ -21,6 +22,7 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls',
     {
+      config: { access: 'staff', action: 'mall.create' },
       schema: {
         tags: ['malls'],
         summary: 'Create a mall (national admin)',
@@ -35,12 +37,16 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
   );
   app.get(
     '/api/v1/malls/:mall',
-    { schema: { tags: ['malls'], summary: 'One mall by slug', params: MallParams, response: { 200: Mall } } },
-    async (req) => service.toMallDto(await service.resolveMall(ctx, req.params.mall)),
+    {
+      config: { access: 'public', action: 'public.read' },
+      schema: { tags: ['malls'], summary: 'One mall by slug', params: MallParams, response: { 200: Mall } },
+    },
+    async (req) => service.toMallDto(req.mall),
   );
   app.patch(
     '/api/v1/malls/:mall',
     {
+      config: { access: 'staff', action: 'mall.update' },
       schema: {
         tags: ['malls'],
         summary: 'Update a mall: name, address, time zone, working week',
@@ -50,7 +56,7 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await service.resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'mall.update', { mallId: mall.id });
       return admin.updateMall(ctx, actor, mall, req.body);
     },
@@ -58,6 +64,7 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/zones',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['malls'],
         summary: 'Display zones (e.g. floors)',
@@ -66,13 +73,14 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await service.resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return { items: await admin.listZones(ctx, mall.id) };
     },
   );
   app.post(
     '/api/v1/malls/:mall/zones',
     {
+      config: { access: 'staff', action: 'catalog.manage' },
       schema: {
         tags: ['malls'],
         summary: 'Add or rename a display zone',
@@ -82,7 +90,7 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await service.resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'catalog.manage', { mallId: mall.id });
       return reply.status(201).send(await admin.saveZone(ctx, actor, mall.id, req.body));
     },

@@ -212,6 +212,28 @@ export async function priorityStreak(
   return n;
 }
 
+export function findCounter(db: Db, mallId: number, counterId: number) {
+  return db
+    .selectFrom('counters')
+    .selectAll()
+    .where('mall_id', '=', mallId)
+    .where('id', '=', counterId)
+    .executeTakeFirst();
+}
+
+/** The live counters of the mall that serve a service, with their agency (for the policy). */
+export function countersServing(db: Db, mallId: number, serviceId: number) {
+  return db
+    .selectFrom('counter_services')
+    .innerJoin('counters', 'counters.id', 'counter_services.counter_id')
+    .select(['counters.id', 'counters.agency_id'])
+    .where('counter_services.service_id', '=', serviceId)
+    .where('counters.mall_id', '=', mallId)
+    .where('counters.retired_at', 'is', null)
+    .orderBy('counters.number')
+    .execute();
+}
+
 export function counterServiceIds(db: Db, counterId: number) {
   return db.selectFrom('counter_services').select('service_id').where('counter_id', '=', counterId).execute();
 }

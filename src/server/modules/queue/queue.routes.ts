@@ -14,7 +14,6 @@ import {
 import { requireActor } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import { callNext, callSpecific, setCounterStatus } from './counter-actions.service.js';
 import { startDayEndJob } from './day-end.service.js';
 import { counterQueue, publicTicket } from './queue-views.service.js';
@@ -32,7 +31,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/tickets',
     {
-      config: { access: 'public' },
+      config: { access: 'public', action: 'ticket.issue' },
       schema: {
         tags,
         summary: 'Take a queue ticket (kiosk, online, or walk-in at a counter)',
@@ -42,7 +41,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return reply
         .status(201)
         .send(await issueTicket(ctx, mall, { actor: req.actor, device: req.device }, req.body));
@@ -52,7 +51,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/visits',
     {
-      config: { access: 'public' },
+      config: { access: 'public', action: 'ticket.issue' },
       schema: {
         tags,
         summary: 'Start a journey: several services in order, one visit; finishing a step queues the next',
@@ -62,7 +61,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return reply
         .status(201)
         .send(await startVisit(ctx, mall, { actor: req.actor, device: req.device }, req.body));
@@ -72,6 +71,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/tickets/:trackingCode',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags,
         summary: 'The citizen’s live ticket by tracking code: position and estimated wait (no personal data)',
@@ -80,7 +80,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return publicTicket(ctx, mall, req.params.trackingCode);
     },
   );
@@ -88,6 +88,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/counters/:counterId/call-next',
     {
+      config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
         summary: 'Call the next ticket (200) or 204 when nobody waits',
@@ -96,7 +97,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const ticket = await callNext(ctx, mall, requireActor(req), req.params.counterId);
       if (!ticket) return reply.status(204).send(null);
       return { ...ticket, ticket };
@@ -108,6 +109,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     app.post(
       `/api/v1/malls/:mall/counters/:counterId/${path}`,
       {
+        config: { access: 'staff', action: 'counter.operate' },
         schema: {
           tags,
           summary: 'Call a specific ticket out of order (reason required, audited)',
@@ -117,7 +119,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
         },
       },
       async (req) => {
-        const mall = await resolveMall(ctx, req.params.mall);
+        const mall = req.mall;
         const { ticketId, reason } = req.body;
         const ticket = await callSpecific(
           ctx,
@@ -135,6 +137,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/tickets/:id/call',
     {
+      config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
         summary: 'Call this ticket to a counter out of order (reason required, audited)',
@@ -144,7 +147,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const { counterId, reason } = req.body;
       const ticket = await callSpecific(ctx, mall, requireActor(req), counterId, req.params.id, reason);
       return { ...ticket, ticket };
@@ -154,7 +157,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/counters/:counterId/queue',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
         summary: 'The counter’s current ticket and its waiting line in call order',
@@ -163,7 +166,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return counterQueue(ctx, mall, requireActor(req), req.params.counterId);
     },
   );
@@ -171,6 +174,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/counters/:counterId/status',
     {
+      config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
         summary: 'Open, close or pause (break) a counter',
@@ -179,7 +183,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       await setCounterStatus(ctx, mall, requireActor(req), req.params.counterId, req.body.status);
       return { counterId: req.params.counterId, status: req.body.status };
     },
@@ -189,6 +193,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     app.post(
       `/api/v1/malls/:mall/tickets/:id/${action}`,
       {
+        config: { access: 'staff', action: 'counter.operate' },
         schema: {
           tags,
           summary: `Ticket action: ${action}`,
@@ -197,7 +202,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
         },
       },
       async (req) => {
-        const mall = await resolveMall(ctx, req.params.mall);
+        const mall = req.mall;
         return ticketAction(ctx, mall, requireActor(req), req.params.id, action, {});
       },
     );
@@ -206,6 +211,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/tickets/:id/finish',
     {
+      config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
         summary: 'Finish with an outcome: done | incomplete_documents | referred',
@@ -215,7 +221,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return ticketAction(ctx, mall, requireActor(req), req.params.id, 'finish', {
         finish: req.body ?? { outcome: 'done' },
       });
@@ -225,6 +231,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/tickets/:id/transfer',
     {
+      config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
         summary: 'Transfer to another service or counter, optionally returning here afterwards',
@@ -234,7 +241,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return ticketAction(ctx, mall, requireActor(req), req.params.id, 'transfer', { transfer: req.body });
     },
   );

@@ -189,7 +189,7 @@ function checkSource(caller: Caller, mall: MallRecord, source: string) {
         'UNAUTHENTICATED',
         'Tiket dari loket hanya oleh petugas (counter tickets need a staff login).',
       );
-    authorize(caller.actor, 'ticket.issueCounter', r);
+    authorize(caller.actor, 'ticket.issue', { ...r, source });
   }
   if (source === 'online') {
     throw new AppError(

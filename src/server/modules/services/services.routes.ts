@@ -11,7 +11,6 @@ import {
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import * as service from './services.service.js';
 
 const ServiceParams = MallParams.extend({ id: Id });
@@ -20,6 +19,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/services',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['catalog'],
         summary:
@@ -30,7 +30,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return service.listServices(ctx, mall.id, req.query);
     },
   );
@@ -38,6 +38,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/services/:id',
     {
+      config: { access: 'public', action: 'public.read' },
       schema: {
         tags: ['catalog'],
         summary:
@@ -47,7 +48,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       return service.getServiceDetail(ctx, mall.id, req.params.id);
     },
   );
@@ -55,7 +56,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/services/:id/standards',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'standard.read' },
       schema: {
         tags: ['catalog'],
         summary: 'Every version of the full 14-component standard, with validity dates (staff)',
@@ -64,8 +65,9 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
-      guard(req, 'mall.readAdmin', { mallId: mall.id });
+      const mall = req.mall;
+      const agencyId = await service.serviceAgencyId(ctx, mall.id, req.params.id);
+      guard(req, 'standard.read', { mallId: mall.id, agencyId });
       return { items: await service.standardHistory(ctx, mall.id, req.params.id) };
     },
   );
@@ -73,6 +75,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/services',
     {
+      config: { access: 'staff', action: 'service.manage' },
       schema: {
         tags: ['catalog'],
         summary: 'Add a service with its standard',
@@ -82,7 +85,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'service.manage', { mallId: mall.id, agencyId: req.body.agencyId });
       const id = await service.createService(ctx, actor, mall.id, req.body);
       return reply.status(201).send(await service.getServiceDetail(ctx, mall.id, id));
@@ -92,6 +95,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.patch(
     '/api/v1/malls/:mall/services/:id',
     {
+      config: { access: 'staff', action: 'service.manage' },
       schema: {
         tags: ['catalog'],
         summary: 'Update a service; a changed standard becomes a new version',
@@ -101,7 +105,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const agencyId = await service.serviceAgencyId(ctx, mall.id, req.params.id);
       const actor = guard(req, 'service.manage', { mallId: mall.id, agencyId });
       if (req.body.agencyId !== undefined)
@@ -113,9 +117,12 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.post(
     '/api/v1/malls/:mall/services/:id/retire',
-    { schema: { tags: ['catalog'], summary: 'Retire a service', params: ServiceParams } },
+    {
+      config: { access: 'staff', action: 'service.manage' },
+      schema: { tags: ['catalog'], summary: 'Retire a service', params: ServiceParams },
+    },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const agencyId = await service.serviceAgencyId(ctx, mall.id, req.params.id);
       const actor = guard(req, 'service.manage', { mallId: mall.id, agencyId });
       await service.updateService(ctx, actor, mall.id, req.params.id, { retired: true });

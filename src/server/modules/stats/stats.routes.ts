@@ -2,14 +2,13 @@ import { QueueStats, QueueStatsQuery } from '../../../shared/contracts/stats.js'
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import { queueStats } from './stats.service.js';
 
 export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/stats/queue',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'mall.readAdmin' },
       schema: {
         tags: ['stats'],
         summary:
@@ -20,7 +19,7 @@ export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       guard(req, 'mall.readAdmin', { mallId: mall.id });
       return queueStats(ctx, mall, req.query);
     },

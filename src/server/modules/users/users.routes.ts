@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/contracts/catalog.js';
 import { User, UserInput, UserPatch } from '../../../shared/contracts/users.js';
-import { guard, requireActor } from '../../auth/guard.js';
+import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import * as service from './users.service.js';
 
 const UserParams = MallParams.extend({ id: Id });
@@ -13,7 +12,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/users',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'users.read' },
       schema: {
         tags: ['staff'],
         summary: 'Staff of the mall',
@@ -22,19 +21,16 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'users.read', { mallId: mall.id });
-      const all = await service.listUsers(ctx, mall.id);
-      // Agency admins see the staff of their own agency only.
-      return {
-        items: actor.role === 'agency_admin' ? all.filter((u) => u.agencyId === actor.agencyId) : all,
-      };
+      return { items: await service.listUsers(ctx, actor, mall.id) };
     },
   );
 
   app.post(
     '/api/v1/malls/:mall/users',
     {
+      config: { access: 'staff', action: 'users.manage' },
       schema: {
         tags: ['staff'],
         summary: 'Add a staff account with a scoped role',
@@ -44,9 +40,8 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
-      const actor = requireActor(req);
-      guard(req, 'users.read', { mallId: mall.id });
+      const mall = req.mall;
+      const actor = guard(req, 'users.manage', { mallId: mall.id });
       return reply.status(201).send(await service.createUser(ctx, actor, mall.id, req.body));
     },
   );
@@ -54,6 +49,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.patch(
     '/api/v1/malls/:mall/users/:id',
     {
+      config: { access: 'staff', action: 'users.manage' },
       schema: {
         tags: ['staff'],
         summary: 'Update a staff account (role, counters, password, disabled)',
@@ -63,8 +59,8 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
-      const actor = requireActor(req);
+      const mall = req.mall;
+      const actor = guard(req, 'users.manage', { mallId: mall.id });
       return service.updateUser(ctx, actor, mall.id, req.params.id, req.body);
     },
   );
@@ -72,6 +68,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/users/:id/disable',
     {
+      config: { access: 'staff', action: 'users.manage' },
       schema: {
         tags: ['staff'],
         summary: 'Disable a staff account and end its sessions',
@@ -80,8 +77,8 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
-      const actor = requireActor(req);
+      const mall = req.mall;
+      const actor = guard(req, 'users.manage', { mallId: mall.id });
       return service.updateUser(ctx, actor, mall.id, req.params.id, { disabled: true });
     },
   );
@@ -89,6 +86,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/users/:id/unlock',
     {
+      config: { access: 'staff', action: 'users.unlock' },
       schema: {
         tags: ['staff'],
         summary: 'Lift the sign-in delay of an account after wrong passwords (mall admins)',
@@ -97,8 +95,8 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
-      const actor = requireActor(req);
+      const mall = req.mall;
+      const actor = guard(req, 'users.unlock', { mallId: mall.id });
       return service.unlockUser(ctx, actor, mall.id, req.params.id);
     },
   );

@@ -34,8 +34,11 @@ const auditable = (u: Partial<Selectable<UsersTable>>) => {
   return rest;
 };
 
-export async function listUsers(ctx: AppContext, mallId: number): Promise<UserDto[]> {
-  const users = await repo.listUsers(ctx.database.db, mallId);
+/** The mall's staff the actor may see (an agency admin: its own agency's), as the policy decides per row. */
+export async function listUsers(ctx: AppContext, actor: Actor, mallId: number): Promise<UserDto[]> {
+  const users = (await repo.listUsers(ctx.database.db, mallId)).filter((u) =>
+    can(actor, 'users.read', { mallId, agencyId: u.agency_id }),
+  );
   const links = await repo.countersOfUsers(
     ctx.database.db,
     users.map((u) => u.id),

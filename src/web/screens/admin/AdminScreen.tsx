@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { useMall } from '../../app/mall';
+import { may } from '../../app/permissions';
 import { LoginForm } from '../../components/LoginForm';
 import { StaffHeader } from '../../components/StaffHeader';
 import '../../styles/admin.css';
@@ -36,7 +37,6 @@ const SECTIONS = [
 const MALL_ADMIN_SECTIONS = ['devices'] as const;
 /** Deployment-wide sections, for the national admin only. */
 const NATIONAL_SECTIONS = ['calendar'] as const;
-const STAFF_ROLES = ['national_admin', 'mall_admin', 'agency_admin', 'auditor'];
 
 /** Mall admin and agency admin: live hall, statistics, catalog, counters, staff, hours and import. */
 export function AdminScreen() {
@@ -45,7 +45,7 @@ export function AdminScreen() {
   const auth = useAuth(mall.slug);
   const base = `/${mall.slug}/admin`;
   const user = auth.user;
-  const allowed = user && STAFF_ROLES.includes(user.role);
+  const allowed = may(user, 'admin.open');
   return (
     <div className="admin">
       <a className="skip-link" href="#admin-main">
@@ -70,15 +70,16 @@ export function AdminScreen() {
             token: auth.session.token,
             user,
             auth,
-            isMallAdmin: ['mall_admin', 'national_admin'].includes(user.role),
+            isMallAdmin: user.permissions['catalog.manage'] === 'mall',
+            may: (action, agencyId) => may(user, action, { agencyId }),
           }}
         >
           <div className="admin-body">
             <nav className="admin-nav" aria-label={t('admin.nav')}>
               {[
                 ...SECTIONS,
-                ...(['mall_admin', 'national_admin'].includes(user.role) ? MALL_ADMIN_SECTIONS : []),
-                ...(user.role === 'national_admin' ? NATIONAL_SECTIONS : []),
+                ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
+                ...(may(user, 'calendar.national') ? NATIONAL_SECTIONS : []),
               ].map((s) => (
                 <NavLink key={s} to={s ? `${base}/${s}` : base} end={s === ''}>
                   {t(`admin.section.${s || 'hall'}`)}
@@ -86,9 +87,7 @@ export function AdminScreen() {
               ))}
             </nav>
             <main className="admin-main" id="admin-main">
-              {['mall_admin', 'national_admin'].includes(user.role) && (
-                <CalendarWarningBanner slug={mall.slug} />
-              )}
+              {may(user, 'hours.manage') && <CalendarWarningBanner slug={mall.slug} />}
               <Routes>
                 <Route index element={<HallView />} />
                 <Route path="stats" element={<StatsAdmin />} />
@@ -103,7 +102,7 @@ export function AdminScreen() {
                 <Route path="voice" element={<VoiceAdmin />} />
                 <Route path="import" element={<ImportAdmin />} />
                 <Route path="devices" element={<DevicesAdmin />} />
-                {user.role === 'national_admin' && (
+                {may(user, 'calendar.national') && (
                   <Route path="calendar" element={<NationalCalendarAdmin />} />
                 )}
               </Routes>

@@ -14,11 +14,11 @@ import { FormStatus, useMutation } from './useMutation';
 export function AgenciesAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
-  const { isMallAdmin, user } = useAdmin();
+  const { may } = useAdmin();
   const list = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies?includeRetired=true'));
   const ed = useEditing<Agency>();
   const m = useMutation();
-  const canEdit = (a: Agency) => isMallAdmin || a.id === user.agencyId;
+  const canEdit = (a: Agency) => may('agency.manage', a.id);
   const setRetired = useSetRetired(m, (id) => `/agencies/${id}`, list.reload);
 
   const save = async (d: AgencyDraft) => {
@@ -38,7 +38,7 @@ export function AgenciesAdmin() {
   return (
     <section aria-labelledby="ag-h">
       <SectionHead id="ag-h" title={t('admin.section.agencies')}>
-        {isMallAdmin && (
+        {may('catalog.manage') && (
           <button type="button" className="btn" onClick={() => ed.open('new')}>
             + {t('admin.agencies.create')}
           </button>
@@ -80,7 +80,7 @@ export function AgenciesAdmin() {
             <td className="num">{a.serviceCount ?? 0}</td>
             <RowActions>
               {canEdit(a) && !a.retired && <EditButton onClick={() => ed.open(a)} />}
-              {isMallAdmin && (
+              {may('agency.retire', a.id) && (
                 <RetireButton
                   name={a.name}
                   retired={a.retired}

@@ -18,14 +18,14 @@ const STATUSES = ['open', 'break', 'closed'] as const;
 export function CountersAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
-  const { isMallAdmin, user } = useAdmin();
+  const { isMallAdmin, may } = useAdmin();
   const list = useApi<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
   const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
   const services = useApi<{ items: ServiceSummary[] }>(mallPath(mall.slug, '/services?limit=1000'));
   const zones = useApi<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
   const ed = useEditing<Counter>();
   const m = useMutation();
-  const mine = (agencyId: number) => isMallAdmin || agencyId === user.agencyId;
+  const mine = (agencyId: number) => may('counter.manage', agencyId);
   const myAgencies = (agencies.data?.items ?? []).filter((a) => mine(a.id));
 
   const patch = async (c: Counter, body: object, done?: string) => {

@@ -23,7 +23,8 @@ import { FormStatus, useMutation } from './useMutation';
 export function DevicesAdmin() {
   const { t, i18n } = useTranslation();
   const mall = useMall();
-  const { token, isMallAdmin } = useAdmin();
+  const { token, may } = useAdmin();
+  const isMallAdmin = may('device.manage');
   const list = useApi<{ items: Device[] }>(isMallAdmin ? mallPath(mall.slug, '/devices') : null, token);
   const zones = useApi<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
   const ed = useEditing<Device>();

@@ -16,7 +16,7 @@ import { FormStatus, useMutation } from './useMutation';
 export function ServicesAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
-  const { isMallAdmin, user } = useAdmin();
+  const { isMallAdmin, user, may } = useAdmin();
   const [q, setQ] = useState('');
   const [query, setQuery] = useState('');
   const [agencyId, setAgencyId] = useState(isMallAdmin ? '' : String(user.agencyId ?? ''));
@@ -32,7 +32,7 @@ export function ServicesAdmin() {
   );
   const base = `/${mall.slug}/admin/services`;
   const m = useMutation();
-  const mine = (s: ServiceSummary) => isMallAdmin || s.agencyId === user.agencyId;
+  const mine = (s: ServiceSummary) => may('service.manage', s.agencyId);
   const setRetired = useSetRetired(m, (id) => `/services/${id}`, list.reload);
   return (
     <section aria-labelledby="svc-h">

@@ -1,13 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { Auth } from '../../app/auth';
-import type { User } from '../../app/types';
+import type { Me, PolicyAction } from '../../app/types';
 
 export interface AdminCtx {
   token: string;
-  user: User;
+  user: Me;
   auth: Auth;
-  /** mall admins (and national admins) manage everything; agency admins their own agency. */
+  /** Manages the whole mall's catalog (not just one agency's), as the server's permissions say. */
   isMallAdmin: boolean;
+  /** Whether the server's policy lets this user do `action` on a resource of `agencyId`. */
+  may: (action: PolicyAction, agencyId?: number) => boolean;
 }
 
 export const AdminContext = createContext<AdminCtx | null>(null);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useMall } from '../../app/mall';
+import { may } from '../../app/permissions';
 import type { Counter } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { LoginForm } from '../../components/LoginForm';
@@ -22,8 +23,8 @@ export function CounterScreen() {
   );
   const counters = useApi<{ items: Counter[] }>(auth.user ? mallPath(mall.slug, '/counters') : null);
   const mine =
-    counters.data?.items.filter(
-      (c) => auth.user?.role !== 'officer' || auth.user.counterIds.includes(c.id),
+    counters.data?.items.filter((c) =>
+      may(auth.user, 'counter.operate', { agencyId: c.agencyId, counterId: c.id }),
     ) ?? [];
   const counter = mine.find((c) => c.id === picked) ?? (mine.length === 1 ? mine[0] : undefined);
 
