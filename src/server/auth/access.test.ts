@@ -40,6 +40,7 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'audit.read': ['mall_admin', 'auditor', 'national_admin'],
   'hours.manage': ['mall_admin', 'national_admin'],
   'announcements.manage': ['mall_admin', 'national_admin'],
+  'calendar.national': ['national_admin'],
 };
 
 describe('access: role × route', () => {
