@@ -63,13 +63,9 @@ export function can(subject: Subject, action: Action, r: Resource): boolean {
     case 'session.start':
       return true;
     case 'ticket.issue':
-      // Walk-in tickets at a counter are issued by the staff who serve citizens in this mall.
+      // Walk-in tickets at a counter: any working staff member of the mall (auditors only read).
       if (r.source !== 'counter') return true;
-      return (
-        subject !== null &&
-        (isMallAdmin(subject, r) ||
-          ((subject.role === 'officer' || subject.role === 'agency_admin') && subject.mallId === r.mallId))
-      );
+      return subject !== null && inMall(subject, r) && subject.role !== 'auditor';
     default:
       return subject !== null && staffCan(subject, action, r);
   }
