@@ -93,6 +93,7 @@ describe('fuzz: malformed input never gives a 5xx', () => {
     t = await createTestMall('sqlite');
     tokens.anonymous = undefined;
     for (const name of ['petugas', 'dukcapil-admin', 'admin', 'national']) tokens[name] = await t.login(name);
+    tokens.kiosk = await t.kioskToken();
   });
   afterAll(() => t.close());
 

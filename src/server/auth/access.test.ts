@@ -10,8 +10,8 @@ import type { Action, Role } from './policy.js';
  * says, in its own mall and in another. Part 2 acts on real resources of the own agency, another
  * agency and another mall: cross-agency and cross-mall staff writes and reads never succeed.
  */
-type Who = 'anonymous' | Role;
-const STAFF: Record<Exclude<Who, 'anonymous'>, string> = {
+type Who = 'anonymous' | 'device' | Role;
+const STAFF: Record<Role, string> = {
   officer: 'petugas',
   back_office: 'dukcapil-bo',
   agency_admin: 'dukcapil-admin',
@@ -19,7 +19,8 @@ const STAFF: Record<Exclude<Who, 'anonymous'>, string> = {
   auditor: 'auditor',
   national_admin: 'national',
 };
-const WHO: Who[] = ['anonymous', ...(Object.keys(STAFF) as Role[])];
+/** A paired kiosk of the test's mall: a device, never staff. */
+const WHO: Who[] = ['anonymous', 'device', ...(Object.keys(STAFF) as Role[])];
 
 /** Which roles may ever perform each staff action in their own mall (independent of policy.ts). */
 const ALLOWED: Partial<Record<Action, Role[]>> = {
@@ -41,6 +42,7 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'hours.manage': ['mall_admin', 'national_admin'],
   'announcements.manage': ['mall_admin', 'national_admin'],
   'calendar.national': ['national_admin'],
+  'device.manage': ['mall_admin', 'national_admin'],
 };
 
 describe('access: role × route', () => {
@@ -51,6 +53,7 @@ describe('access: role × route', () => {
     t = await createTestMall('sqlite');
     await seedDemoMall(t.ctx.database, 'other-pass-123', { slug: other, usernameSuffix: other });
     for (const [role, name] of Object.entries(STAFF)) tokens[role as Who] = await t.login(name);
+    tokens.device = await t.kioskToken();
   }, 60_000);
   afterAll(() => t.close());
 
@@ -76,6 +79,7 @@ describe('access: role × route', () => {
           !r.config?.access ||
           !r.config.action ||
           !PolicyAction.options.includes(r.config.action) ||
+          (r.config.access === 'device' && r.config.action !== 'device.self') ||
           (r.config.access === 'staff' && !ALLOWED[r.config.action]),
       )
       .map((r) => `${r.method} ${r.url}`);
@@ -105,7 +109,9 @@ describe('access: role × route', () => {
           const res = await api(who, route.method, path(mall), payload);
           const mayPass =
             access === 'public' ||
+            (access === 'device' && who === 'device' && where === 'own') ||
             (who !== 'anonymous' &&
+              who !== 'device' &&
               (ALLOWED[action!] ?? []).includes(who) &&
               (where === 'own' || who === 'national_admin'));
           const stopped = res.statusCode === 401 || res.statusCode === 403;
@@ -164,7 +170,7 @@ describe('access: role × route', () => {
       const wrong: string[] = [];
       for (const who of WHO) {
         const res = await api(who, method, path(), typeof body === 'function' ? body(who) : body);
-        const want = allowed[who] ?? (who === 'anonymous' ? 401 : 403);
+        const want = allowed[who] ?? (who === 'anonymous' || who === 'device' ? 401 : 403);
         const ok = Array.isArray(want) ? want.includes(res.statusCode) : res.statusCode === want;
         if (!ok) wrong.push(`${label} as ${who}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 160)}`);
       }
@@ -311,7 +317,8 @@ describe('access: role × route', () => {
             string,
             unknown
           >[];
-          const staffOfMall = who !== 'anonymous' && (mall === t.slug || who === 'national_admin');
+          const staffOfMall =
+            who !== 'anonymous' && who !== 'device' && (mall === t.slug || who === 'national_admin');
           for (const a of items) {
             for (const field of ['backOfficeContact', 'agreementStatus', 'agreementDate'])
               expect(field in a, `${who} ${mall} ${field}`).toBe(staffOfMall);
@@ -387,6 +394,7 @@ describe('access: role × route', () => {
       expect((await perms('auditor'))['standard.read']).toBe('mall');
       expect((await perms('officer'))['standard.read']).toBe('none');
       expect((await api('anonymous', 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await api('device', 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
     });
   });
 });

@@ -9,10 +9,10 @@ import { type Action, type DeviceActor, scopeIn } from './policy.js';
 declare module 'fastify' {
   interface FastifyContextConfig {
     /**
-     * Who may reach the route at all: 'public' (citizens, displays, kiosks) or 'staff' (a signed-in
-     * user; the policy then decides what they may do). Every API route declares it (access.test.ts).
+     * Who may reach the route at all: 'public' (citizens, displays, kiosks), 'device' (a paired kiosk
+     * or display only) or 'staff' (a signed-in user; the policy then decides what they may do). Every API route declares it (access.test.ts).
      */
-    access?: 'public' | 'staff';
+    access?: 'public' | 'staff' | 'device';
     /** The policy action the route performs (see policy.ts); declared by every API route. */
     action?: Action;
   }
@@ -28,6 +28,10 @@ declare module 'fastify' {
 export async function gateRoute(req: FastifyRequest): Promise<void> {
   const config = req.routeOptions.config;
   const access = config?.access ?? (req.method === 'GET' || req.method === 'HEAD' ? 'public' : 'staff');
+  if (access === 'device') {
+    requireDevice(req); // a paired kiosk or display only (its own state, its check-in)
+    return;
+  }
   if (access !== 'staff' || !req.routeOptions.url) return;
   const actor = requireActor(req);
   if (!config?.action) return;

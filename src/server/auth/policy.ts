@@ -79,6 +79,8 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return can(actor, action, r);
     case 'session.read':
       return true;
+    case 'device.self':
+      return false; // devices are not staff; their routes check the device (authenticate.ts)
     case 'admin.open':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyAdminOrUnscoped(actor, r);
     case 'mall.create':

@@ -78,6 +78,8 @@ export const PolicyAction = z.enum([
   'announcements.manage',
   'calendar.national',
   'device.manage',
+  // A paired device about itself.
+  'device.self',
 ]);
 /** How far an action reaches: any agency's resources in the mall, the own agency's, the own counters, or none. */
 export const PermissionScope = z.enum(['mall', 'agency', 'counters', 'none']);

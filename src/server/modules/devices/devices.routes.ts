@@ -13,7 +13,6 @@ import { requireDevice } from '../../auth/authenticate.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
-import { resolveMall } from '../malls/malls.service.js';
 import * as service from './devices.service.js';
 
 const DeviceParams = MallParams.extend({ id: Id });
@@ -23,7 +22,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/devices',
     {
-      config: { access: 'staff' },
+      config: { access: 'staff', action: 'device.manage' },
       schema: {
         tags,
         summary: 'Registered kiosks and display boards with status and last-seen time',
@@ -32,7 +31,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       guard(req, 'device.manage', { mallId: mall.id });
       return { items: await service.listDevices(ctx, mall) };
     },
@@ -41,6 +40,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/devices',
     {
+      config: { access: 'staff', action: 'device.manage' },
       schema: {
         tags,
         summary: 'Register a kiosk or display; answers its one-time pairing code (valid 15 minutes)',
@@ -50,7 +50,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'device.manage', { mallId: mall.id });
       return reply.status(201).send(await service.createDevice(ctx, actor, mall, req.body));
     },
@@ -59,6 +59,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/malls/:mall/devices/:id/pairing-code',
     {
+      config: { access: 'staff', action: 'device.manage' },
       schema: {
         tags,
         summary: 'A new pairing code for an existing device (its token is replaced once the code is used)',
@@ -67,7 +68,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'device.manage', { mallId: mall.id });
       return reply.status(201).send(await service.newPairingCodeFor(ctx, actor, mall, req.params.id));
     },
@@ -76,6 +77,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.patch(
     '/api/v1/malls/:mall/devices/:id',
     {
+      config: { access: 'staff', action: 'device.manage' },
       schema: {
         tags,
         summary: 'Rename a device, move it to a zone, or set a kiosk’s network printer (host:port)',
@@ -85,7 +87,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'device.manage', { mallId: mall.id });
       return service.updateDevice(ctx, actor, mall, req.params.id, req.body);
     },
@@ -94,6 +96,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.delete(
     '/api/v1/malls/:mall/devices/:id',
     {
+      config: { access: 'staff', action: 'device.manage' },
       schema: {
         tags,
         summary: 'Revoke a device: its token stops working at once',
@@ -101,7 +104,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const mall = await resolveMall(ctx, req.params.mall);
+      const mall = req.mall;
       const actor = guard(req, 'device.manage', { mallId: mall.id });
       await service.revokeDevice(ctx, actor, mall, req.params.id);
       return reply.status(204).send();
@@ -111,7 +114,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/v1/devices/pair',
     {
-      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', action: 'session.start', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Pair a kiosk or display with its one-time code; answers the device’s bearer token',
@@ -125,6 +128,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/devices/me',
     {
+      config: { access: 'device', action: 'device.self' },
       schema: {
         tags,
         summary: 'The paired device itself (mall, zone); screens call it to check in',
