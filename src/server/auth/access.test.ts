@@ -38,6 +38,7 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'counter.operate': ['officer', 'agency_admin', 'mall_admin', 'national_admin'],
   'users.read': ['agency_admin', 'mall_admin', 'auditor', 'national_admin'],
   'users.manage': ['agency_admin', 'mall_admin', 'national_admin'],
+  'users.unlock': ['mall_admin', 'national_admin'],
   'audit.read': ['mall_admin', 'auditor', 'national_admin'],
   'hours.manage': ['mall_admin', 'national_admin'],
   'announcements.manage': ['mall_admin', 'national_admin'],

@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import * as authService from '../modules/auth/auth.service.js';
 import * as devices from '../modules/devices/devices.service.js';
 import { requireActor } from './guard.js';
-import { type Action, type DeviceActor, scopeIn } from './policy.js';
+import { type Action, type DeviceActor, deviceCan, scopeIn } from './policy.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,7 +29,10 @@ export async function gateRoute(req: FastifyRequest): Promise<void> {
   const config = req.routeOptions.config;
   const access = config?.access ?? (req.method === 'GET' || req.method === 'HEAD' ? 'public' : 'staff');
   if (access === 'device') {
-    requireDevice(req); // a paired kiosk or display only (its own state, its check-in)
+    // A paired kiosk or display only (its own state, its check-in), and only in its own mall.
+    const device = requireDevice(req);
+    if (req.mall && !deviceCan(device, 'device.self', { mallId: req.mall.id }))
+      throw new AppError('FORBIDDEN', 'Perangkat ini milik mal lain (this device belongs to another mall).');
     return;
   }
   if (access !== 'staff' || !req.routeOptions.url) return;

@@ -163,13 +163,16 @@ export interface DeviceActor {
   zoneId: number | null;
 }
 
-export type DeviceAction = 'ticket.issueKiosk' | 'display.reportAudio';
+export type DeviceAction = 'ticket.issueKiosk' | 'display.reportAudio' | 'device.self';
 
 export function deviceCan(device: DeviceActor | null, action: DeviceAction, r: Resource): boolean {
   if (!device) return false;
   switch (action) {
     case 'ticket.issueKiosk':
       return device.kind === 'kiosk' && device.mallId === r.mallId;
+    case 'device.self':
+      // A device acts only in its own mall (its check-in, its audio report).
+      return device.mallId === r.mallId;
     case 'display.reportAudio':
       return device.kind === 'display' && device.mallId === r.mallId;
     default: {

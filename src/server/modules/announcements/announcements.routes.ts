@@ -169,7 +169,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
     '/api/v1/malls/:mall/announcements/audio-status',
     {
       // A paired display (device token), not a signed-in person.
-      config: { access: 'public', action: 'public.read' },
+      config: { access: 'device', action: 'device.self' },
       schema: {
         tags: ['announcements'],
         summary: 'A paired display reports whether it can be heard (device token)',
