@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { bootContext, createLogger } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
+import { demoPairingLinks } from './modules/devices/devices.demo.js';
 import { resolvePublicUrl } from './public-url.js';
 
 /** `satu-atap serve`: starts the server and prints where it listens and the demo logins. */
@@ -35,9 +36,16 @@ export async function serve(): Promise<void> {
     );
     for (const l of demoLogins) console.log(`    ${l.username.padEnd(16)} ${l.note}`);
   }
+  // Kiosks issue tickets only once paired: ready-to-open links for a demo kiosk and display.
+  const demo = await demoPairingLinks(ctx);
+  if (demo.links.length) {
+    console.log('  pair the demo devices (open once on the device; valid while this server runs):');
+    for (const l of demo.links) console.log(`    ${l.kind.padEnd(8)} ${where}${l.path}`);
+  }
   const shutdown = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();
+    await demo.withdraw().catch(() => {});
     await ctx.hub.stop();
     await ctx.database.close();
     process.exit(0);

@@ -116,3 +116,14 @@ export async function insertZone(db: Db, mallId: number, slug: string): Promise<
 export function findMallById(db: Db, mallId: number) {
   return db.selectFrom('malls').select(['id', 'slug', 'name']).where('id', '=', mallId).executeTakeFirst();
 }
+
+/** Drops a still-unused pairing code (the demo's codes when its server stops). */
+export async function withdrawPairingCode(db: Db, id: number, codeHash: string): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({ pairing_code_hash: null, pairing_expires_at: null })
+    .where('id', '=', id)
+    .where('pairing_code_hash', '=', codeHash)
+    .where('pairing_expires_at', 'is not', null)
+    .execute();
+}

@@ -22,7 +22,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** 8 characters without look-alikes (0/O, 1/I): quick to type on a kiosk, 40 bits for 15 minutes. */
-function newPairingCode(): string {
+export function newPairingCode(): string {
   return [...randomBytes(8)].map((b) => CODE_ALPHABET[b % 32]).join('');
 }
 /** What people type: any case, with spaces or dashes between the groups. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestMall, dialects, type TestMall } from '../../../../test/harness.js';
 import { seedDemoMall } from '../../seed/demo.js';
+import { demoPairingLinks } from './devices.demo.js';
 
 // 2026-11-23 is a Monday; 03:00 UTC is 10:00 WIB (the demo mall is open).
 const MONDAY_10 = new Date('2026-11-23T03:00:00Z');
@@ -212,5 +213,26 @@ describe.each(dialects())('devices on %s', (dialect) => {
       (await t.app.inject({ method: 'DELETE', url: url(`/devices/${id}`, other), headers: bearer(token) }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('gives npm start ready-to-open pairing links for a demo kiosk and display, withdrawn on stop', async () => {
+    const first = await demoPairingLinks(t.ctx, t.slug);
+    expect(first.links.map((l) => l.kind)).toEqual(['kiosk', 'display']);
+    const code = (path: string) => new URLSearchParams(path.split('?')[1]).get('pair')!;
+    const kiosk = first.links[0]!;
+    expect(kiosk.path).toMatch(new RegExp(`^/${t.slug}/kiosk\\?pair=[A-Z2-9]{8}$`));
+    const paired = await pair(code(kiosk.path));
+    expect(paired.statusCode).toBe(200);
+    expect((await ticket({ serviceId: ktp, source: 'kiosk' }, paired.json().token)).statusCode).toBe(201);
+    // A restart re-codes the same two devices; stopping withdraws the unused codes.
+    const second = await demoPairingLinks(t.ctx, t.slug);
+    const demoDevices = (await list()).filter((d) =>
+      ['Kios demo', 'Layar demo'].includes((d as { name?: string }).name ?? ''),
+    );
+    expect(demoDevices).toHaveLength(2);
+    await second.withdraw();
+    expect((await pair(code(second.links[1]!.path))).json().error.code).toBe('PAIRING_CODE_INVALID');
+    const prod = { ...t.ctx, config: { ...t.ctx.config, NODE_ENV: 'production' as const } };
+    expect((await demoPairingLinks(prod, t.slug)).links).toEqual([]);
   });
 });
