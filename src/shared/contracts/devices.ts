@@ -63,3 +63,9 @@ export const DeviceSelf = z.object({
 });
 
 export const PairResult = z.object({ token: z.string(), device: DeviceSelf });
+
+/** What happened to a kiosk's network printer for this ticket (absent: the browser prints). */
+export const PrintOutcome = z.object({
+  status: z.enum(['printed', 'failed']),
+  message: z.string().optional(),
+});

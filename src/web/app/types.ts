@@ -23,6 +23,7 @@ import type {
 import type {
   Device as DeviceSchema,
   DeviceWithCode as DeviceWithCodeSchema,
+  PrintOutcome as PrintOutcomeSchema,
 } from '../../shared/contracts/devices';
 import type { DisplayState as DisplayStateSchema } from '../../shared/contracts/displays';
 import type { ImportReport as ImportReportSchema } from '../../shared/contracts/imports';
@@ -71,6 +72,8 @@ export type Role = User['role'];
 /** GET /malls/{mall}/devices (kiosks and displays); the code is answered only when it is made. */
 export type Device = z.infer<typeof DeviceSchema>;
 export type DeviceWithCode = z.infer<typeof DeviceWithCodeSchema>;
+/** How a kiosk's network printer did with the slip (absent: the browser prints). */
+export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>;
 /** GET /calendar/national and GET /malls/{mall}/calendar (inherited national days + own closures). */
 export type NationalCalendar = z.infer<typeof NationalCalendarSchema>;
 export type NationalDay = z.infer<typeof NationalDaySchema>;

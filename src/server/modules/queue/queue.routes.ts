@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../../shared/contracts/catalog.js';
+import { PrintOutcome } from '../../../shared/contracts/devices.js';
 import {
   CallSpecificInput,
   CounterQueue,
@@ -14,6 +15,7 @@ import {
 import { requireActor } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
+import { printKioskSlip } from '../devices/devices.print.js';
 import { callNext, callSpecific, setCounterStatus } from './counter-actions.service.js';
 import { startDayEndJob } from './day-end.service.js';
 import { counterQueue, publicTicket } from './queue-views.service.js';
@@ -34,17 +36,22 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       config: { access: 'public', action: 'ticket.issue' },
       schema: {
         tags,
-        summary: 'Take a queue ticket (kiosk, online, or walk-in at a counter)',
+        summary:
+          'Take a queue ticket: kiosk (a paired kiosk’s token) or walk-in at a counter (staff); `print` tells how a kiosk’s network printer did',
         params: MallParams,
         body: IssueTicketInput,
-        response: { 201: Ticket },
+        response: { 201: Ticket.extend({ print: PrintOutcome.optional() }) },
       },
     },
     async (req, reply) => {
       const mall = req.mall;
-      return reply
-        .status(201)
-        .send(await issueTicket(ctx, mall, { actor: req.actor, device: req.device }, req.body));
+      const ticket = await issueTicket(ctx, mall, { actor: req.actor, device: req.device }, req.body);
+      // After the commit: a kiosk with a network printer gets its slip printed (never a second ticket).
+      const print =
+        req.device && req.body.source === 'kiosk'
+          ? await printKioskSlip(ctx, req.device, mall, ticket, `${req.protocol}://${req.host}`)
+          : null;
+      return reply.status(201).send(print ? { ...ticket, print } : ticket);
     },
   );
 

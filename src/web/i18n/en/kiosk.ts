@@ -27,6 +27,8 @@ export const kiosk: Dict<typeof id.kiosk> = {
   counterWord: 'Counter',
   printing: 'Printing your ticket…',
   printed: 'Please take your ticket and wait for your number to be called.',
+  printerFailed:
+    'The kiosk printer has a problem. Your number is valid: note it, photograph this screen or scan its QR code.',
   printAgain: 'Print again',
   autoReturn: 'The screen returns to the start in 30 seconds.',
   done: 'Done',

@@ -23,6 +23,8 @@ export const kiosk = {
   counterWord: 'Loket',
   printing: 'Tiket sedang dicetak…',
   printed: 'Silakan ambil tiket Anda dan tunggu nomor Anda dipanggil.',
+  printerFailed:
+    'Printer kios sedang bermasalah. Nomor Anda tetap berlaku: catat atau foto layar ini, atau pindai QR-nya.',
   printAgain: 'Cetak ulang',
   autoReturn: 'Layar kembali ke awal dalam 30 detik.',
   done: 'Selesai',

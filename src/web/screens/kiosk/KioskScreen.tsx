@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, mallPath } from '../../app/api';
 import { useDevice } from '../../app/device';
 import { useMall } from '../../app/mall';
-import type { Agency, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
+import type { Agency, PrintOutcome, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import '../../styles/kiosk.css';
 import '../../styles/print.css';
@@ -23,7 +23,7 @@ type Step =
   | { kind: 'agency'; agency: Agency }
   | { kind: 'search' }
   | { kind: 'service'; serviceId: number; back: Step }
-  | { kind: 'ticket'; ticket: Ticket; counters: string };
+  | { kind: 'ticket'; ticket: Ticket; counters: string; print: PrintOutcome | null };
 
 function paperSetting(): Paper {
   const fromUrl = new URLSearchParams(window.location.search).get('paper');
@@ -62,14 +62,23 @@ export function KioskScreen() {
     setBusy(true);
     setTakeError(null);
     try {
-      const res = await api<Ticket | { ticket: Ticket }>(mallPath(mall.slug, '/tickets'), {
-        method: 'POST',
-        body: { serviceId: service.id, source: 'kiosk', ...(priority ? { priority } : {}) },
-        token: device.token,
-      });
+      const res = await api<(Ticket & { print?: PrintOutcome }) | { ticket: Ticket }>(
+        mallPath(mall.slug, '/tickets'),
+        {
+          method: 'POST',
+          body: { serviceId: service.id, source: 'kiosk', ...(priority ? { priority } : {}) },
+          token: device.token,
+        },
+      );
       const ticket = 'ticket' in res ? res.ticket : res;
+      const print = 'print' in res ? (res.print ?? null) : null;
       const counters = service.counters.map((c) => c.number).join(', ');
-      setStep({ kind: 'ticket', ticket, counters: counters ? `${t('kiosk.counterWord')} ${counters}` : '' });
+      setStep({
+        kind: 'ticket',
+        ticket,
+        counters: counters ? `${t('kiosk.counterWord')} ${counters}` : '',
+        print,
+      });
     } catch (err) {
       const e = err instanceof ApiError ? err : null;
       // Revoked (or never paired): back to the pairing step.
@@ -146,7 +155,13 @@ export function KioskScreen() {
           <ServiceStep serviceId={step.serviceId} busy={busy} error={takeError} onTake={take} />
         )}
         {step.kind === 'ticket' && (
-          <TicketResult ticket={step.ticket} counters={step.counters} paper={paper} onDone={home} />
+          <TicketResult
+            ticket={step.ticket}
+            counters={step.counters}
+            paper={paper}
+            print={step.print}
+            onDone={home}
+          />
         )}
       </main>
       {step.kind !== 'start' && step.kind !== 'ticket' && (

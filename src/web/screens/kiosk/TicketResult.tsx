@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMall } from '../../app/mall';
 import { peopleAhead, ticketUrl } from '../../app/tickets';
-import type { Ticket } from '../../app/types';
+import type { PrintOutcome, Ticket } from '../../app/types';
 import { QrCode } from '../../components/QrCode';
 import { type Paper, TicketSlip } from './TicketSlip';
 
@@ -11,11 +11,14 @@ export function TicketResult({
   ticket,
   counters,
   paper,
+  print = null,
   onDone,
 }: {
   ticket: Ticket;
   counters: string;
   paper: Paper;
+  /** The kiosk's network printer's outcome; null when the browser prints the slip. */
+  print?: PrintOutcome | null;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -25,10 +28,12 @@ export function TicketResult({
   useEffect(() => {
     if (!ready || printed.current) return;
     printed.current = true;
+    // The thermal printer already has the slip; a failed one falls back to the browser's printer.
+    if (print?.status === 'printed') return;
     // Let the slip paint before the print dialog (or kiosk-printing) takes the page.
     const id = setTimeout(() => window.print(), 150);
     return () => clearTimeout(id);
-  }, [ready]);
+  }, [ready, print]);
   const ahead = peopleAhead(ticket);
   const url = ticketUrl(mall.slug, ticket.trackingCode);
   return (
@@ -45,7 +50,14 @@ export function TicketResult({
         <QrCode text={url} size={180} alt={t('slip.scan')} />
         <p>{t('slip.scan')}</p>
       </div>
-      <p className="kiosk-printed">{ready ? t('kiosk.printed') : t('kiosk.printing')}</p>
+      {print?.status === 'failed' && (
+        <p className="alert" role="alert">
+          {t('kiosk.printerFailed')}
+        </p>
+      )}
+      <p className="kiosk-printed">
+        {ready || print?.status === 'printed' ? t('kiosk.printed') : t('kiosk.printing')}
+      </p>
       <div className="kiosk-actions">
         <button type="button" className="btn btn-secondary btn-big" onClick={() => window.print()}>
           {t('kiosk.printAgain')}
