@@ -46,7 +46,7 @@ export async function gateRoute(req: FastifyRequest): Promise<void> {
 declare module 'fastify' {
   interface FastifyRequest {
     /** The paired kiosk or display board behind a device token, or null. */
-    device: DeviceActor | null;
+    device: devices.AuthenticatedDevice | null;
   }
 }
 

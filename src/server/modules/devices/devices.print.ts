@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { PrintOutcome } from '../../../shared/contracts/devices.js';
 import { localMoment } from '../../../shared/domain/local-time.js';
-import type { DeviceActor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import * as repo from './devices.repo.js';
+import type { AuthenticatedDevice } from './devices.service.js';
 import { sendToPrinter } from './printer.js';
 import { slipEscPos } from './slip.escpos.js';
 
@@ -40,14 +40,14 @@ interface IssuedTicket {
  */
 export async function printKioskSlip(
   ctx: AppContext,
-  device: DeviceActor,
+  device: AuthenticatedDevice,
   mall: MallRecord,
   ticket: IssuedTicket,
   baseUrl: string,
 ): Promise<z.infer<typeof PrintOutcome> | null> {
   const db = ctx.database.db;
-  const d = await repo.findDevice(db, device.mallId, device.deviceId);
-  if (!d?.printer) return null;
+  const address = device.printer;
+  if (!address) return null;
   const local = localMoment(new Date(ticket.issuedAt), mall.timezone);
   const [y, m, day] = local.date.split('-');
   const bytes = slipEscPos({
@@ -60,13 +60,15 @@ export async function printKioskSlip(
   });
   const at = ctx.now().toISOString();
   try {
-    await sendToPrinter(d.printer, bytes);
-    await repo.updateDevice(db, d.id, { last_print_at: at, last_print_error: null });
+    await sendToPrinter(address, bytes);
+    await repo.updateDevice(db, device.deviceId, { last_print_at: at, last_print_error: null });
     return { status: 'printed' };
   } catch (err) {
     const message = (err as Error).message.slice(0, 300);
-    ctx.log.warn({ deviceId: d.id, printer: d.printer, err: message }, 'kiosk printer failed');
-    await repo.updateDevice(db, d.id, { last_print_at: at, last_print_error: message }).catch(() => {});
+    ctx.log.warn({ deviceId: device.deviceId, printer: address, err: message }, 'kiosk printer failed');
+    await repo
+      .updateDevice(db, device.deviceId, { last_print_at: at, last_print_error: message })
+      .catch(() => {});
     return { status: 'failed', message };
   }
 }

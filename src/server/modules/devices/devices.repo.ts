@@ -34,7 +34,7 @@ export function findDevice(db: Db, mallId: number, id: number): Promise<DeviceRo
 export function findByTokenHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('devices')
-    .select(['id', 'mall_id', 'kind', 'zone_id', 'last_seen_at'])
+    .select(['id', 'mall_id', 'kind', 'zone_id', 'last_seen_at', 'printer'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

@@ -267,15 +267,27 @@ export async function pair(ctx: AppContext, rawCode: string) {
   return { token, device: await selfView(ctx, d) };
 }
 
+/** The device behind a request: what the policy needs, plus its printer (read with the token). */
+export type AuthenticatedDevice = DeviceActor & { printer: string | null };
+
 /** Resolves a device token to its device (null when unknown or revoked) and notes that it was seen. */
-export async function authenticateDevice(ctx: AppContext, token: string): Promise<DeviceActor | null> {
+export async function authenticateDevice(
+  ctx: AppContext,
+  token: string,
+): Promise<AuthenticatedDevice | null> {
   if (token.length < 20 || token.length > 200) return null;
   const d = await repo.findByTokenHash(ctx.database.db, sha256(token));
   if (!d) return null;
   const now = ctx.now();
   if (!d.last_seen_at || now.getTime() - Date.parse(d.last_seen_at) >= TOUCH_EVERY_MS)
     await repo.touchLastSeen(ctx.database.db, d.id, now.toISOString());
-  return { deviceId: d.id, kind: d.kind as 'kiosk' | 'display', mallId: d.mall_id, zoneId: d.zone_id };
+  return {
+    deviceId: d.id,
+    kind: d.kind as 'kiosk' | 'display',
+    mallId: d.mall_id,
+    zoneId: d.zone_id,
+    printer: d.printer,
+  };
 }
 
 /** The paired device's own view (its mall and zone), also its check-in while it runs. */
