@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestMall, dialects, type TestMall } from '../../../../test/harness.js';
+import { resolvePublicUrl } from '../../public-url.js';
 import { decodeEscPos } from './escpos.decode.js';
 import { sendToPrinter } from './printer.js';
 
@@ -65,7 +66,7 @@ describe.each(dialects())('kiosk thermal printing on %s', (dialect) => {
     t.app.inject({
       method: 'POST',
       url: `/api/v1/malls/${t.slug}/tickets`,
-      headers: { ...bearer(token), host: 'mpp.example:3000' },
+      headers: bearer(token),
       payload: { serviceId: ktp, source: 'kiosk', ...extra },
     });
   const ticketCount = async () =>
@@ -94,7 +95,8 @@ describe.each(dialects())('kiosk thermal printing on %s', (dialect) => {
     expect(slip.lines).toContain('Penerbitan KTP-el baru');
     expect(slip.lines).toContain('Prioritas: Lansia');
     expect(slip.lines).toContain('23-11-2026 10.00 WIB');
-    expect(slip.qr).toEqual([`http://mpp.example:3000/${t.slug}/ticket/${ticket.trackingCode}`]);
+    // The QR carries the public address (PUBLIC_URL or the LAN address), never the kiosk's own.
+    expect(slip.qr).toEqual([`${resolvePublicUrl(t.ctx.config)}/${t.slug}/ticket/${ticket.trackingCode}`]);
     expect(slip.commands).toContain('qr print');
   });
 

@@ -15,6 +15,7 @@ import {
 import { requireActor } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
+import { resolvePublicUrl } from '../../public-url.js';
 import { printKioskSlip } from '../devices/devices.print.js';
 import { callNext, callSpecific, setCounterStatus } from './counter-actions.service.js';
 import { startDayEndJob } from './day-end.service.js';
@@ -49,7 +50,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
       // After the commit: a kiosk with a network printer gets its slip printed (never a second ticket).
       const print =
         req.device && req.body.source === 'kiosk'
-          ? await printKioskSlip(ctx, req.device, mall, ticket, `${req.protocol}://${req.host}`)
+          ? await printKioskSlip(ctx, req.device, mall, ticket, resolvePublicUrl(ctx.config))
           : null;
       return reply.status(201).send(print ? { ...ticket, print } : ticket);
     },
