@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('devices: register, pair, revoke', () => {
     await admin.getByTestId('pairing-code').waitFor();
     await admin.locator('.device-code img.qr').waitFor();
     await admin.getByRole('cell', { name: 'Kios lobi utara', exact: true }).waitFor();
-    await admin.getByText('Menunggu kode').waitFor();
+    await admin.getByRole('row').filter({ hasText: 'Kios lobi utara' }).getByText('Menunggu kode').waitFor();
     await shot(admin, 'admin-devices-code');
   });
 
