@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
   let server: TestServer;
   let browser: Browser;
   const errors: Record<string, string[]> = {};
+  const requests: Record<string, string[]> = {};
   const pages: Record<string, Page> = {};
   let number = '';
   let trackingCode = '';
@@ -37,6 +38,7 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
   const open = async (name: string, path: string, width: number, height: number) => {
     const o = await openPage(browser, server.base + path, { width, height });
     errors[name] = o.errors;
+    requests[name] = o.requests;
     pages[name] = o.page;
     return o.page;
   };
@@ -104,7 +106,7 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
   });
 
   it('counter console: login, pick a counter, see the ticket, call it with N', async () => {
-    const counter = await open('counter', '/demo/counter', 1440, 900);
+    const counter = await open('counter', '/demo/counter', 1366, 768);
     await counter.getByLabel('Nama pengguna').fill('petugas');
     await counter.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await shot(counter, 'counter-login');
@@ -142,7 +144,7 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
 
   it('display: a reload never replays old calls; new calls are announced strictly one at a time', async () => {
     const display = pages.display!;
-    await display.reload({ waitUntil: 'networkidle' });
+    await display.reload({ waitUntil: 'load' });
     await display.locator('.conn.on').waitFor();
     await display.waitForTimeout(1500);
     expect(await announced(display)).toHaveLength(0);
@@ -249,6 +251,19 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
     await counter.getByText('Tidak ada nomor aktif').waitFor();
     // Cancelled for good: not back in the waiting line.
     expect(await counter.getByTestId('queue-row').filter({ hasText: called }).count()).toBe(0);
+  });
+
+  it('each screen listens to its own scoped stream and nothing else', () => {
+    const streams = (name: string) => [...new Set(requests[name]!.filter((p) => p.endsWith('/stream')))];
+    expect(streams('display')).toEqual(['/api/v1/malls/demo/displays/all/stream']);
+    expect(streams('ticket')).toEqual([`/api/v1/malls/demo/tickets/${trackingCode}/stream`]);
+    // The live ticket page uses its stream and nothing else: no snapshot GETs, no polling.
+    expect(requests.ticket!.filter((p) => p.startsWith('/api/') && !p.endsWith('/stream'))).toEqual([
+      '/api/v1/malls/demo',
+    ]);
+    expect(streams('counter')).toHaveLength(1);
+    expect(streams('counter')[0]).toMatch(/^\/api\/v1\/malls\/demo\/counters\/\d+\/stream$/);
+    expect(requests.counter!.some((p) => p.endsWith('/queue'))).toBe(false);
   });
 
   it('no screen logged a console error', () => {

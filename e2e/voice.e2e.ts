@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
   it('warns on the board when the clips cannot load', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.route('**/announcements/clips/**', (r) => r.abort());
-    await page.goto(`${server.base}/demo/display`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.base}/demo/display`, { waitUntil: 'load' });
     const warning = page.getByTestId('audio-warning');
     await expect.poll(() => warning.getAttribute('data-status'), { timeout: 10_000 }).toBe('clips-failed');
     expect(await warning.textContent()).toContain('gagal dimuat');

@@ -33,9 +33,12 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number },
-): Promise<{ page: Page; errors: string[] }> {
+): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await browser.newPage({ viewport });
   const errors: string[] = [];
+  // Every URL the page asks for (paths only), so a test can say which streams a screen uses.
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/favicon/.test(m.location()?.url ?? '')) errors.push(m.text());
   });
@@ -47,8 +50,9 @@ export async function openPage(
       (window as unknown as { __prints: number }).__prints++;
     };
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  return { page, errors };
+  // Not 'networkidle': live screens hold their event stream open for as long as they are shown.
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, errors, requests };
 }
 
 export async function shot(page: Page, name: string, fullPage = false): Promise<void> {

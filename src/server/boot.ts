@@ -54,17 +54,19 @@ export async function bootContext(
     demoLogins = await seedIfEmpty(config, database, log);
   const bridge =
     database.dialect === 'postgres' && database.url ? pgBridge(database.url, database.db, log) : localBridge;
-  const hub = new EventHub(database.db, bridge, log);
+  const now = opts.now ?? (() => new Date());
+  const hub = new EventHub(database.db, bridge, log, {
+    now,
+    resumeWindow: config.LIVE_RESUME_WINDOW,
+    retentionHours: config.LIVE_EVENTS_RETENTION_HOURS,
+  });
   const queueIndex = new QueueIndex(database.db, bridge.lossy, log);
   // Other nodes' commits (NOTIFY) and the safety poll move this node's index forward too.
   hub.onNotify((mallId) =>
     mallId === null ? queueIndex.syncAll() : void queueIndex.sync(mallId).catch(() => {}),
   );
   await hub.start();
-  return {
-    ctx: { config, database, hub, queueIndex, log, now: opts.now ?? (() => new Date()) },
-    demoLogins,
-  };
+  return { ctx: { config, database, hub, queueIndex, log, now }, demoLogins };
 }
 
 async function seedIfEmpty(config: Config, database: Awaited<ReturnType<typeof openDatabase>>, log: Logger) {

@@ -54,6 +54,10 @@ const ConfigSchema = z.object({
   /** Serve HTTPS directly with these PEM files (both or neither); or put a reverse proxy in front. */
   TLS_CERT_FILE: z.string().min(1).optional(),
   TLS_KEY_FILE: z.string().min(1).optional(),
+  /** Live events older than this are pruned; a stream resuming from before then gets a reset. */
+  LIVE_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(48),
+  /** Last-Event-ID resumes replay at most this many events exactly; further behind → reset. */
+  LIVE_RESUME_WINDOW: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { sqlitePath: string };

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003_queue_indexes.js';
 import * as m004 from './migrations/004_eta_indexes.js';
 import * as m005 from './migrations/005_devices.js';
 import * as m006 from './migrations/006_national_calendar.js';
+import * as m008 from './migrations/008_live_event_pruning.js';
 import * as m010 from './migrations/010_announcements.js';
 import * as m010b from './migrations/010_display_audio.js';
 import type { MigrationContext } from './migrations/helpers.js';
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '004_eta_indexes': m004,
   '005_devices': m005,
   '006_national_calendar': m006,
+  '008_live_event_pruning': m008,
   '010_announcements': m010,
   '010_display_audio': m010b,
 };

@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { LiveEvent, LiveEventMap, LiveEventType } from '../../shared/contracts/events.js';
+import { type LiveEvent, RecordedEvent, type RecordedEventInput } from '../../shared/contracts/events.js';
 import type { DB } from '../db/schema.js';
 import type { Tx } from '../db/tx.js';
 
-export interface NewLiveEvent<K extends LiveEventType = LiveEventType> {
-  type: K;
-  zoneId: number | null;
-  payload: LiveEventMap[K];
-}
+/** A recorded event to append: one of the typed union, with the zone it belongs to (null = mall-wide). */
+export type NewLiveEvent = RecordedEventInput & { zoneId: number | null };
 
 /**
  * Takes the mall's event-head row lock at the start of a queue write. Every queue transaction takes
@@ -78,24 +75,49 @@ export async function appendLiveEvents(
   return first;
 }
 
+/**
+ * The mall's events after `afterSeq` (up to `toSeq`), oldest first. Rows that do not parse as the
+ * current union (written by an older version) are skipped: a stream sends only what its contract says.
+ */
+export async function readLiveBatch(
+  db: Kysely<DB>,
+  mallId: number,
+  afterSeq: number,
+  limit = 1000,
+  toSeq?: number,
+): Promise<{ events: LiveEvent[]; lastSeq: number; more: boolean }> {
+  let q = db.selectFrom('live_events').selectAll().where('mall_id', '=', mallId).where('seq', '>', afterSeq);
+  if (toSeq !== undefined) q = q.where('seq', '<=', toSeq);
+  const rows = await q.orderBy('seq').limit(limit).execute();
+  const events: LiveEvent[] = [];
+  for (const r of rows) {
+    const parsed = RecordedEvent.safeParse({ type: r.type, payload: JSON.parse(r.payload) });
+    if (parsed.success) events.push({ ...parsed.data, seq: r.seq, zoneId: r.zone_id, at: r.at });
+  }
+  return { events, lastSeq: rows.at(-1)?.seq ?? afterSeq, more: rows.length === limit };
+}
+
+/** The events of readLiveBatch alone (the queue index reads its own way through them). */
 export async function readLiveEventsAfter(db: Kysely<DB>, mallId: number, afterSeq: number, limit = 1000) {
-  const rows = await db
+  return (await readLiveBatch(db, mallId, afterSeq, limit)).events;
+}
+
+/** The oldest sequence still kept for a mall (pruning removes older rows); null when none are kept. */
+export async function oldestLiveSeq(db: Kysely<DB>, mallId: number): Promise<number | null> {
+  const row = await db
     .selectFrom('live_events')
-    .selectAll()
+    .select((eb) => eb.fn.min<number>('seq').as('seq'))
     .where('mall_id', '=', mallId)
-    .where('seq', '>', afterSeq)
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-  return rows.map(
-    (r): LiveEvent => ({
-      seq: r.seq,
-      type: r.type as LiveEventType,
-      zoneId: r.zone_id,
-      payload: JSON.parse(r.payload),
-      at: r.at,
-    }),
-  );
+    .executeTakeFirst();
+  return row?.seq ?? null;
+}
+
+/** Deletes live events recorded before `before` (ISO time), of one mall or every mall; returns how many. */
+export async function pruneLiveEvents(db: Kysely<DB>, before: string, mallId?: number): Promise<number> {
+  let q = db.deleteFrom('live_events').where('at', '<', before);
+  if (mallId !== undefined) q = q.where('mall_id', '=', mallId);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function currentLiveSeq(db: Kysely<DB>, mallId: number): Promise<number> {

@@ -11,6 +11,7 @@ import { displaysRoutes } from './displays/displays.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
+import { queueStreamRoutes } from './queue/queue.streams.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { usersRoutes } from './users/users.routes.js';
@@ -26,6 +27,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     usersRoutes,
     calendarRoutes,
     queueRoutes,
+    queueStreamRoutes,
     displaysRoutes,
     auditLogRoutes,
     importsRoutes,

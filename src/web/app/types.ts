@@ -87,11 +87,4 @@ export type ServiceQueueStats = QueueStats['services'][number];
 export type CounterQueueStats = QueueStats['counters'][number];
 export type HourQueueStats = QueueStats['byHour'][number];
 export type DurationStats = QueueStats['totals']['times']['wait'];
-export type {
-  CounterChangedEvent,
-  LiveEvent,
-  LiveEventType,
-  QueueChangedEvent,
-  TicketCalledEvent,
-} from '../../shared/contracts/events';
 export type { StandardBody };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DisplayState } from '../../../shared/contracts/displays.js';
+import { DisplayEvent } from '../../../shared/contracts/events.js';
 import {
   announcementText,
   parseTicketNumber,
@@ -7,9 +8,10 @@ import {
 } from '../../../shared/domain/number-words.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
+import { streamScope } from '../../events/sse.js';
 import { type App, MallParams } from '../../http.js';
-import { displayState, inZone, resolveZone } from './displays.service.js';
-import { streamEvents } from './sse.js';
+import { displayState, resolveZone } from './displays.service.js';
+import { DisplayScope, displayScopeKey } from './displays.stream.js';
 
 const ZoneParams = MallParams.extend({ zone: z.string().min(1).max(64) });
 
@@ -39,15 +41,23 @@ export async function displaysRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags: ['displays'],
         summary:
-          'Server-Sent Events: ticket.called, ticket.recalled, counter.changed, queue.changed; resumes with Last-Event-ID',
+          'Server-Sent Events for a public board: ticket.called, ticket.recalled, counter.changed, waiting.changed (no tracking codes, no personal data); resumes exactly with Last-Event-ID within the window, else sends reset',
         params: ZoneParams,
         querystring: z.object({ lastEventId: z.string().max(20).optional() }),
+        response: { 200: DisplayEvent.describe('text/event-stream: one message per SSE event') },
       },
     },
     async (req, reply) => {
       const mall = req.mall;
       const zoneId = await resolveZone(ctx, mall, req.params.zone);
-      await streamEvents(req, reply, ctx.hub, mall.id, (ev) => inZone(zoneId, ev));
+      await streamScope(
+        req,
+        reply,
+        ctx.hub,
+        mall.id,
+        displayScopeKey(zoneId),
+        () => new DisplayScope(zoneId),
+      );
     },
   );
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DisplayStateDto, ServiceWaitingDto } from '../../../shared/contracts/displays.js';
-import type { LiveEvent, TicketCalledEvent } from '../../../shared/contracts/events.js';
+import { type LiveEvent, RecordedCall } from '../../../shared/contracts/events.js';
 import { addCalendarDays, localDayStart, localMoment } from '../../../shared/domain/local-time.js';
 import type { AppContext } from '../../context.js';
 import type { DB } from '../../db/schema.js';
@@ -94,9 +94,12 @@ export async function displayState(
     }),
     recentCalls: calls
       .filter((c) => inZone(zoneId, { zoneId: c.zone_id }))
+      .flatMap((c) => {
+        const parsed = RecordedCall.safeParse(JSON.parse(c.payload));
+        return parsed.success ? [parsed.data] : [];
+      })
       .slice(0, 10)
-      .map((c) => {
-        const p = JSON.parse(c.payload) as TicketCalledEvent;
+      .map((p) => {
         return {
           number: p.number,
           counterNumber: p.counterNumber,

@@ -168,9 +168,10 @@ export async function setCounterStatus(
         mallId: mall.id,
         id: counterId,
         number: counter.number,
+        name: counter.name,
         zoneId: counter.zone_id,
         status,
-        currentTicket: current?.number ?? null,
+        current: current ? { number: current.number, serviceName: current.service_name } : null,
       },
       at,
     );

@@ -1,12 +1,14 @@
-import type { LiveEvent, QueueChangedEvent, TicketCalledEvent } from '../../../shared/contracts/events.js';
+import type { LiveEvent, RecordedEventInput } from '../../../shared/contracts/events.js';
 import { announcementText, spokenAnnouncement } from '../../../shared/domain/number-words.js';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
 import { appendLiveEvents, type NewLiveEvent } from '../../events/live-events.repo.js';
 import type { TicketView } from './queue.repo.js';
 
+type CounterStatus = Extract<RecordedEventInput, { type: 'counter.changed' }>['payload']['status'];
+
 /** Live events of the queue, appended in the state change's transaction and fanned out after commit. */
-async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent<'queue.changed'>> {
+async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent> {
   const r = await tx.db
     .selectFrom('tickets')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -14,14 +16,18 @@ async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent<'queue.
     .where('service_id', '=', t.service_id)
     .where('status', '=', 'waiting')
     .executeTakeFirstOrThrow();
-  const payload: QueueChangedEvent = {
-    serviceId: t.service_id,
-    waiting: Number(r.n),
-    ticketId: t.id,
-    trackingCode: t.tracking_code,
-    status: t.status,
+  return {
+    type: 'queue.changed',
+    zoneId: null,
+    payload: {
+      serviceId: t.service_id,
+      serviceName: t.service_name,
+      queuePrefix: t.queue_prefix,
+      waiting: Number(r.n),
+      ticketId: t.id,
+      status: t.status as Extract<RecordedEventInput, { type: 'queue.changed' }>['payload']['status'],
+    },
   };
-  return { type: 'queue.changed', zoneId: null, payload };
 }
 
 /**
@@ -42,11 +48,18 @@ async function publish(
   tx.afterCommit(() => ctx.hub.published(mallId));
 }
 
-export async function publishQueueChanged(ctx: AppContext, tx: Tx, t: TicketView, at: string) {
-  await publish(ctx, tx, t.mall_id, [t], [await queueChanged(tx, t)], at);
+/** A ticket's change, with `also` (e.g. the counter it left) appended in the same write. */
+export async function publishQueueChanged(
+  ctx: AppContext,
+  tx: Tx,
+  t: TicketView,
+  at: string,
+  also: NewLiveEvent[] = [],
+) {
+  await publish(ctx, tx, t.mall_id, [t], [await queueChanged(tx, t), ...also], at);
 }
 
-export function callPayload(t: TicketView, at: string): TicketCalledEvent {
+export function callPayload(t: TicketView, at: string) {
   const counterNumber = t.counter_number ?? 0;
   return {
     ticketId: t.id,
@@ -58,7 +71,6 @@ export function callPayload(t: TicketView, at: string): TicketCalledEvent {
     counterName: t.counter_name ?? '',
     announcement: announcementText(t.number, counterNumber),
     spokenText: spokenAnnouncement(t.number, counterNumber),
-    trackingCode: t.tracking_code,
     at,
   };
 }
@@ -70,14 +82,15 @@ export async function publishCall(
   type: 'ticket.called' | 'ticket.recalled',
   at: string,
 ) {
-  const counterChanged: NewLiveEvent<'counter.changed'> = {
+  const counterChanged: NewLiveEvent = {
     type: 'counter.changed',
     zoneId: t.counter_zone_id,
     payload: {
       counterId: t.counter_id ?? 0,
       counterNumber: t.counter_number ?? 0,
+      counterName: t.counter_name ?? '',
       status: 'open',
-      currentTicket: t.number,
+      current: { number: t.number, serviceName: t.service_name },
     },
   };
   await publish(
@@ -94,24 +107,28 @@ export async function publishCall(
   );
 }
 
-export async function publishCounterChanged(
-  ctx: AppContext,
-  tx: Tx,
-  c: {
-    mallId: number;
-    id: number;
-    number: number;
-    zoneId: number | null;
-    status: string;
-    currentTicket: string | null;
-  },
-  at: string,
-) {
+export interface CounterTile {
+  mallId: number;
+  id: number;
+  number: number;
+  name: string;
+  zoneId: number | null;
+  status: string;
+  current: { number: string; serviceName: string } | null;
+}
+
+/** A counter's tile as boards show it: its state and the ticket it is calling or serving. */
+export function counterChanged(c: CounterTile): NewLiveEvent {
   const payload = {
     counterId: c.id,
     counterNumber: c.number,
-    status: c.status,
-    currentTicket: c.currentTicket,
+    counterName: c.name,
+    status: c.status as CounterStatus,
+    current: c.current,
   };
-  await publish(ctx, tx, c.mallId, [], [{ type: 'counter.changed', zoneId: c.zoneId, payload }], at);
+  return { type: 'counter.changed', zoneId: c.zoneId, payload };
+}
+
+export async function publishCounterChanged(ctx: AppContext, tx: Tx, c: CounterTile, at: string) {
+  await publish(ctx, tx, c.mallId, [], [counterChanged(c)], at);
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestMall, dialects, type TestMall } from '../../../../test/harness.js';
-import type { LiveEvent } from '../../../shared/contracts/events.js';
+import { sseMessages } from '../../../../test/sse-text.js';
+import { DisplayEvent } from '../../../shared/contracts/events.js';
+import { DisplayScope } from '../displays/displays.stream.js';
 
 describe.each(dialects())('queue under concurrency on %s', (dialect) => {
   let t: TestMall;
@@ -94,19 +96,26 @@ describe.each(dialects())('queue under concurrency on %s', (dialect) => {
       headers: bearer(officer),
     });
     expect(called.json().number).toBe(issued.json().number);
-    const got: LiveEvent[] = [];
+    let text = '';
     const stop = await t.ctx.hub.subscribe(
-      { mallId: mall.id, lastSeq: 0, deliver: (e) => got.push(e) },
+      mall.id,
+      'display:all',
+      () => new DisplayScope(null),
+      {
+        write: (s) => {
+          text += s;
+        },
+      },
       head.seq,
     );
-    await new Promise((r) => setTimeout(r, 300));
     stop();
+    const got = sseMessages(text).map((m) => DisplayEvent.parse(m.data));
     expect(got[0]?.seq).toBe(head.seq + 1);
     expect(got.map((e) => e.seq)).toEqual(got.map((_, i) => head.seq + 1 + i));
     const call = got.find((e) => e.type === 'ticket.called');
     expect(call?.payload).toMatchObject({
       number: issued.json().number,
-      announcement: expect.stringMatching(/^Nomor antrean [A-Z]+ .+, silakan menuju loket .+\.$/),
+      text: expect.stringMatching(/^Nomor antrean [A-Z]+ .+, silakan menuju loket .+\.$/),
     });
   });
 });

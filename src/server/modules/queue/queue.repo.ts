@@ -158,7 +158,13 @@ export function waitingInGroup(db: Db, mallId: number, prefix: string) {
   return db
     .selectFrom('tickets')
     .innerJoin('services', 'services.id', 'tickets.service_id')
-    .select(['tickets.id', 'tickets.priority', 'tickets.queued_at', 'tickets.service_id'])
+    .select([
+      'tickets.id',
+      'tickets.priority',
+      'tickets.queued_at',
+      'tickets.service_id',
+      'tickets.local_date',
+    ])
     .where('tickets.mall_id', '=', mallId)
     .where('tickets.status', '=', 'waiting')
     .where('services.queue_prefix', '=', prefix)

@@ -10,7 +10,7 @@ import { counterForTicket, type OperableCounter } from './counter-access.js';
 import { type FinishBody, illegal, type TransferBody } from './counter-actions.service.js';
 import { endEarlierDaysInTx } from './day-end.service.js';
 import { positionAndEta } from './positions.js';
-import { publishCall, publishQueueChanged } from './queue.events.js';
+import { counterChanged, publishCall, publishQueueChanged } from './queue.events.js';
 import { toTicketDto } from './queue.mapper.js';
 import * as repo from './queue.repo.js';
 import { issueInTx } from './tickets.service.js';
@@ -220,8 +220,26 @@ export async function ticketAction(
       }
     }
     const after = (await repo.findTicket(tx.db, mall.id, ticketId))!;
+    // The ticket left the counter it was at: the boards' tile for that counter changes with it.
+    const atCounter = (x: repo.TicketView) =>
+      x.counter_id !== null && (x.status === 'called' || x.status === 'serving');
+    const left = atCounter(t) && !(atCounter(after) && after.counter_id === t.counter_id);
+    const still = left ? (await repo.currentAtCounter(tx.db, mall.id, counter.id))[0] : undefined;
+    const tile = left
+      ? [
+          counterChanged({
+            mallId: mall.id,
+            id: counter.id,
+            number: counter.number,
+            name: counter.name,
+            zoneId: counter.zone_id,
+            status: counter.status,
+            current: still ? { number: still.number, serviceName: still.service_name } : null,
+          }),
+        ]
+      : [];
     if (action === 'recall') await publishCall(ctx, tx, after, 'ticket.recalled', at);
-    else await publishQueueChanged(ctx, tx, { ...after, counter_zone_id: counter.zone_id }, at);
+    else await publishQueueChanged(ctx, tx, { ...after, counter_zone_id: counter.zone_id }, at, tile);
     return after;
   });
   const { position, eta } = await positionAndEta(ctx, view, ctx.now(), mall.timezone);

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { DisplayEvent } from '../../../shared/contracts/events';
 import { mallPath } from '../../app/api';
 import { formatTime } from '../../app/format';
-import { useDebounced, useInterval, useLiveStream } from '../../app/live';
+import { useDebounced, useEventStream, useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, DisplayState } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -17,7 +18,10 @@ export function HallView() {
     state.reload();
     counters.reload();
   }, 500);
-  const online = useLiveStream(mall.slug, 'all', refetch, { enabled: !state.error });
+  // The hall's wait figures (oldest, mean) are not in the events: a change re-reads the snapshot.
+  const { online } = useEventStream(mallPath(mall.slug, '/displays/all/stream'), DisplayEvent, refetch, {
+    enabled: !state.error,
+  });
   useInterval(state.reload, 20_000);
   const s = state.data;
   const totalWaiting = s?.waiting.reduce((n, w) => n + w.waiting, 0) ?? 0;

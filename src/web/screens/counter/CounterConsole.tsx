@@ -1,10 +1,10 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CounterStreamEvent, type CounterStreamEventDto } from '../../../shared/contracts/events';
 import { ApiError, api, mallPath } from '../../app/api';
-import { useDebounced, useInterval, useLiveStream } from '../../app/live';
+import { useEventStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, CounterQueue, Ticket } from '../../app/types';
-import { useApi } from '../../app/useApi';
 import { CancelDialog } from './CancelDialog';
 import { CallDialog, FinishDialog, TransferDialog, WalkInDialog } from './CounterDialogs';
 import { CurrentTicket } from './CurrentTicket';
@@ -17,13 +17,21 @@ type Dialog = { kind: 'finish' | 'transfer' | 'walkin' | 'cancel' } | { kind: 'c
 export function CounterConsole({ counter, token }: { counter: Counter; token: string }) {
   const { t } = useTranslation();
   const mall = useMall();
-  const q = useApi<CounterQueue>(mallPath(mall.slug, `/counters/${counter.id}/queue`), token);
+  const [queue, setQueue] = useState<CounterQueue | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const refetch = useDebounced(q.reload, 300);
-  const online = useLiveStream(mall.slug, 'all', refetch);
-  useInterval(q.reload, 10_000);
+  // The counter's own stream sends its line and ticket on connect and after every change.
+  const onEvent = useCallback((e: CounterStreamEventDto) => {
+    if (e.type === 'counter.queue') setQueue(e.payload);
+  }, []);
+  const { online, error } = useEventStream(
+    mallPath(mall.slug, `/counters/${counter.id}/stream`),
+    CounterStreamEvent,
+    onEvent,
+    { token },
+  );
+  const q = { data: queue, error };
   const current = q.data?.current ?? null;
   const status = q.data?.counter.status ?? counter.status;
 
@@ -47,10 +55,9 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
         });
       } finally {
         setBusy(false);
-        q.reload();
       }
     },
-    [mall.slug, token, q.reload, t],
+    [mall.slug, token, t],
   );
   const ticketPath = (action: string) => `/tickets/${current?.id}/${action}`;
   const calledText = (res: unknown) => {

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DisplayEvent, type DisplayEventDto } from '../../../shared/contracts/events';
 import { api, mallPath } from '../../app/api';
 import { useDevice } from '../../app/device';
-import { useDebounced, useInterval, useLiveStream } from '../../app/live';
+import { useEventStream, useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import type { DisplayState, LiveEvent, TicketCalledEvent } from '../../app/types';
+import type { DisplayState } from '../../app/types';
 import '../../styles/display.css';
+import { applyBoardEvent, type Board, EMPTY_BOARD } from './board';
 import { CounterBoard } from './CounterBoard';
 import { DisplayHeader } from './DisplayHeader';
 import { RecentCalls } from './RecentCalls';
@@ -15,11 +17,10 @@ import { Ticker } from './Ticker';
 import { useAnnouncer } from './useAnnouncer';
 import { WaitingList } from './WaitingList';
 
-/** What the board keeps between snapshots (the stream position lives in `watermark`). */
-type Board = Pick<DisplayState, 'counters' | 'recentCalls' | 'waiting'>;
-const EMPTY: Board = { counters: [], recentCalls: [], waiting: [] };
 /** Calls replayed after a reconnect are shown but only announced when still this fresh. */
 const ANNOUNCE_MAX_AGE_MS = 120_000;
+/** Today's mean waits move slowly and are not in the events: the snapshot refreshes them this often. */
+const AVERAGES_EVERY_MS = 300_000;
 
 /**
  * A paired board (opened once with ?pair=CODE) shows its device's zone and checks in so the admin
@@ -58,7 +59,7 @@ function DisplayBoard({ zone }: { zone: string }) {
   const { t } = useTranslation();
   const mall = useMall();
   const [params] = useSearchParams();
-  const [state, setState] = useState<Board>(EMPTY);
+  const [state, setState] = useState<Board>(EMPTY_BOARD);
   const [loaded, setLoaded] = useState(false);
   const [stream, setStream] = useState<{ ready: boolean; since: number | null }>({
     ready: false,
@@ -69,6 +70,7 @@ function DisplayBoard({ zone }: { zone: string }) {
   const loadedAt = useRef(Date.now());
   const { current, queued, enqueue } = useAnnouncer();
 
+  // One snapshot on load (and after a reset or now and then for the averages); the stream does the rest.
   const load = useCallback(async () => {
     try {
       const s = await api<DisplayState>(mallPath(mall.slug, `/displays/${encodeURIComponent(zone)}/state`));
@@ -87,52 +89,42 @@ function DisplayBoard({ zone }: { zone: string }) {
   useEffect(() => {
     void load();
   }, [load]);
-  const refetch = useDebounced(() => void load(), 400);
-  useInterval(() => void load(), 30_000);
+  useInterval(() => void load(), AVERAGES_EVERY_MS);
 
   const onEvent = useCallback(
-    (e: LiveEvent) => {
-      if (e.type === 'ticket.called' || e.type === 'ticket.recalled') {
-        const p = e.payload as TicketCalledEvent;
-        const isNew =
-          !seen.current.has(e.seq) &&
-          (watermark.current === null
-            ? Date.parse(e.at) >= loadedAt.current - 2000
-            : e.seq > watermark.current);
-        seen.current.add(e.seq);
-        setState((s) => ({
-          ...s,
-          counters: s.counters.map((c) =>
-            c.id === p.counterId ? { ...c, current: { number: p.number, serviceName: p.serviceName } } : c,
-          ),
-          recentCalls: [
-            {
-              number: p.number,
-              counterNumber: p.counterNumber,
-              counterName: p.counterName,
-              serviceName: p.serviceName,
-              announcement: p.announcement,
-              at: p.at,
-            },
-            ...s.recentCalls.filter((r) => !(r.number === p.number && r.counterNumber === p.counterNumber)),
-          ].slice(0, 10),
-        }));
-        if (isNew && Date.now() - Date.parse(p.at || e.at) < ANNOUNCE_MAX_AGE_MS)
-          enqueue({
-            key: String(e.seq),
-            number: p.number,
-            counterName: p.counterName,
-            serviceName: p.serviceName,
-            text: p.announcement,
-            spokenText: p.spokenText,
-            recall: e.type === 'ticket.recalled',
-          });
+    (e: DisplayEventDto) => {
+      if (e.type === 'reset') {
+        void load();
+        return;
       }
-      refetch();
+      setState((s) => applyBoardEvent(s, e));
+      if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') return;
+      const p = e.payload;
+      const isNew =
+        !seen.current.has(e.seq) &&
+        (watermark.current === null
+          ? Date.parse(e.at) >= loadedAt.current - 2000
+          : e.seq > watermark.current);
+      seen.current.add(e.seq);
+      if (isNew && Date.now() - Date.parse(p.at || e.at) < ANNOUNCE_MAX_AGE_MS)
+        enqueue({
+          key: String(e.seq),
+          number: p.number,
+          counterName: p.counterName,
+          serviceName: p.serviceName,
+          text: p.text,
+          spokenText: p.spokenText,
+          recall: e.type === 'ticket.recalled',
+        });
     },
-    [enqueue, refetch],
+    [enqueue, load],
   );
-  const online = useLiveStream(mall.slug, zone, onEvent, { enabled: stream.ready, since: stream.since });
+  const { online } = useEventStream(
+    mallPath(mall.slug, `/displays/${encodeURIComponent(zone)}/stream`),
+    DisplayEvent,
+    onEvent,
+    { enabled: stream.ready, since: stream.since },
+  );
   const last = state.recentCalls[0] ?? null;
 
   return (

@@ -1,43 +1,60 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { TicketStreamEvent, type TicketStreamEventDto } from '../../../shared/contracts/events';
 import { mallPath } from '../../app/api';
 import { formatTime } from '../../app/format';
-import { useDebounced, useInterval, useLiveStream } from '../../app/live';
+import { useEventStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import { peopleAhead } from '../../app/tickets';
-import type { LiveEvent, TicketView } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import type { TicketView } from '../../app/types';
 
-/** The citizen's live ticket: position, estimated wait, "your turn is near", and the call itself. */
+/**
+ * The citizen's live ticket: position, estimated wait, "your turn is near", and the call itself.
+ * Everything comes from the ticket's own stream (snapshot on connect, then changes); no polling.
+ */
 export function TicketPage() {
   const { t } = useTranslation();
   const mall = useMall();
   const code = useParams().code ?? '';
-  const { data, error, reload } = useApi<TicketView>(
-    mallPath(mall.slug, `/tickets/${encodeURIComponent(code)}`),
-  );
-  const refetch = useDebounced(reload, 250);
+  const [ticket, setTicket] = useState<{ code: string; view: TicketView } | null>(null);
+  const data = ticket?.code === code ? ticket.view : null;
   const finished = data ? ['done', 'no_show', 'cancelled', 'expired'].includes(data.status) : false;
-  const online = useLiveStream(
-    mall.slug,
-    'all',
-    (e: LiveEvent) => {
-      const p = e.payload as { trackingCode?: string };
-      if (p.trackingCode === code) reload();
-      else refetch();
+  const onEvent = useCallback(
+    (e: TicketStreamEventDto) => {
+      if (e.type === 'ticket.snapshot') setTicket({ code, view: e.payload });
+      else if (e.type === 'ticket.position') {
+        const p = e.payload;
+        setTicket(
+          (x) =>
+            x && {
+              code: x.code,
+              view: {
+                ...x.view,
+                status: p.status,
+                position: p.position,
+                estimatedWaitMinutes: p.etaMinutes,
+                turnIsNear: p.turnIsNear,
+              },
+            },
+        );
+      } else if (e.type === 'ticket.called' && 'vibrate' in navigator) navigator.vibrate?.([300, 100, 300]);
+      // `reset` needs nothing here: the server follows it with a fresh snapshot.
     },
-    { enabled: !finished && error?.status !== 404 },
+    [code],
   );
-  useInterval(reload, finished || error?.status === 404 ? null : 15_000);
-
+  const { online, error } = useEventStream(
+    mallPath(mall.slug, `/tickets/${encodeURIComponent(code)}/stream`),
+    TicketStreamEvent,
+    onEvent,
+    { enabled: !finished },
+  );
   const ahead = data ? peopleAhead(data) : null;
   const near = data?.status === 'waiting' && data.turnIsNear;
   const state = data ? (near ? 'near' : data.status) : 'loading';
 
   useEffect(() => {
     if (data) document.title = `${data.number} · ${t(`ticketPage.state.${state}`)}`;
-    if (data?.status === 'called' && 'vibrate' in navigator) navigator.vibrate?.([300, 100, 300]);
   }, [data, state, t]);
 
   if (error?.status === 404)

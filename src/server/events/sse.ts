@@ -1,18 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { LiveEvent } from '../../../shared/contracts/events.js';
-import type { EventHub } from '../../events/hub.js';
+import type { EventHub, Scope } from './hub.js';
 
 const HEARTBEAT_MS = 15_000;
 
-/** An event's wire form, built once and shared by every stream it fans out to (the hub hands them the same object). */
-const wire = new WeakMap<LiveEvent, string>();
-function serialize(ev: LiveEvent): string {
-  let text = wire.get(ev);
-  if (text === undefined) {
-    text = `id: ${ev.seq}\nevent: ${ev.type}\ndata: ${JSON.stringify(ev)}\n\n`;
-    wire.set(ev, text);
-  }
-  return text;
+/**
+ * One SSE message: `id:` is the mall's live-event sequence the message reflects, so a reconnecting
+ * client's Last-Event-ID says exactly where it stopped. `message` is one member of a stream's zod
+ * union (the caller's type keeps it so); it is serialised here, once, for every subscriber.
+ */
+export function sseFrame(message: { seq: number; type: string; at: string; payload: unknown }): string {
+  return `id: ${message.seq}\nevent: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`;
 }
 
 /** Last-Event-ID from the header (EventSource reconnects) or ?lastEventId= (first connection). */
@@ -26,16 +23,17 @@ export function lastEventId(req: FastifyRequest): number | null {
 }
 
 /**
- * Holds a Server-Sent Events stream open: sends a comment at once (so proxies and clients see the
- * stream start), then every event of the mall that passes `filter`, each with `id:` = its sequence
- * number, so a reconnecting client resumes exactly where it stopped.
+ * Holds a Server-Sent Events stream open for one scope of a mall: sends a comment at once (so
+ * proxies and clients see the stream start), then what the scope sends on opening and after each
+ * batch of live events. Everything that can fail (404, 401, 403) must be checked before this.
  */
-export async function streamEvents(
+export async function streamScope(
   req: FastifyRequest,
   reply: FastifyReply,
   hub: EventHub,
   mallId: number,
-  filter: (ev: LiveEvent) => boolean,
+  key: string,
+  make: () => Scope,
 ): Promise<void> {
   reply.hijack();
   const res = reply.raw;
@@ -46,19 +44,13 @@ export async function streamEvents(
     'x-accel-buffering': 'no',
   });
   res.write('retry: 2000\n: connected\n\n');
-  const sub = {
-    mallId,
-    lastSeq: 0,
-    deliver(ev: LiveEvent) {
-      if (filter(ev)) res.write(serialize(ev));
-    },
-  };
+  const sink = { write: (text: string) => void res.write(text) };
   let unsubscribe: () => void;
   try {
-    unsubscribe = await hub.subscribe(sub, lastEventId(req));
+    unsubscribe = await hub.subscribe(mallId, key, make, sink, lastEventId(req));
   } catch (err) {
     // The reply is hijacked, so the error handler cannot answer: end the stream and let the
-    // EventSource reconnect after `retry:` (e.g. while PostgreSQL restarts).
+    // client reconnect after `retry:` (e.g. while PostgreSQL restarts).
     req.log.warn({ err: (err as Error).message }, 'stream subscription failed');
     res.end();
     return;
@@ -71,6 +63,6 @@ export async function streamEvents(
   };
   req.raw.on('close', close);
   res.on('error', close);
-  // A display that hung up while its backlog was being read is gone already: do not keep it.
+  // A client that hung up while its opening was being read is gone already: do not keep it.
   if (req.raw.destroyed || res.destroyed) close();
 }
