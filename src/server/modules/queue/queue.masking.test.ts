@@ -27,7 +27,7 @@ describe('free text staff type is masked before it is stored', () => {
       .items.filter((c: { serviceIds: number[] }) => c.serviceIds.includes(ktp));
     const counterId = counters[0].id;
     const a = (await post('/tickets', { serviceId: ktp, source: 'counter' })).json();
-    const called = await post(`/counters/${counterId}/call-specific`, {
+    const called = await post(`/counters/${counterId}/call`, {
       ticketId: a.id,
       reason: `warga NIK ${NIK} sudah menunggu`,
     });
@@ -36,7 +36,7 @@ describe('free text staff type is masked before it is stored', () => {
       200,
     );
     const b = (await post('/tickets', { serviceId: ktp, source: 'counter' })).json();
-    await post(`/counters/${counterId}/call-specific`, { ticketId: b.id, reason: 'urutan khusus' });
+    await post(`/counters/${counterId}/call`, { ticketId: b.id, reason: 'urutan khusus' });
     const moved = await post(`/tickets/${b.id}/transfer`, {
       counterId,
       reason: `nik ${NIK} wa 0812-3456-7890`,

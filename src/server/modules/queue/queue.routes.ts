@@ -112,52 +112,24 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
-  // Same action under the names clients reach for first: /call and /call-specific.
-  for (const path of ['call', 'call-specific']) {
-    app.post(
-      `/api/v1/malls/:mall/counters/:counterId/${path}`,
-      {
-        config: { access: 'staff', action: 'counter.operate' },
-        schema: {
-          tags,
-          summary: 'Call a specific ticket out of order (reason required, audited)',
-          params: CounterParams,
-          body: CallSpecificInput,
-          response: { 200: z.object({ ticket: Ticket }).and(Ticket) },
-        },
-      },
-      async (req) => {
-        const mall = req.mall;
-        const { ticketId, reason } = req.body;
-        const ticket = await callSpecific(
-          ctx,
-          mall,
-          requireActor(req),
-          req.params.counterId,
-          ticketId,
-          reason,
-        );
-        return { ...ticket, ticket };
-      },
-    );
-  }
-
+  // One URL per action: calling a ticket out of order lives on the counter that calls it
+  // (the console uses it); the former aliases /call-specific and /tickets/:id/call are gone.
   app.post(
-    '/api/v1/malls/:mall/tickets/:id/call',
+    '/api/v1/malls/:mall/counters/:counterId/call',
     {
       config: { access: 'staff', action: 'counter.operate' },
       schema: {
         tags,
-        summary: 'Call this ticket to a counter out of order (reason required, audited)',
-        params: TicketParams,
-        body: z.strictObject({ counterId: Id, reason: CallSpecificInput.shape.reason }),
+        summary: 'Call a specific ticket out of order (reason required, audited)',
+        params: CounterParams,
+        body: CallSpecificInput,
         response: { 200: z.object({ ticket: Ticket }).and(Ticket) },
       },
     },
     async (req) => {
       const mall = req.mall;
-      const { counterId, reason } = req.body;
-      const ticket = await callSpecific(ctx, mall, requireActor(req), counterId, req.params.id, reason);
+      const { ticketId, reason } = req.body;
+      const ticket = await callSpecific(ctx, mall, requireActor(req), req.params.counterId, ticketId, reason);
       return { ...ticket, ticket };
     },
   );
