@@ -149,7 +149,7 @@ export async function setCounterStatus(
   await ctx.database.group.run(mall.id, async (tx) => {
     await lockMallQueue(tx, mall.id);
     const counter = await operableCounter(tx, mall.id, actor, counterId);
-    await tx.db.updateTable('counters').set({ status, updated_at: at }).where('id', '=', counterId).execute();
+    await repo.setCounterStatus(tx.db, counterId, status, at);
     await appendAudit(tx, {
       mallId: mall.id,
       actorId: actor.id,

@@ -3,19 +3,13 @@ import { announcementText, spokenAnnouncement } from '../../../shared/domain/num
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
 import { appendLiveEvents, type NewLiveEvent } from '../../events/live-events.repo.js';
-import type { TicketView } from './queue.repo.js';
+import { countWaiting, type TicketView } from './queue.repo.js';
 
 type CounterStatus = Extract<RecordedEventInput, { type: 'counter.changed' }>['payload']['status'];
 
 /** Live events of the queue, appended in the state change's transaction and fanned out after commit. */
 async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent> {
-  const r = await tx.db
-    .selectFrom('tickets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('mall_id', '=', t.mall_id)
-    .where('service_id', '=', t.service_id)
-    .where('status', '=', 'waiting')
-    .executeTakeFirstOrThrow();
+  const waiting = await countWaiting(tx.db, t.mall_id, t.service_id);
   return {
     type: 'queue.changed',
     zoneId: null,
@@ -23,7 +17,7 @@ async function queueChanged(tx: Tx, t: TicketView): Promise<NewLiveEvent> {
       serviceId: t.service_id,
       serviceName: t.service_name,
       queuePrefix: t.queue_prefix,
-      waiting: Number(r.n),
+      waiting,
       ticketId: t.id,
       status: t.status as Extract<RecordedEventInput, { type: 'queue.changed' }>['payload']['status'],
     },

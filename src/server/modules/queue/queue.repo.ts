@@ -297,3 +297,69 @@ export function lastTransferEvent(db: Db, ticketId: number) {
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
+
+// Counters and visits as the queue actions see them (moved here from the services: SQL lives in
+// *.repo.ts, see test/layers.test.ts).
+
+export async function liveCounterExists(db: Db, mallId: number, counterId: number): Promise<boolean> {
+  const c = await db
+    .selectFrom('counters')
+    .select('id')
+    .where('mall_id', '=', mallId)
+    .where('id', '=', counterId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirst();
+  return c !== undefined;
+}
+
+export async function setCounterStatus(db: Db, counterId: number, status: string, at: string) {
+  await db.updateTable('counters').set({ status, updated_at: at }).where('id', '=', counterId).execute();
+}
+
+/** Tickets of a service still waiting (the `queue.changed` event's count). */
+export async function countWaiting(db: Db, mallId: number, serviceId: number): Promise<number> {
+  const r = await db
+    .selectFrom('tickets')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('mall_id', '=', mallId)
+    .where('service_id', '=', serviceId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** A transferred ticket goes back to wait for the counter that sent it, in its former service. */
+export async function returnToCounter(db: Db, ticketId: number, serviceId: number, counterId: number) {
+  await db
+    .updateTable('tickets')
+    .set({
+      status: 'waiting',
+      service_id: serviceId,
+      target_counter_id: counterId,
+      return_counter_id: null,
+      counter_id: null,
+      called_at: null,
+      started_at: null,
+      finished_at: null,
+      outcome: null,
+    })
+    .where('id', '=', ticketId)
+    .execute();
+}
+
+export async function insertVisit(db: Db, mallId: number, serviceIds: number[], at: string): Promise<number> {
+  const visit = await db
+    .insertInto('visits')
+    .values({ mall_id: mallId, steps: JSON.stringify(serviceIds), current_step: 0, created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return visit.id;
+}
+
+export function findVisit(db: Db, visitId: number) {
+  return db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
+}
+
+export async function setVisitStep(db: Db, visitId: number, step: number) {
+  await db.updateTable('visits').set({ current_step: step }).where('id', '=', visitId).execute();
+}

@@ -62,21 +62,7 @@ async function followUp(a: ActionCtx, outcome: string): Promise<void> {
     const back = transfer?.data
       ? (JSON.parse(transfer.data) as { fromServiceId: number }).fromServiceId
       : a.t.service_id;
-    await a.tx.db
-      .updateTable('tickets')
-      .set({
-        status: 'waiting',
-        service_id: back,
-        target_counter_id: a.t.return_counter_id,
-        return_counter_id: null,
-        counter_id: null,
-        called_at: null,
-        started_at: null,
-        finished_at: null,
-        outcome: null,
-      })
-      .where('id', '=', a.t.id)
-      .execute();
+    await repo.returnToCounter(a.tx.db, a.t.id, back, a.t.return_counter_id);
     await event(
       a,
       'transferred',
@@ -91,17 +77,13 @@ async function followUp(a: ActionCtx, outcome: string): Promise<void> {
     return;
   }
   if (!a.t.visit_id || outcome !== 'done') return;
-  const visit = await a.tx.db
-    .selectFrom('visits')
-    .selectAll()
-    .where('id', '=', a.t.visit_id)
-    .executeTakeFirst();
+  const visit = await repo.findVisit(a.tx.db, a.t.visit_id);
   if (!visit) return;
   const steps = JSON.parse(visit.steps) as number[];
   const nextStep = visit.current_step + 1;
   const serviceId = steps[nextStep];
   if (serviceId === undefined) return;
-  await a.tx.db.updateTable('visits').set({ current_step: nextStep }).where('id', '=', visit.id).execute();
+  await repo.setVisitStep(a.tx.db, visit.id, nextStep);
   // The next step's wait counts from now: the citizen was being served until this moment.
   await issueInTx(
     a.ctx,
@@ -130,14 +112,8 @@ async function transfer(a: ActionCtx, body: TransferBody) {
       );
   }
   if (body.counterId !== undefined) {
-    const c = await a.tx.db
-      .selectFrom('counters')
-      .select('id')
-      .where('mall_id', '=', a.mall.id)
-      .where('id', '=', body.counterId)
-      .where('retired_at', 'is', null)
-      .executeTakeFirst();
-    if (!c) throw notFound('COUNTER_NOT_FOUND', 'Loket');
+    if (!(await repo.liveCounterExists(a.tx.db, a.mall.id, body.counterId)))
+      throw notFound('COUNTER_NOT_FOUND', 'Loket');
     const serves = await repo.counterServiceIds(a.tx.db, body.counterId);
     if (!serves.some((s) => s.service_id === toService)) {
       throw new AppError(

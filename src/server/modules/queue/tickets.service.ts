@@ -232,18 +232,14 @@ export async function startVisit(
           `Layanan "${s.name}" tidak dilayani di MPP (not served here).`,
         );
     }
-    const visit = await tx.db
-      .insertInto('visits')
-      .values({ mall_id: mall.id, steps: JSON.stringify(input.serviceIds), current_step: 0, created_at: at })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const visitId = await repo.insertVisit(tx.db, mall.id, input.serviceIds, at);
     return issueInTx(
       ctx,
       tx,
       mall,
       actor,
       { serviceId: input.serviceIds[0]!, source: input.source, priority: input.priority },
-      { visitId: visit.id },
+      { visitId },
     );
   });
   const { position, eta } = await positionAndEta(ctx, view, ctx.now(), mall.timezone);
