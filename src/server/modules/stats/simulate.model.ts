@@ -1,6 +1,7 @@
 import type { StandardBody } from '../../../shared/contracts/catalog.js';
 import type { AppContext } from '../../context.js';
 import { mulberry32, type Rng } from './simulate.random.js';
+import { currentStandards, openCounterServices } from './stats.repo.js';
 
 /** A service as the simulator sees it: its true mean service minutes and how often citizens want it. */
 export interface SimService {
@@ -31,16 +32,7 @@ const between = (rng: Rng, lo: number, hi: number) => lo + (hi - lo) * rng();
 export async function buildModel(ctx: AppContext, mallId: number, seed: number): Promise<SimModel> {
   const rng = mulberry32(seed ^ 0x5eed);
   const db = ctx.database.db;
-  const rows = await db
-    .selectFrom('counter_services')
-    .innerJoin('counters', 'counters.id', 'counter_services.counter_id')
-    .select(['counters.id as counterId', 'counters.agency_id as agencyId', 'counter_services.service_id'])
-    .where('counters.mall_id', '=', mallId)
-    .where('counters.status', '=', 'open')
-    .where('counters.retired_at', 'is', null)
-    .orderBy('counters.id')
-    .orderBy('counter_services.service_id')
-    .execute();
+  const rows = await openCounterServices(db, mallId);
   const counters = new Map<number, SimCounter>();
   const countersOfAgency = new Map<number, Set<number>>();
   const agencyOf = new Map<number, number>();
@@ -51,13 +43,7 @@ export async function buildModel(ctx: AppContext, mallId: number, seed: number):
     countersOfAgency.set(r.agencyId, (countersOfAgency.get(r.agencyId) ?? new Set()).add(r.counterId));
     agencyOf.set(r.service_id, r.agencyId);
   }
-  const standards = await db
-    .selectFrom('service_standards')
-    .select(['service_id', 'body'])
-    .where('mall_id', '=', mallId)
-    .where('valid_to', 'is', null)
-    .orderBy('service_id')
-    .execute();
+  const standards = await currentStandards(db, mallId);
   const minutesOf = new Map<number, number>();
   for (const s of standards) {
     if (!agencyOf.has(s.service_id)) continue;

@@ -55,3 +55,28 @@ export async function agencyInMall(db: Db, mallId: number, agencyId: number): Pr
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The day simulator's model: which open, live counter serves which service, in a stable order. */
+export function openCounterServices(db: Db, mallId: number) {
+  return db
+    .selectFrom('counter_services')
+    .innerJoin('counters', 'counters.id', 'counter_services.counter_id')
+    .select(['counters.id as counterId', 'counters.agency_id as agencyId', 'counter_services.service_id'])
+    .where('counters.mall_id', '=', mallId)
+    .where('counters.status', '=', 'open')
+    .where('counters.retired_at', 'is', null)
+    .orderBy('counters.id')
+    .orderBy('counter_services.service_id')
+    .execute();
+}
+
+/** The current (not superseded) standard of every service of the mall. */
+export function currentStandards(db: Db, mallId: number) {
+  return db
+    .selectFrom('service_standards')
+    .select(['service_id', 'body'])
+    .where('mall_id', '=', mallId)
+    .where('valid_to', 'is', null)
+    .orderBy('service_id')
+    .execute();
+}
