@@ -6,6 +6,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EventHub, localBridge } from './events/hub.js';
 import { pgBridge } from './events/pg-bridge.js';
+import { anyMall } from './modules/malls/malls.repo.js';
 import { QueueIndex } from './modules/queue/queue-index.js';
 import { type DemoLogin, seedDemoMall } from './seed/demo.js';
 
@@ -70,8 +71,7 @@ export async function bootContext(
 }
 
 async function seedIfEmpty(config: Config, database: Awaited<ReturnType<typeof openDatabase>>, log: Logger) {
-  const any = await database.db.selectFrom('malls').select('id').limit(1).executeTakeFirst();
-  if (any) return null;
+  if (await anyMall(database.db)) return null;
   if (config.NODE_ENV === 'production') {
     log.warn('empty database: demo seeding is refused when NODE_ENV=production; create a mall with the CLI');
     return null;
@@ -80,8 +80,7 @@ async function seedIfEmpty(config: Config, database: Awaited<ReturnType<typeof o
     return await seedDemoMall(database, config.SATU_ATAP_DEMO_PASSWORD);
   } catch (err) {
     // Two nodes starting together on one PostgreSQL: the second loses the race on malls.slug; fine.
-    const again = await database.db.selectFrom('malls').select('id').limit(1).executeTakeFirst();
-    if (again) return null;
+    if (await anyMall(database.db)) return null;
     throw err;
   }
 }

@@ -32,11 +32,11 @@ export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<t
       working_days: JSON.stringify(input.workingWeekdays),
       created_at: at,
     };
-    const id = (await tx.db.insertInto('malls').values(values).returning('id').executeTakeFirstOrThrow()).id;
-    await tx.db
-      .insertInto('opening_hours')
-      .values(DEFAULT_HOURS.map((h) => ({ ...h, mall_id: id })))
-      .execute();
+    const id = await repo.insertMall(tx.db, values);
+    await repo.insertOpeningHours(
+      tx.db,
+      DEFAULT_HOURS.map((h) => ({ ...h, mall_id: id })),
+    );
     await appendAudit(tx, {
       mallId: null,
       actorId: actor.id,
@@ -66,8 +66,7 @@ export async function updateMall(
         working_days: JSON.stringify([...new Set(patch.workingWeekdays)].sort()),
       }),
     };
-    if (Object.keys(set).length)
-      await tx.db.updateTable('malls').set(set).where('id', '=', mall.id).execute();
+    if (Object.keys(set).length) await repo.updateMall(tx.db, mall.id, set);
     await appendAudit(tx, {
       mallId: mall.id,
       actorId: actor.id,
@@ -83,12 +82,7 @@ export async function updateMall(
 }
 
 export async function listZones(ctx: AppContext, mallId: number) {
-  return ctx.database.db
-    .selectFrom('zones')
-    .select(['id', 'slug', 'name'])
-    .where('mall_id', '=', mallId)
-    .orderBy('slug')
-    .execute();
+  return repo.listZones(ctx.database.db, mallId);
 }
 
 /** Display zones (e.g. floors): a display at /display?zone=lantai-2 shows only that zone's counters. */
@@ -100,24 +94,13 @@ export async function saveZone(
 ) {
   const at = ctx.now().toISOString();
   return inTransaction(ctx.database.db, async (tx) => {
-    const existing = await tx.db
-      .selectFrom('zones')
-      .select('id')
-      .where('mall_id', '=', mallId)
-      .where('slug', '=', input.slug)
-      .executeTakeFirst();
+    const existing = await repo.findZoneBySlug(tx.db, mallId, input.slug);
     let id: number;
     if (existing) {
       id = existing.id;
-      await tx.db.updateTable('zones').set({ name: input.name }).where('id', '=', id).execute();
+      await repo.renameZone(tx.db, id, input.name);
     } else {
-      id = (
-        await tx.db
-          .insertInto('zones')
-          .values({ mall_id: mallId, slug: input.slug, name: input.name })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      id = await repo.insertZone(tx.db, mallId, input.slug, input.name);
     }
     await appendAudit(tx, {
       mallId,
