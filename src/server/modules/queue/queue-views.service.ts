@@ -79,12 +79,7 @@ export async function counterQueueView(
   now: Date,
 ): Promise<z.infer<typeof CounterQueue>> {
   const mallId = mall.id;
-  const counter = await db
-    .selectFrom('counters')
-    .select(['id', 'number', 'name', 'status', 'retired_at'])
-    .where('mall_id', '=', mallId)
-    .where('id', '=', counterId)
-    .executeTakeFirst();
+  const counter = await repo.findCounter(db, mallId, counterId);
   if (!counter || counter.retired_at) throw notFound('COUNTER_NOT_FOUND', 'Loket');
   const serviceIds = (await repo.counterServiceIds(db, counterId)).map((r) => r.service_id);
   const [current, waiting, policies] = await Promise.all([
