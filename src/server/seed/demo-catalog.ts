@@ -9,8 +9,8 @@ export interface CatalogService {
   kind: 'licensing' | 'non_licensing';
   requirements: string[];
   procedure: string[];
-  completionTime: { value: number; unit: string };
-  fee: { amount: number | null; legalBasis: string };
+  completionTime: { value: number; unit: StandardBody['completionTime']['unit'] };
+  fee: Pick<StandardBody['fee'], 'amount' | 'unit' | 'components' | 'legalBasis'>;
   product: string;
   servedAtMall: boolean;
   source?: string;
@@ -36,17 +36,16 @@ export const COUNTERS: Record<string, number> = {
 export const ZONE_OF = (i: number) => (i < 12 ? 'lantai-1' : 'lantai-2');
 
 export function standardFrom(s: CatalogService, agencyName: string): StandardBody {
-  const time =
-    s.completionTime.unit === 'hours'
-      ? { value: s.completionTime.value * 60, unit: 'minutes' as const }
-      : { value: s.completionTime.value, unit: s.completionTime.unit as 'minutes' | 'working_days' };
   return {
     legalBasis: s.fee.legalBasis,
     requirements: s.requirements,
     procedure: s.procedure,
-    completionTime: time,
+    // As the standard states it: "24 jam" stays 24 hours.
+    completionTime: s.completionTime,
     fee: {
       amount: s.fee.amount,
+      ...(s.fee.unit && { unit: s.fee.unit }),
+      ...(s.fee.components && { components: s.fee.components }),
       legalBasis: s.fee.legalBasis,
       note:
         s.fee.amount === null

@@ -28,7 +28,23 @@ export const AgencyType = z.enum([
 ]);
 export const AgreementStatus = z.enum(['none', 'invited', 'negotiating', 'signed', 'expired', 'terminated']);
 export const ServiceKind = z.enum(['licensing', 'non_licensing']);
-export const TimeUnit = z.enum(['minutes', 'working_days']);
+/** Completion time as the standard states it: "24 jam" stays 24 hours, never 1440 minutes. */
+export const TimeUnit = z.enum(['minutes', 'hours', 'working_days', 'calendar_days']);
+/** What one fee amount is charged for, as fee schedules (PP PNBP, Perda) state it. */
+export const FeeUnit = z.enum([
+  'per_application',
+  'per_document',
+  'per_page',
+  'per_sheet',
+  'per_book',
+  'per_certificate',
+  'per_parcel',
+  'per_case',
+  'per_decision',
+  'per_deed',
+  'per_person',
+  'per_vehicle',
+]);
 
 export const Mall = z.object({
   id: z.number(),
@@ -75,9 +91,21 @@ export const AgencyInput = z.object({
 });
 export const AgencyPatch = patchOf(AgencyInput);
 
-/** The fee component: amount in rupiah (0 = "Gratis"; null = depends on the case) with its legal basis. */
+/** A further charge of the same service, e.g. the fixed leges on top of a per-page fee. */
+export const FeeComponent = z.object({
+  label: z.string().trim().min(1).max(200),
+  amount: z.number().int().min(0).max(1_000_000_000_000),
+  unit: FeeUnit.nullable().optional(),
+});
+
+/**
+ * The fee component: amount in rupiah (0 = "Gratis"; null = depends on the case) per `unit`, plus
+ * further `components`, with its legal basis.
+ */
 export const Fee = z.object({
   amount: z.number().int().min(0).max(1_000_000_000_000).nullable(),
+  unit: FeeUnit.nullable().optional(),
+  components: z.array(FeeComponent).max(10).optional(),
   legalBasis: z.string().trim().min(1).max(2000),
   note: z.string().max(1000).nullable().optional(),
 });
@@ -133,6 +161,8 @@ export const ServiceSummary = z.object({
   retired: z.boolean(),
   completionTime: z.object({ value: z.number(), unit: TimeUnit }).nullable(),
   feeAmount: z.number().nullable(),
+  /** The whole fee as the standard states it (unit, components) for lists, kiosk and slip. */
+  fee: Fee.omit({ legalBasis: true, note: true }).nullable(),
 });
 
 export const ServiceDetail = ServiceSummary.extend({
@@ -205,6 +235,12 @@ export const OpeningDay = z.object({
   opens: HHMM,
   closes: HHMM,
   breaks: z.array(Break).max(10).default([]),
+});
+/** Whether the mall serves right now; when not, why and when it opens next (ISO instant). */
+export const OpeningNow = z.object({
+  open: z.boolean(),
+  reason: z.string().nullable(),
+  nextOpening: z.string().nullable(),
 });
 export const OpeningHoursInput = z.object({ days: z.array(OpeningDay).max(7) });
 export const Holiday = z.object({ date: LocalDate, name: z.string().trim().min(1).max(200) });

@@ -28,7 +28,7 @@ export function FullStandard({ body }: { body: StandardBody }) {
     [
       'fee',
       <>
-        <strong>{formatFee(t, body.fee.amount)}</strong> — {body.fee.legalBasis}
+        <strong>{formatFee(t, body.fee)}</strong> — {body.fee.legalBasis}
         {body.fee.note ? <div className="muted">{body.fee.note}</div> : null}
       </>,
     ],

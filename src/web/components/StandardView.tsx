@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatDuration, formatFee } from '../app/format';
+import { formatDay, formatDuration, formatFee } from '../app/format';
+import { useMall } from '../app/mall';
 import type { ServiceDetail } from '../app/types';
 
 /**
@@ -7,7 +8,8 @@ import type { ServiceDetail } from '../app/types';
  * fee, product, complaint handling). `compact` (kiosk) leaves out the procedure and complaint text.
  */
 export function StandardView({ service, compact = false }: { service: ServiceDetail; compact?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const mall = useMall();
   const s = service.standard;
   return (
     <div className="standard">
@@ -18,7 +20,7 @@ export function StandardView({ service, compact = false }: { service: ServiceDet
         </div>
         <div className="fact">
           <dt>{t('standard.fee')}</dt>
-          <dd className={s.fee.amount === 0 ? 'free' : ''}>{formatFee(t, s.fee.amount)}</dd>
+          <dd className={s.fee.amount === 0 ? 'free' : ''}>{formatFee(t, s.fee)}</dd>
         </div>
         <div className="fact">
           <dt>{t('standard.product')}</dt>
@@ -56,7 +58,10 @@ export function StandardView({ service, compact = false }: { service: ServiceDet
         </>
       )}
       <p className="muted small">
-        {t('standard.version', { version: s.version, date: s.validFrom.slice(0, 10) })}
+        {t('standard.version', {
+          version: s.version,
+          date: formatDay(s.validFrom, mall.timezone, i18n.language),
+        })}
       </p>
     </div>
   );

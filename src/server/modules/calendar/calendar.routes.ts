@@ -6,12 +6,13 @@ import {
   MallCalendarDay,
   YearQuery,
 } from '../../../shared/contracts/calendar.js';
-import { LocalDate, OpeningDay } from '../../../shared/contracts/catalog.js';
+import { LocalDate, OpeningDay, OpeningNow } from '../../../shared/contracts/catalog.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
 import * as service from './calendar.service.js';
 import { nationalRoutes } from './national.routes.js';
+import { openingNow } from './opening-now.js';
 
 export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
   await nationalRoutes(app, ctx);
@@ -83,7 +84,9 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
         tags: ['calendar'],
         summary: 'Opening hours per weekday with breaks (e.g. the Friday-prayer break)',
         params: MallParams,
-        response: { 200: z.object({ workingWeekdays: z.array(z.number()), days: z.array(OpeningDay) }) },
+        response: {
+          200: z.object({ workingWeekdays: z.array(z.number()), days: z.array(OpeningDay), now: OpeningNow }),
+        },
       },
     },
     async (req) => {
@@ -91,6 +94,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
       return {
         workingWeekdays: JSON.parse(mall.working_days) as number[],
         days: await service.getOpeningHours(ctx, mall.id),
+        now: await openingNow(ctx.database.db, mall, ctx.now()),
       };
     },
   );

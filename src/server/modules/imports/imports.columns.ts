@@ -12,6 +12,8 @@ export const COLUMNS = [
   'completion_unit',
   'fee_amount',
   'fee_legal_basis',
+  'fee_unit',
+  'fee_components',
   'product',
   'complaint_handling',
   'served_at_mall',
@@ -60,6 +62,11 @@ const SPEC: Record<Column, { label: string; aliases: string[] }> = {
   fee_legal_basis: {
     label: 'Dasar hukum biaya',
     aliases: ['dasar_hukum_biaya', 'dasar_hukum_tarif', 'dasar_biaya'],
+  },
+  fee_unit: { label: 'Satuan biaya', aliases: ['satuan_biaya', 'satuan_tarif', 'biaya_per'] },
+  fee_components: {
+    label: 'Komponen biaya lain',
+    aliases: ['komponen_biaya', 'biaya_lain', 'biaya_tambahan', 'leges'],
   },
   product: { label: 'Produk layanan', aliases: ['produk', 'produk_layanan', 'produk_pelayanan'] },
   complaint_handling: {

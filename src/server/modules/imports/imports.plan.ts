@@ -33,6 +33,10 @@ const canonical = (v: unknown): string =>
   );
 const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
+/** A fee field only when it has a value, so an unchanged fee compares equal to the stored one. */
+const feePart = <K extends string, V>(k: K, v: V | null | undefined) =>
+  v === undefined || v === null || (Array.isArray(v) && v.length === 0) ? {} : { [k]: v };
+
 /**
  * The service a row describes. For an existing service, optional columns missing from the file and
  * the eight internal components of the standard keep their current values.
@@ -53,7 +57,14 @@ function candidate(v: RowValues, cur: Current | undefined) {
       procedure: v.procedure,
       completionTime: { value: v.completionValue, unit: v.completionUnit },
       // A fee note explains the old amount; it goes when the amount changes.
-      fee: { ...(std && std.fee.amount === amount ? std.fee : {}), amount, legalBasis: v.feeLegalBasis },
+      fee: {
+        ...(std && std.fee.amount === amount ? std.fee : {}),
+        amount,
+        legalBasis: v.feeLegalBasis,
+        // Unit and components missing from the file keep their current values.
+        ...feePart('unit', v.feeUnit === undefined ? std?.fee.unit : v.feeUnit),
+        ...feePart('components', v.feeComponents === undefined ? std?.fee.components : v.feeComponents),
+      },
       product: v.product,
       complaintHandling: v.complaintHandling,
     },

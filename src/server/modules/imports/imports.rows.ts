@@ -26,6 +26,8 @@ export interface RowValues {
   completionValue?: number;
   completionUnit?: StandardBody['completionTime']['unit'];
   feeAmount?: number | null;
+  feeUnit?: StandardBody['fee']['unit'];
+  feeComponents?: StandardBody['fee']['components'];
   feeLegalBasis: string;
   product: string;
   complaintHandling: string;
@@ -60,6 +62,8 @@ export function readRow(r: SheetRow): { values: RowValues; issues: ImportIssue[]
     completionValue: text('completion_value') ? cell('completion_value', read.readNumber) : undefined,
     completionUnit: text('completion_unit') ? cell('completion_unit', read.readUnit) : undefined,
     feeAmount: cell('fee_amount', read.readFee),
+    feeUnit: has('fee_unit') ? cell('fee_unit', read.readFeeUnit) : undefined,
+    feeComponents: has('fee_components') ? cell('fee_components', read.readFeeComponents) : undefined,
     feeLegalBasis: text('fee_legal_basis'),
     product: text('product'),
     complaintHandling: text('complaint_handling'),
@@ -86,6 +90,8 @@ const PATH_COLUMNS: [string, Column][] = [
   ['standard.completionTime', 'completion_value'],
   ['standard.fee.amount', 'fee_amount'],
   ['standard.fee.legalBasis', 'fee_legal_basis'],
+  ['standard.fee.unit', 'fee_unit'],
+  ['standard.fee.components', 'fee_components'],
   ['standard.product', 'product'],
   ['standard.complaintHandling', 'complaint_handling'],
   ['key', 'agency_key'],

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { columnFor } from './imports.columns.js';
-import { readFee, readKind, readList, readUnit, readYesNo } from './imports.values.js';
+import {
+  readFee,
+  readFeeComponents,
+  readFeeUnit,
+  readKind,
+  readList,
+  readUnit,
+  readYesNo,
+} from './imports.values.js';
 
 describe('reading spreadsheet cells', () => {
   it.each([
@@ -53,5 +61,34 @@ describe('reading spreadsheet cells', () => {
     expect(columnFor('Biaya (Rp)')).toBe('fee_amount');
     expect(columnFor('SERVICE_NAME')).toBe('service_name');
     expect(columnFor('No')).toBeUndefined();
+  });
+
+  it.each([
+    ['menit', 'minutes'],
+    ['Jam', 'hours'],
+    ['hari kerja', 'working_days'],
+    ['Hari Kalender', 'calendar_days'],
+    ['calendar_days', 'calendar_days'],
+  ])('completion unit %j is kept as stated: %j', (cell, unit) =>
+    expect(readUnit(cell)).toEqual({ value: unit }),
+  );
+
+  it.each([
+    ['per lembar', 'per_sheet'],
+    ['Lembar', 'per_sheet'],
+    ['per putusan/penetapan', 'per_decision'],
+    ['per_document', 'per_document'],
+    ['', null],
+  ])('fee unit %j → %j', (cell, unit) => expect(readFeeUnit(cell)).toEqual({ value: unit }));
+
+  it('fee components: name, amount and unit per line or semicolon', () => {
+    expect(readFeeComponents('Leges Rp10.000 per putusan; Meterai Rp 10.000')).toEqual({
+      value: [
+        { label: 'Leges', amount: 10000, unit: 'per_decision' },
+        { label: 'Meterai', amount: 10000 },
+      ],
+    });
+    expect(readFeeComponents('Leges sepuluh ribu')).toHaveProperty('error');
+    expect(readFeeUnit('per kilo')).toHaveProperty('error');
   });
 });

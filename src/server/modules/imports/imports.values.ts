@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { AgencyType, ServiceKind, TimeUnit } from '../../../shared/contracts/catalog.js';
+import {
+  type AgencyType,
+  type FeeComponent,
+  FeeUnit,
+  type ServiceKind,
+  type TimeUnit,
+} from '../../../shared/contracts/catalog.js';
 
 /** A cell read into a value, or the reason it cannot be (Bahasa Indonesia first, English second). */
 export type Read<T> = { value: T } | { error: string };
@@ -18,13 +24,75 @@ export function readKind(s: string): Read<z.infer<typeof ServiceKind>> {
   return { error: 'harus "perizinan" atau "non perizinan" (must be licensing or non_licensing)' };
 }
 
-/** "menit"/"minutes" or "hari kerja"/"hari"/"working_days". */
+/** "menit", "jam", "hari kerja" (or "hari"), "hari kalender", and their English names: kept as stated. */
 export function readUnit(s: string): Read<z.infer<typeof TimeUnit>> {
   const k = key(s);
   if (['minutes', 'minute', 'menit', 'mnt'].includes(k)) return { value: 'minutes' };
+  if (['hours', 'hour', 'jam'].includes(k)) return { value: 'hours' };
   if (['working days', 'working day', 'days', 'hari kerja', 'hari', 'hk'].includes(k))
     return { value: 'working_days' };
-  return { error: 'harus "menit" atau "hari kerja" (must be minutes or working_days)' };
+  if (['calendar days', 'calendar day', 'hari kalender', 'hari kalendar'].includes(k))
+    return { value: 'calendar_days' };
+  return {
+    error:
+      'harus "menit", "jam", "hari kerja" atau "hari kalender" (must be minutes, hours, working_days or calendar_days)',
+  };
+}
+
+const FEE_UNITS: Record<string, z.infer<typeof FeeUnit>> = {
+  permohonan: 'per_application',
+  application: 'per_application',
+  dokumen: 'per_document',
+  berkas: 'per_document',
+  document: 'per_document',
+  halaman: 'per_page',
+  page: 'per_page',
+  lembar: 'per_sheet',
+  sheet: 'per_sheet',
+  buku: 'per_book',
+  book: 'per_book',
+  sertipikat: 'per_certificate',
+  sertifikat: 'per_certificate',
+  certificate: 'per_certificate',
+  bidang: 'per_parcel',
+  parcel: 'per_parcel',
+  perkara: 'per_case',
+  case: 'per_case',
+  putusan: 'per_decision',
+  penetapan: 'per_decision',
+  decision: 'per_decision',
+  akta: 'per_deed',
+  deed: 'per_deed',
+  orang: 'per_person',
+  person: 'per_person',
+  kendaraan: 'per_vehicle',
+  vehicle: 'per_vehicle',
+};
+
+/** "per lembar", "lembar", "per_sheet": what one amount is charged for. Empty means no unit. */
+export function readFeeUnit(s: string): Read<z.infer<typeof FeeUnit> | null> {
+  const k = key(s).replace(/^per /, '').split(/[ /]/)[0] ?? '';
+  if (k === '') return { value: null };
+  const unit = FEE_UNITS[k] ?? FeeUnit.options.find((u) => u === `per_${k}`);
+  return unit
+    ? { value: unit }
+    : { error: 'tidak dikenal; mis. "per lembar", "per dokumen", "per permohonan" (unknown fee unit)' };
+}
+
+/** "Leges Rp10.000 per putusan; Meterai Rp10.000": further charges, one per line or semicolon. */
+export function readFeeComponents(s: string): Read<z.infer<typeof FeeComponent>[]> {
+  const out: z.infer<typeof FeeComponent>[] = [];
+  for (const part of readList(s, /\r?\n|;/)) {
+    const m = /^(.*?)\s*((?:rp\.?\s*)?\d[\d.,]*(?:,-)?)\s*(per\s+.+)?$/i.exec(part);
+    const amount = m?.[2] ? readFee(m[2]) : null;
+    const unit = m?.[3] ? readFeeUnit(m[3]) : { value: null };
+    if (!m?.[1] || !amount || !('value' in amount) || amount.value === null || !('value' in unit))
+      return {
+        error: `"${part.slice(0, 60)}" bukan "Nama Rp jumlah per satuan" (not "name amount per unit")`,
+      };
+    out.push({ label: m[1].trim(), amount: amount.value, ...(unit.value && { unit: unit.value }) });
+  }
+  return { value: out };
 }
 
 /** "14", "2,5", "1.5". */

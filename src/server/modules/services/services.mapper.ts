@@ -24,6 +24,13 @@ export function toServiceSummary(s: ServiceWithStandard): Summary {
     retired: s.retired_at !== null,
     completionTime: std?.completionTime ?? null,
     feeAmount: std ? std.fee.amount : null,
+    fee: std
+      ? {
+          amount: std.fee.amount,
+          ...(std.fee.unit != null && { unit: std.fee.unit }),
+          ...(std.fee.components?.length && { components: std.fee.components }),
+        }
+      : null,
   };
 }
 

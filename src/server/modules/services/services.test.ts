@@ -53,6 +53,23 @@ describe.each(dialects())('catalog on %s', (dialect) => {
     expect(elsewhere.notServedNote).toMatch(/kantor/);
   });
 
+  it('keeps completion times and fees as the standard states them (24 jam; per lembar plus leges)', async () => {
+    const list = (await get(`/api/v1/malls/${t.slug}/services?limit=500`)).json();
+    const times = list.items.map(
+      (s: { completionTime: { unit: string; value: number } }) => s.completionTime,
+    );
+    expect(times).toContainEqual({ value: 24, unit: 'hours' });
+    expect(times).not.toContainEqual({ value: 1440, unit: 'minutes' });
+    const copy = list.items.find((s: { name: string }) => s.name === 'Permohonan salinan putusan/penetapan');
+    expect(copy.fee).toEqual({
+      amount: 500,
+      unit: 'per_sheet',
+      components: [{ label: 'Leges', amount: 10000, unit: 'per_decision' }],
+    });
+    const detail = (await get(`/api/v1/malls/${t.slug}/services/${copy.id}`)).json();
+    expect(detail.standard.fee).toMatchObject({ amount: 500, unit: 'per_sheet' });
+  });
+
   it('versions a changed standard and keeps the old one readable', async () => {
     const list = (await get(`/api/v1/malls/${t.slug}/services?q=skck`)).json();
     const id = list.items[0].id;

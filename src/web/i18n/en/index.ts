@@ -19,6 +19,7 @@ import { device } from './device';
 import { display, ticketPage } from './display';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
+import { hours, units } from './units';
 
 /** English: one switch away on every screen. Plurals use i18next's _one/_other suffixes. */
 export const en: Dict<typeof id> = {
@@ -43,4 +44,6 @@ export const en: Dict<typeof id> = {
   ticketPage,
   counter,
   admin,
+  units,
+  hours,
 };

@@ -40,6 +40,7 @@ export const slip: Dict<typeof id.slip> = {
   number: 'QUEUE NUMBER',
   counters: 'Go to: {{counters}}',
   ahead: 'People ahead of you: {{count}}',
+  fee: 'Service fee: {{fee}}',
   scan: 'Scan to follow the queue on your phone',
   free: 'Priority service is free · Refuse illegal levies',
 };

@@ -18,6 +18,7 @@ import { device } from './device';
 import { display, ticketPage } from './display';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
+import { hours, units } from './units';
 
 /** Bahasa Indonesia: the default language of every screen. Each area lives in its own module. */
 export const id = {
@@ -42,6 +43,8 @@ export const id = {
   ticketPage,
   counter,
   admin,
+  units,
+  hours,
 };
 
 export type { Dict } from '../dict';

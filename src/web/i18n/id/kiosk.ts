@@ -37,5 +37,6 @@ export const slip = {
   counters: 'Menuju: {{counters}}',
   ahead: 'Antrean di depan Anda: {{count}}',
   scan: 'Pindai untuk memantau antrean dari ponsel',
+  fee: 'Biaya layanan: {{fee}}',
   free: 'Layanan prioritas gratis · Tolak pungutan liar',
 };

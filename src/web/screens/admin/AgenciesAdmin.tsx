@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
+import { formatLocalDate } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -12,7 +13,7 @@ import { RetireButton } from './RetireButton';
 import { FormStatus, useMutation } from './useMutation';
 
 export function AgenciesAdmin() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mall = useMall();
   const { may } = useAdmin();
   const list = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies?includeRetired=true'));
@@ -74,7 +75,9 @@ export function AgenciesAdmin() {
               <span className={`chip chip-agreement-${a.agreementStatus}`}>
                 {t(`agreement.${a.agreementStatus}`)}
               </span>
-              {a.agreementDate && <span className="muted small"> {a.agreementDate}</span>}
+              {a.agreementDate && (
+                <span className="muted small"> {formatLocalDate(a.agreementDate, i18n.language)}</span>
+              )}
             </td>
             <td>{a.hotline ?? '—'}</td>
             <td className="num">{a.serviceCount ?? 0}</td>

@@ -82,3 +82,36 @@ export function CodeOptions({ codes, prefix }: { codes: readonly string[]; prefi
     </>
   );
 }
+
+/**
+ * A 24-hour clock time 'HH:MM' that also takes 24:00 (closing at midnight, round the clock). The
+ * browser's time input cannot hold 24:00 and shows 12-hour clocks in some locales ("12:00 AM").
+ */
+export function ClockInput({
+  label,
+  value,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  disabled?: boolean;
+  onChange: (v: string) => void;
+}) {
+  return (
+    <input
+      className="clock-input"
+      aria-label={label}
+      inputMode="numeric"
+      placeholder="HH:MM"
+      pattern="([01][0-9]|2[0-3]):[0-5][0-9]|24:00"
+      title="00:00–24:00"
+      maxLength={5}
+      size={5}
+      required
+      disabled={disabled}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}

@@ -4,6 +4,7 @@ import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { OpeningDay } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { ClockInput } from './FormParts';
 import { HolidaysAdmin } from './HolidaysAdmin';
 import { FormStatus, useMutation } from './useMutation';
 
@@ -81,47 +82,43 @@ export function HoursAdmin() {
                     />
                   </td>
                   <td>
-                    <input
-                      type="time"
-                      aria-label={`${day} ${t('admin.hours.opens')}`}
+                    <ClockInput
+                      label={`${day} ${t('admin.hours.opens')}`}
                       disabled={!on}
                       value={d.opens}
-                      onChange={(e) => upd(d.weekday, { opens: e.target.value })}
+                      onChange={(v) => upd(d.weekday, { opens: v })}
                     />
                   </td>
                   <td>
-                    <input
-                      type="time"
-                      aria-label={`${day} ${t('admin.hours.closes')}`}
+                    <ClockInput
+                      label={`${day} ${t('admin.hours.closes')}`}
                       disabled={!on}
                       value={d.closes}
-                      onChange={(e) => upd(d.weekday, { closes: e.target.value })}
+                      onChange={(v) => upd(d.weekday, { closes: v })}
                     />
                   </td>
                   <td>
                     {d.breaks.map((b, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: breaks have no id; the list is only edited in place
                       <div key={`${d.weekday}-${i}`} className="break-row">
-                        <input
-                          type="time"
-                          aria-label={t('admin.hours.breakStart')}
+                        <ClockInput
+                          label={t('admin.hours.breakStart')}
                           disabled={!on}
                           value={b.start}
-                          onChange={(e) =>
+                          onChange={(v) =>
                             upd(d.weekday, {
-                              breaks: d.breaks.map((x, j) => (j === i ? { ...x, start: e.target.value } : x)),
+                              breaks: d.breaks.map((x, j) => (j === i ? { ...x, start: v } : x)),
                             })
                           }
                         />
                         –
-                        <input
-                          type="time"
-                          aria-label={t('admin.hours.breakEnd')}
+                        <ClockInput
+                          label={t('admin.hours.breakEnd')}
                           disabled={!on}
                           value={b.end}
-                          onChange={(e) =>
+                          onChange={(v) =>
                             upd(d.weekday, {
-                              breaks: d.breaks.map((x, j) => (j === i ? { ...x, end: e.target.value } : x)),
+                              breaks: d.breaks.map((x, j) => (j === i ? { ...x, end: v } : x)),
                             })
                           }
                         />

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { mallPath } from '../../app/api';
+import { formatDay } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { ServiceDetail, StandardVersion } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -10,7 +11,7 @@ import { useAdmin } from './adminContext';
 
 /** A service's full 14-component standard and every earlier version. */
 export function ServiceAdminDetail() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mall = useMall();
   const { token } = useAdmin();
   const id = useParams().id ?? '';
@@ -52,8 +53,10 @@ export function ServiceAdminDetail() {
               <h2>
                 {t('admin.services.versionTitle', { version: version.version })}{' '}
                 <span className="muted small">
-                  {version.validFrom.slice(0, 10)} –{' '}
-                  {version.validTo ? version.validTo.slice(0, 10) : t('admin.services.current')}
+                  {formatDay(version.validFrom, mall.timezone, i18n.language)} –{' '}
+                  {version.validTo
+                    ? formatDay(version.validTo, mall.timezone, i18n.language)
+                    : t('admin.services.current')}
                 </span>
               </h2>
               <FullStandard body={version.body} />
@@ -77,8 +80,10 @@ export function ServiceAdminDetail() {
                   {t('admin.services.versionTitle', { version: v.version })}
                 </button>{' '}
                 <span className="muted small">
-                  {v.validFrom.slice(0, 10)}
-                  {v.validTo ? ` – ${v.validTo.slice(0, 10)}` : ` · ${t('admin.services.current')}`}
+                  {formatDay(v.validFrom, mall.timezone, i18n.language)}
+                  {v.validTo
+                    ? ` – ${formatDay(v.validTo, mall.timezone, i18n.language)}`
+                    : ` · ${t('admin.services.current')}`}
                 </span>
               </li>
             ))}

@@ -75,7 +75,7 @@ export function ServicesAdmin() {
             </td>
             <td>{s.agencyName}</td>
             <td>{formatDuration(t, s.completionTime)}</td>
-            <td>{formatFee(t, s.feeAmount)}</td>
+            <td>{formatFee(t, s.fee ?? s.feeAmount)}</td>
             <td>
               {mine(s) && (
                 <RetireButton

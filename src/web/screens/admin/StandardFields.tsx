@@ -1,5 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { StandardBody } from '../../app/types';
+import { FeeFields } from './FeeFields';
+
+type TimeUnit = StandardBody['completionTime']['unit'];
+const TIME_UNITS: TimeUnit[] = ['minutes', 'hours', 'working_days', 'calendar_days'];
 
 const lines = (s: string) =>
   s
@@ -108,46 +112,18 @@ export function StandardFields({
           onChange={(e) =>
             onChange({
               ...value,
-              completionTime: { ...value.completionTime, unit: e.target.value as 'minutes' | 'working_days' },
+              completionTime: { ...value.completionTime, unit: e.target.value as TimeUnit },
             })
           }
         >
-          <option value="minutes">{t('admin.services.unitMinutes')}</option>
-          <option value="working_days">{t('admin.services.unitDays')}</option>
+          {TIME_UNITS.map((u) => (
+            <option key={u} value={u}>
+              {t(`admin.services.timeUnit.${u}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="field">
-        <span>
-          {t('admin.services.feeAmount')} <small className="muted">{t('admin.services.feeHelp')}</small>
-        </span>
-        <input
-          type="number"
-          min={0}
-          step={1}
-          value={value.fee.amount ?? ''}
-          onChange={(e) =>
-            onChange({
-              ...value,
-              fee: { ...value.fee, amount: e.target.value === '' ? null : Number(e.target.value) },
-            })
-          }
-        />
-      </label>
-      <label className="field">
-        <span>{t('standard.feeLegalBasis')} *</span>
-        <input
-          required
-          value={value.fee.legalBasis}
-          onChange={(e) => onChange({ ...value, fee: { ...value.fee, legalBasis: e.target.value } })}
-        />
-      </label>
-      <label className="field span-2">
-        <span>{t('admin.services.feeNote')}</span>
-        <input
-          value={value.fee.note ?? ''}
-          onChange={(e) => onChange({ ...value, fee: { ...value.fee, note: e.target.value || null } })}
-        />
-      </label>
+      <FeeFields value={value.fee} onChange={(fee) => onChange({ ...value, fee })} />
       {text('product', true)}
       {text('complaintHandling', true)}
       {text('facilities')}

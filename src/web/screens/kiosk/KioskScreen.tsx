@@ -2,12 +2,14 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, mallPath } from '../../app/api';
 import { useDevice } from '../../app/device';
+import { formatFee } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency, PrintOutcome, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import '../../styles/kiosk.css';
 import '../../styles/print.css';
 import { SearchIcon } from '../../components/Icons';
+import { OpeningHours } from '../../components/OpeningHours';
 import { PairingScreen } from '../device/PairingScreen';
 import { AgencyGrid } from './AgencyGrid';
 import { KioskHeader } from './KioskHeader';
@@ -23,7 +25,7 @@ type Step =
   | { kind: 'agency'; agency: Agency }
   | { kind: 'search' }
   | { kind: 'service'; serviceId: number; back: Step }
-  | { kind: 'ticket'; ticket: Ticket; counters: string; print: PrintOutcome | null };
+  | { kind: 'ticket'; ticket: Ticket; counters: string; print: PrintOutcome | null; fee: string };
 
 function paperSetting(): Paper {
   const fromUrl = new URLSearchParams(window.location.search).get('paper');
@@ -78,6 +80,8 @@ export function KioskScreen() {
         ticket,
         counters: counters ? `${t('kiosk.counterWord')} ${counters}` : '',
         print,
+        // The fee of the standard in force, printed exactly as published (no room for pungli).
+        fee: formatFee(t, service.standard.fee),
       });
     } catch (err) {
       const e = err instanceof ApiError ? err : null;
@@ -125,6 +129,7 @@ export function KioskScreen() {
             <button type="button" className="kiosk-search-btn" onClick={() => setStep({ kind: 'search' })}>
               <SearchIcon /> {t('kiosk.searchButton')}
             </button>
+            <OpeningHours />
             <h2 className="kiosk-subtitle">{t('kiosk.pickAgency')}</h2>
             {agencies.error && <p className="alert">{t('common.loadFailed')}</p>}
             {agencies.data && (
@@ -158,6 +163,7 @@ export function KioskScreen() {
           <TicketResult
             ticket={step.ticket}
             counters={step.counters}
+            fee={step.fee}
             paper={paper}
             print={step.print}
             onDone={home}

@@ -21,7 +21,9 @@ export function ServiceList({
             <span className="tile-title">{s.name}</span>
             <span className="tile-sub">
               {s.agencyName} · {formatDuration(t, s.completionTime)} ·{' '}
-              <strong className={s.feeAmount === 0 ? 'free' : ''}>{formatFee(t, s.feeAmount)}</strong>
+              <strong className={s.feeAmount === 0 ? 'free' : ''}>
+                {formatFee(t, s.fee ?? s.feeAmount)}
+              </strong>
               {!s.servedAtMall && <> · {t('standard.notServed')}</>}
             </span>
           </button>

@@ -10,12 +10,14 @@ import { type Paper, TicketSlip } from './TicketSlip';
 export function TicketResult({
   ticket,
   counters,
+  fee,
   paper,
   print = null,
   onDone,
 }: {
   ticket: Ticket;
   counters: string;
+  fee: string;
   paper: Paper;
   /** The kiosk's network printer's outcome; null when the browser prints the slip. */
   print?: PrintOutcome | null;
@@ -44,6 +46,7 @@ export function TicketResult({
       </p>
       <p className="kiosk-ticket-service">{ticket.serviceName}</p>
       {counters && <p>{t('slip.counters', { counters })}</p>}
+      <p className="kiosk-fee">{t('slip.fee', { fee })}</p>
       {ahead !== null && <p className="kiosk-ahead">{t('slip.ahead', { count: ahead })}</p>}
       {ticket.priority && <p className="chip">{t(`priority.${ticket.priority}`)}</p>}
       <div className="kiosk-qr">
@@ -67,7 +70,13 @@ export function TicketResult({
         </button>
       </div>
       <p className="muted small">{t('kiosk.autoReturn')}</p>
-      <TicketSlip ticket={ticket} counters={counters} paper={paper} onReady={() => setReady(true)} />
+      <TicketSlip
+        ticket={ticket}
+        counters={counters}
+        fee={fee}
+        paper={paper}
+        onReady={() => setReady(true)}
+      />
     </section>
   );
 }

@@ -16,11 +16,13 @@ export type Paper = 58 | 80;
 export function TicketSlip({
   ticket,
   counters,
+  fee,
   paper,
   onReady,
 }: {
   ticket: Ticket;
   counters: string;
+  fee: string;
   paper: Paper;
   onReady: () => void;
 }) {
@@ -40,6 +42,7 @@ export function TicketSlip({
       <p className="slip-number">{ticket.number}</p>
       <p className="slip-service">{ticket.serviceName}</p>
       {counters && <p className="slip-line">{t('slip.counters', { counters })}</p>}
+      <p className="slip-line">{t('slip.fee', { fee })}</p>
       {ahead !== null && <p className="slip-line">{t('slip.ahead', { count: ahead })}</p>}
       <p className="slip-line">{formatDateTime(ticket.issuedAt, mall.timezone, i18n.language)}</p>
       <QrCode text={url} size={paper === 58 ? 110 : 150} alt="" onReady={onReady} />

@@ -5,6 +5,7 @@ import { mallPath, qs } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { Agency, ServiceSummary } from '../../app/types';
 import { useApi } from '../../app/useApi';
+import { OpeningHours } from '../../components/OpeningHours';
 import { ServiceCard } from './ServiceCard';
 import { TrackForm } from './TrackForm';
 
@@ -63,6 +64,7 @@ export function PortalHome() {
         </label>
         <TrackForm />
       </section>
+      <OpeningHours />
       <section aria-labelledby="portal-results" aria-busy={services.loading}>
         <h2 id="portal-results" className="results-title">
           {services.data ? t('portal.results', { count: services.data.total }) : t('common.loading')}

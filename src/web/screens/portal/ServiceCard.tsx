@@ -12,7 +12,9 @@ export function ServiceCard({ service: s }: { service: ServiceSummary }) {
       <span className="service-name">{s.name}</span>
       <span className="muted small">{s.agencyName}</span>
       <span className="chips">
-        <span className={`chip ${s.feeAmount === 0 ? 'chip-free' : ''}`}>{formatFee(t, s.feeAmount)}</span>
+        <span className={`chip ${s.feeAmount === 0 ? 'chip-free' : ''}`}>
+          {formatFee(t, s.fee ?? s.feeAmount)}
+        </span>
         <span className="chip">{formatDuration(t, s.completionTime)}</span>
         {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
       </span>

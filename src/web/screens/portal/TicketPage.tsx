@@ -8,6 +8,7 @@ import { useEventStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import { peopleAhead } from '../../app/tickets';
 import type { TicketView } from '../../app/types';
+import { OpeningHours } from '../../components/OpeningHours';
 
 /**
  * The citizen's live ticket: position, estimated wait, "your turn is near", and the call itself.
@@ -129,6 +130,7 @@ export function TicketPage() {
       <p>
         <Link to={`/${mall.slug}/services/${data.serviceId}`}>{t('ticketPage.requirements')}</Link>
       </p>
+      <OpeningHours />
     </section>
   );
 }
