@@ -64,7 +64,8 @@ export function OpeningHours({ compact = false }: { compact?: boolean }) {
   const tz = mall.timezone;
   const next = h.now.nextOpening;
   const when = next ? nextLabel(t, next, tz, i18n.language) : null;
-  const open = h.days.filter((d) => h.workingWeekdays.includes(d.weekday));
+  // The days with hours are the days it serves (the working week is for SLA arithmetic).
+  const open = h.days;
   const closedDays = [1, 2, 3, 4, 5, 6, 7].filter((w) => !open.some((d) => d.weekday === w));
   return (
     <section className={`opening-hours ${compact ? 'compact' : ''}`} aria-labelledby="oh-h">

@@ -34,6 +34,8 @@ export const adminSettings: Dict<typeof id.adminSettings> = {
   hours: {
     day: 'Day',
     open: 'Open',
+    working: 'Working day (deadlines)',
+    workingOn: '{{day}} is a working day',
     openOn: 'Open on {{day}}',
     opens: 'Opens',
     closes: 'Closes',

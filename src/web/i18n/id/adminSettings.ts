@@ -32,6 +32,8 @@ export const adminSettings = {
     day: 'Hari',
     open: 'Buka',
     openOn: 'Buka pada hari {{day}}',
+    working: 'Hari kerja (tenggat)',
+    workingOn: '{{day}} hari kerja',
     opens: 'Jam buka',
     closes: 'Jam tutup',
     breaks: 'Istirahat',

@@ -14,7 +14,7 @@ export const units = {
     per_certificate: 'per sertipikat',
     per_parcel: 'per bidang',
     per_case: 'per perkara',
-    per_decision: 'per putusan/penetapan',
+    per_decision: 'per putusan',
     per_deed: 'per akta',
     per_person: 'per orang',
     per_vehicle: 'per kendaraan',

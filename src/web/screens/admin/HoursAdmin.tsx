@@ -9,6 +9,8 @@ import { HolidaysAdmin } from './HolidaysAdmin';
 import { FormStatus, useMutation } from './useMutation';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+const toggle = (ws: number[], w: number, on: boolean) =>
+  on ? [...new Set([...ws, w])] : ws.filter((x) => x !== w);
 
 /** Opening hours per weekday with breaks (e.g. the Friday-prayer break), and holidays. */
 export function HoursAdmin() {
@@ -19,10 +21,14 @@ export function HoursAdmin() {
   );
   const [days, setDays] = useState<OpeningDay[]>([]);
   const [working, setWorking] = useState<number[]>([]);
+  // Days with hours are the days the mall serves; the working week (SLA arithmetic) is a separate
+  // setting, so a mall open at weekends keeps its weekend hours when saved.
+  const [openDays, setOpenDays] = useState<number[]>([]);
   const m = useMutation();
   useEffect(() => {
     if (!hours.data) return;
     setWorking(hours.data.workingWeekdays);
+    setOpenDays(hours.data.days.map((d) => d.weekday));
     setDays(
       WEEKDAYS.map(
         (w) =>
@@ -40,7 +46,7 @@ export function HoursAdmin() {
   const save = () =>
     void m.send(mallPath(mall.slug, '/opening-hours'), {
       method: 'PUT',
-      body: { days: days.filter((d) => working.includes(d.weekday)), workingWeekdays: [...working].sort() },
+      body: { days: days.filter((d) => openDays.includes(d.weekday)), workingWeekdays: [...working].sort() },
     });
 
   return (
@@ -57,6 +63,7 @@ export function HoursAdmin() {
             <tr>
               <th scope="col">{t('admin.hours.day')}</th>
               <th scope="col">{t('admin.hours.open')}</th>
+              <th scope="col">{t('admin.hours.working')}</th>
               <th scope="col">{t('admin.hours.opens')}</th>
               <th scope="col">{t('admin.hours.closes')}</th>
               <th scope="col">{t('admin.hours.breaks')}</th>
@@ -64,7 +71,7 @@ export function HoursAdmin() {
           </thead>
           <tbody>
             {days.map((d) => {
-              const on = working.includes(d.weekday);
+              const on = openDays.includes(d.weekday);
               const day = t(`weekday.${d.weekday}`);
               return (
                 <tr key={d.weekday}>
@@ -74,11 +81,15 @@ export function HoursAdmin() {
                       type="checkbox"
                       aria-label={t('admin.hours.openOn', { day })}
                       checked={on}
-                      onChange={(e) =>
-                        setWorking((ws) =>
-                          e.target.checked ? [...ws, d.weekday] : ws.filter((x) => x !== d.weekday),
-                        )
-                      }
+                      onChange={(e) => setOpenDays((ws) => toggle(ws, d.weekday, e.target.checked))}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('admin.hours.workingOn', { day })}
+                      checked={working.includes(d.weekday)}
+                      onChange={(e) => setWorking((ws) => toggle(ws, d.weekday, e.target.checked))}
                     />
                   </td>
                   <td>
