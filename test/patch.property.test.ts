@@ -207,7 +207,7 @@ describe.each(dialects())('PATCH changes only what it names on %s', (dialect) =>
       let accepted = 0;
       await fc.assert(
         fc.asyncProperty(oneField, async ([field, value]) => {
-        const before = await route.read();
+          const before = await route.read();
           const res = await t.app.inject({
             method: 'PATCH',
             url: `/api/v1/malls/${t.slug}${route.url()}`,
