@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits.js';
 import { patchOf } from './patch.js';
 
 /** Zod contracts for the catalog: the single source of validation, types and OpenAPI. */
@@ -82,12 +83,12 @@ export const AgencyView = z.union([Agency, PublicAgency]);
 
 export const AgencyInput = z.object({
   key: Slug,
-  name: z.string().trim().min(2).max(200),
+  name: z.string().trim().min(2).max(LIMITS.agencyName),
   type: AgencyType,
   agreementStatus: AgreementStatus.default('none'),
   agreementDate: LocalDate.nullable().optional(),
-  hotline: z.string().trim().max(100).nullable().optional(),
-  backOfficeContact: z.string().trim().max(300).nullable().optional(),
+  hotline: z.string().trim().max(LIMITS.hotline).nullable().optional(),
+  backOfficeContact: z.string().trim().max(LIMITS.backOfficeContact).nullable().optional(),
 });
 export const AgencyPatch = patchOf(AgencyInput);
 
@@ -112,20 +113,20 @@ export const Fee = z.object({
 
 /** The 14 components of a service standard (UU 25/2009 art. 21, PermenPANRB 15/2014). */
 export const StandardBody = z.object({
-  legalBasis: z.string().max(4000).default(''),
-  requirements: z.array(z.string().trim().min(1).max(1000)).min(1).max(100),
-  procedure: z.array(z.string().trim().min(1).max(1000)).min(1).max(100),
+  legalBasis: z.string().max(LIMITS.standardLegalBasis).default(''),
+  requirements: z.array(z.string().trim().min(1).max(LIMITS.standardItem)).min(1).max(100),
+  procedure: z.array(z.string().trim().min(1).max(LIMITS.standardItem)).min(1).max(100),
   completionTime: z.object({ value: z.number().positive().max(100_000), unit: TimeUnit }),
   fee: Fee,
-  product: z.string().trim().min(1).max(1000),
-  complaintHandling: z.string().trim().min(1).max(2000),
-  facilities: z.string().max(2000).default(''),
-  officerCompetence: z.string().max(2000).default(''),
-  internalSupervision: z.string().max(2000).default(''),
+  product: z.string().trim().min(1).max(LIMITS.product),
+  complaintHandling: z.string().trim().min(1).max(LIMITS.standardText),
+  facilities: z.string().max(LIMITS.standardText).default(''),
+  officerCompetence: z.string().max(LIMITS.standardText).default(''),
+  internalSupervision: z.string().max(LIMITS.standardText).default(''),
   officerCount: z.number().int().min(0).max(1000).nullable().default(null),
-  serviceGuarantee: z.string().max(2000).default(''),
-  securityGuarantee: z.string().max(2000).default(''),
-  performanceEvaluation: z.string().max(2000).default(''),
+  serviceGuarantee: z.string().max(LIMITS.standardText).default(''),
+  securityGuarantee: z.string().max(LIMITS.standardText).default(''),
+  performanceEvaluation: z.string().max(LIMITS.standardText).default(''),
   source: z.string().max(1000).nullable().optional(),
 });
 export type StandardBody = z.infer<typeof StandardBody>;
@@ -161,6 +162,8 @@ export const ServiceSummary = z.object({
   retired: z.boolean(),
   completionTime: z.object({ value: z.number(), unit: TimeUnit }).nullable(),
   feeAmount: z.number().nullable(),
+  /** Today's daily quota is used up: the kiosk and portal say so before the citizen starts. */
+  quotaFull: z.boolean(),
   /** The whole fee as the standard states it (unit, components) for lists, kiosk and slip. */
   fee: Fee.omit({ legalBasis: true, note: true }).nullable(),
 });
@@ -177,11 +180,11 @@ export const ServiceDetail = ServiceSummary.extend({
 
 export const ServiceInput = z.object({
   agencyId: Id,
-  name: z.string().trim().min(3).max(300),
+  name: z.string().trim().min(3).max(LIMITS.serviceName),
   kind: ServiceKind,
-  keywords: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  keywords: z.array(z.string().trim().min(1).max(LIMITS.keyword)).max(50).default([]),
   servedAtMall: z.boolean().default(true),
-  notServedNote: z.string().trim().max(500).nullable().optional(),
+  notServedNote: z.string().trim().max(LIMITS.notServedNote).nullable().optional(),
   queuePrefix: z
     .string()
     .trim()
@@ -222,14 +225,18 @@ export const Counter = z.object({
 export const CounterInput = z.object({
   agencyId: Id,
   number: z.number().int().min(1).max(999),
-  name: z.string().trim().min(1).max(100),
+  name: z.string().trim().min(1).max(LIMITS.counterName),
   zone: Slug.nullable().optional(),
   serviceIds: z.array(Id).max(500).default([]),
   status: CounterStatus.default('open'),
 });
 export const CounterPatch = patchOf(CounterInput);
 
-export const Break = z.object({ start: HHMM, end: HHMM, label: z.string().max(100).default('Istirahat') });
+export const Break = z.object({
+  start: HHMM,
+  end: HHMM,
+  label: z.string().max(LIMITS.breakLabel).default('Istirahat'),
+});
 export const OpeningDay = z.object({
   weekday: z.number().int().min(1).max(7),
   opens: HHMM,
@@ -249,9 +256,9 @@ export const Holiday = z.object({ date: LocalDate, name: z.string().trim().min(1
 export const MallTimezone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
 export const MallInput = z.object({
   slug: Slug,
-  name: z.string().trim().min(3).max(200),
+  name: z.string().trim().min(3).max(LIMITS.mallName),
   timezone: MallTimezone.default('Asia/Jakarta'),
-  address: z.string().trim().min(3).max(500),
+  address: z.string().trim().min(3).max(LIMITS.address),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
 });
 export const MallPatch = patchOf(MallInput.omit({ slug: true }));

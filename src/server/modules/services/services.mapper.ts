@@ -8,7 +8,7 @@ export const parseStandard = (body: string | null): StandardBody | null =>
   body ? (JSON.parse(body) as StandardBody) : null;
 
 /** What a citizen sees in a list: never internal columns. */
-export function toServiceSummary(s: ServiceWithStandard): Summary {
+export function toServiceSummary(s: ServiceWithStandard, quotaFull = false): Summary {
   const std = parseStandard(s.standard_body);
   return {
     id: s.id,
@@ -24,6 +24,7 @@ export function toServiceSummary(s: ServiceWithStandard): Summary {
     retired: s.retired_at !== null,
     completionTime: std?.completionTime ?? null,
     feeAmount: std ? std.fee.amount : null,
+    quotaFull,
     fee: std
       ? {
           amount: std.fee.amount,
@@ -38,11 +39,12 @@ export function toServiceSummary(s: ServiceWithStandard): Summary {
 export function toServiceDetail(
   s: ServiceWithStandard,
   counters: { id: number; number: number; name: string }[],
+  quotaFull = false,
 ): z.infer<typeof ServiceDetail> {
   const std = parseStandard(s.standard_body);
   if (!std) throw new Error(`service ${s.id} has no standard in force`);
   return {
-    ...toServiceSummary(s),
+    ...toServiceSummary(s, quotaFull),
     standard: {
       requirements: std.requirements,
       procedure: std.procedure,

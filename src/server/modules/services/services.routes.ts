@@ -8,12 +8,17 @@ import {
   ServiceSummary,
   StandardVersion,
 } from '../../../shared/contracts/catalog.js';
+import { localMoment } from '../../../shared/domain/local-time.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
+import { dayBounds } from '../queue/tickets.service.js';
 import * as service from './services.service.js';
 
 const ServiceParams = MallParams.extend({ id: Id });
+
+/** The mall's local day as UTC bounds, for today's quota. */
+const today = (ctx: AppContext, tz: string) => dayBounds(localMoment(ctx.now(), tz).date, tz);
 
 export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
@@ -31,7 +36,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req) => {
       const mall = req.mall;
-      return service.listServices(ctx, mall.id, req.query);
+      return service.listServices(ctx, mall.id, req.query, today(ctx, mall.timezone));
     },
   );
 
@@ -49,7 +54,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req) => {
       const mall = req.mall;
-      return service.getServiceDetail(ctx, mall.id, req.params.id);
+      return service.getServiceDetail(ctx, mall.id, req.params.id, today(ctx, mall.timezone));
     },
   );
 

@@ -13,10 +13,28 @@ import type { Tx } from '../../db/tx.js';
 import { inTransactionOr } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import * as agencies from '../agencies/agencies.repo.js';
+import * as queue from '../queue/queue.repo.js';
 import { parseStandard, toServiceDetail, toServiceSummary } from './services.mapper.js';
 import * as repo from './services.repo.js';
 
-export async function listServices(ctx: AppContext, mallId: number, query: z.infer<typeof ServiceListQuery>) {
+/** The mall's local day as UTC bounds (see dayBounds in queue/tickets.service). */
+type Day = { from: string; to: string };
+
+/**
+ * Whether today's quota of a service is used up, counted as ticket issuing counts it. `today` is the
+ * mall's local day; without it (internal callers) no quota is reported.
+ */
+async function quotaFull(ctx: AppContext, mallId: number, s: repo.ServiceWithStandard, today?: Day) {
+  if (!today || s.daily_quota === null) return false;
+  return (await queue.countIssued(ctx.database.db, mallId, s.id, today)) >= s.daily_quota;
+}
+
+export async function listServices(
+  ctx: AppContext,
+  mallId: number,
+  query: z.infer<typeof ServiceListQuery>,
+  today?: Day,
+) {
   const rows = await repo.listServicesWithStandard(ctx.database.db, mallId, query.includeRetired === 'true');
   let items = rows.filter(
     (s) =>
@@ -33,14 +51,22 @@ export async function listServices(ctx: AppContext, mallId: number, query: z.inf
   }
   return {
     total: items.length,
-    items: items.slice(query.offset, query.offset + query.limit).map(toServiceSummary),
+    items: await Promise.all(
+      items
+        .slice(query.offset, query.offset + query.limit)
+        .map(async (s) => toServiceSummary(s, await quotaFull(ctx, mallId, s, today))),
+    ),
   };
 }
 
-export async function getServiceDetail(ctx: AppContext, mallId: number, id: number) {
+export async function getServiceDetail(ctx: AppContext, mallId: number, id: number, today?: Day) {
   const s = await repo.findServiceWithStandard(ctx.database.db, mallId, id);
   if (!s) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
-  return toServiceDetail(s, await repo.countersForService(ctx.database.db, id));
+  return toServiceDetail(
+    s,
+    await repo.countersForService(ctx.database.db, id),
+    await quotaFull(ctx, mallId, s, today),
+  );
 }
 
 export async function standardHistory(ctx: AppContext, mallId: number, id: number) {

@@ -17,6 +17,7 @@ import {
 import { counter } from './counter';
 import { device } from './device';
 import { display, ticketPage } from './display';
+import { errors } from './errors';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
 import { hours, units } from './units';
@@ -46,4 +47,5 @@ export const en: Dict<typeof id> = {
   admin,
   units,
   hours,
+  errors,
 };

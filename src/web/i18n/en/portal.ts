@@ -29,7 +29,9 @@ export const portal: Dict<typeof id.portal> = {
   allAgencies: 'All agencies',
   results: '{{count}} services',
   results_one: '{{count}} service',
-  noResults: 'No service found. Try other words.',
+  noResults: 'No service found.',
+  noResultsHint:
+    'Try another word (e.g. "KTP", "SKCK", "passport"), check the spelling, or choose "All agencies".',
   serviceNotFound: 'Service not found.',
   backToCatalog: 'Back to the services',
   whereServed: 'Where it is served',

@@ -16,6 +16,7 @@ import {
 import { counter } from './counter';
 import { device } from './device';
 import { display, ticketPage } from './display';
+import { errors } from './errors';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
 import { hours, units } from './units';
@@ -45,6 +46,7 @@ export const id = {
   admin,
   units,
   hours,
+  errors,
 };
 
 export type { Dict } from '../dict';

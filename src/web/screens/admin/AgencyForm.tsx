@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/contracts/limits';
 import type { Agency } from '../../app/types';
 import { AdminForm, CodeOptions, Field } from './FormParts';
 
@@ -69,12 +70,19 @@ export function AgencyForm({
           value={d.key}
           onChange={(e) => set('key', e.target.value)}
           pattern="[a-z0-9][a-z0-9\-]*"
+          maxLength={LIMITS.agencyKey}
           required
           disabled={!!agency}
         />
       </Field>
       <Field label={t('admin.agencies.name')}>
-        <input value={d.name} onChange={(e) => set('name', e.target.value)} required minLength={2} />
+        <input
+          value={d.name}
+          onChange={(e) => set('name', e.target.value)}
+          required
+          minLength={2}
+          maxLength={LIMITS.agencyName}
+        />
       </Field>
       <Field label={t('admin.agencies.type')}>
         <select value={d.type} onChange={(e) => set('type', e.target.value as Agency['type'])}>
@@ -97,10 +105,18 @@ export function AgencyForm({
         />
       </Field>
       <Field label={t('admin.agencies.hotline')}>
-        <input value={d.hotline ?? ''} onChange={(e) => set('hotline', e.target.value)} />
+        <input
+          value={d.hotline ?? ''}
+          maxLength={LIMITS.hotline}
+          onChange={(e) => set('hotline', e.target.value)}
+        />
       </Field>
       <Field label={t('admin.agencies.backOffice')} wide>
-        <input value={d.backOfficeContact ?? ''} onChange={(e) => set('backOfficeContact', e.target.value)} />
+        <input
+          value={d.backOfficeContact ?? ''}
+          maxLength={LIMITS.backOfficeContact}
+          onChange={(e) => set('backOfficeContact', e.target.value)}
+        />
       </Field>
     </AdminForm>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/contracts/limits';
 import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
 import { AdminForm, Field, NamedOptions } from './FormParts';
 
@@ -75,7 +76,12 @@ export function CounterForm({
         />
       </Field>
       <Field label={t('admin.counters.name')}>
-        <input required value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} />
+        <input
+          required
+          maxLength={LIMITS.counterName}
+          value={d.name}
+          onChange={(e) => setD({ ...d, name: e.target.value })}
+        />
       </Field>
       <Field label={t('admin.counters.zone')}>
         <select value={d.zone ?? ''} onChange={(e) => setD({ ...d, zone: e.target.value || null })}>

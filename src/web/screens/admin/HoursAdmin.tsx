@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/contracts/limits';
 import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { OpeningDay } from '../../app/types';
@@ -135,6 +136,7 @@ export function HoursAdmin() {
                         />
                         <input
                           aria-label={t('admin.hours.breakLabel')}
+                          maxLength={LIMITS.breakLabel}
                           disabled={!on}
                           value={b.label}
                           onChange={(e) =>

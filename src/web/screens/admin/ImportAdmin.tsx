@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, mallPath } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useMall } from '../../app/mall';
 import type { ImportReport } from '../../app/types';
 import { useAdmin } from './adminContext';
@@ -33,7 +34,7 @@ export function ImportAdmin() {
     } catch (err) {
       const details = err instanceof ApiError ? (err.details as ImportReport | undefined) : undefined;
       if (details && Array.isArray(details.errors)) setReport(details);
-      else setError(err instanceof ApiError && err.status ? err.message : t('common.networkError'));
+      else setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

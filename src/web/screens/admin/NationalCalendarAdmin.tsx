@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
+import { errorText } from '../../app/errors';
 import type { CalendarImportReport, NationalCalendar, NationalDay } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
@@ -179,7 +180,7 @@ function NationalImport({ onDone }: { onDone: () => void }) {
     } catch (err) {
       const details = err instanceof ApiError ? (err.details as CalendarImportReport | undefined) : undefined;
       if (details && Array.isArray(details.errors)) setReport(details);
-      else setError(err instanceof ApiError && err.status ? err.message : t('common.networkError'));
+      else setError(errorText(t, err));
     } finally {
       setBusy(false);
     }

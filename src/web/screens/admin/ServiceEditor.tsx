@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { LIMITS } from '../../../shared/contracts/limits';
 import { mallPath } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
@@ -150,7 +151,13 @@ export function ServiceEditor() {
         </label>
         <label className="field">
           <span>{t('admin.col.service')} *</span>
-          <input value={d.name} required minLength={3} onChange={(e) => set('name', e.target.value)} />
+          <input
+            value={d.name}
+            required
+            minLength={3}
+            maxLength={LIMITS.serviceName}
+            onChange={(e) => set('name', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('admin.services.kind')}</span>
@@ -204,7 +211,11 @@ export function ServiceEditor() {
         {!d.servedAtMall && (
           <label className="field span-2">
             <span>{t('admin.services.notServedNote')}</span>
-            <input value={d.notServedNote} onChange={(e) => set('notServedNote', e.target.value)} />
+            <input
+              value={d.notServedNote}
+              maxLength={LIMITS.notServedNote}
+              onChange={(e) => set('notServedNote', e.target.value)}
+            />
           </label>
         )}
       </fieldset>

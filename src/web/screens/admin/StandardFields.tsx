@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/contracts/limits';
 import type { StandardBody } from '../../app/types';
 import { FeeFields } from './FeeFields';
 
@@ -60,6 +61,13 @@ export function StandardFields({
       </span>
       <textarea
         rows={2}
+        maxLength={
+          k === 'legalBasis'
+            ? LIMITS.standardLegalBasis
+            : k === 'product'
+              ? LIMITS.product
+              : LIMITS.standardText
+        }
         value={value[k]}
         required={required}
         onChange={(e) => onChange({ ...value, [k]: e.target.value })}

@@ -6,6 +6,7 @@ import { useMall } from '../../app/mall';
 import type { Agency, QueueStats } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import '../../styles/stats.css';
+import { errorText } from '../../app/errors';
 import { useAdmin } from './adminContext';
 import { Field, NamedOptions } from './FormParts';
 import { HourChart } from './HourChart';
@@ -61,7 +62,7 @@ export function StatsAdmin() {
       </form>
       {!valid && <p className="alert">{t('admin.stats.badRange')}</p>}
       {valid && stats.error && (
-        <p className="alert">{t('admin.stats.error', { message: stats.error.message })}</p>
+        <p className="alert">{t('admin.stats.error', { message: errorText(t, stats.error) })}</p>
       )}
       {valid && !s && !stats.error && <p className="muted">{t('admin.stats.loading')}</p>}
       {s && (

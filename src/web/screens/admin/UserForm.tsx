@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/contracts/limits';
 import type { Agency, Counter, Role, User } from '../../app/types';
 import { AdminForm, CodeOptions, Field, NamedOptions } from './FormParts';
 
@@ -82,7 +83,11 @@ export function UserForm({
         />
       </Field>
       <Field label={t('admin.staff.displayName')}>
-        <input value={d.displayName} onChange={(e) => setD({ ...d, displayName: e.target.value })} />
+        <input
+          value={d.displayName}
+          maxLength={LIMITS.displayName}
+          onChange={(e) => setD({ ...d, displayName: e.target.value })}
+        />
       </Field>
       <Field label={user ? t('admin.staff.newPassword') : t('login.password')}>
         <input

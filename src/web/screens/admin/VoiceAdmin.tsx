@@ -8,6 +8,7 @@ import type {
 import { CHIME, clipText, clipUrl, spokenTextToClips } from '../../../shared/domain/announcement-clips';
 import { spokenAnnouncement } from '../../../shared/domain/number-words';
 import { api, mallPath } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useMall } from '../../app/mall';
 import { useApi } from '../../app/useApi';
 import { playClips, unlockAudio } from '../display/audio';
@@ -83,7 +84,7 @@ export function VoiceAdmin() {
     <section aria-labelledby="voice-h" className="voice-admin">
       <h1 id="voice-h">{t('admin.section.voice')}</h1>
       <p>{t('admin.voice.lead')}</p>
-      {list.error && <p className="alert">{list.error.message}</p>}
+      {list.error && <p className="alert">{errorText(t, list.error)}</p>}
       {data && (
         <>
           <fieldset className="card voice-choice radio-list">

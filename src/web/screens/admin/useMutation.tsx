@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type RequestOptions } from '../../app/api';
+import { api, type RequestOptions } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useAdmin } from './adminContext';
 
 /** Sends one admin write with the staff token; keeps busy/error/success for the form. */
@@ -20,7 +21,7 @@ export function useMutation() {
         setDone(success ?? t('common.saved'));
         return res;
       } catch (err) {
-        setError(err instanceof ApiError && err.status ? err.message : t('common.networkError'));
+        setError(errorText(t, err));
         return null;
       } finally {
         setBusy(false);

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CounterStreamEvent, type CounterStreamEventDto } from '../../../shared/contracts/events';
-import { ApiError, api, mallPath } from '../../app/api';
+import { api, mallPath } from '../../app/api';
+import { errorText } from '../../app/errors';
 import { useEventStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, CounterQueue, Ticket } from '../../app/types';
@@ -51,7 +52,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
       } catch (err) {
         setMessage({
           kind: 'error',
-          text: err instanceof ApiError && err.status ? err.message : t('common.networkError'),
+          text: errorText(t, err),
         });
       } finally {
         setBusy(false);

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, mallPath } from '../../app/api';
 import { useDevice } from '../../app/device';
+import { errorText } from '../../app/errors';
 import { formatFee } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency, PrintOutcome, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
@@ -91,9 +92,7 @@ export function KioskScreen() {
         home();
         return;
       }
-      setTakeError(
-        e?.status === 404 || e?.status === 0 ? t('kiosk.unavailable') : (e?.message ?? t('common.error')),
-      );
+      setTakeError(errorText(t, err, { agency: service.agency.name, hotline: service.agency.hotline }));
     } finally {
       setBusy(false);
     }

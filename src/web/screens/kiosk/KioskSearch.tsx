@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../shared/contracts/limits';
 import { mallPath, qs } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { ServiceSummary } from '../../app/types';
@@ -36,10 +37,17 @@ export function KioskSearch({ onPick }: { onPick: (s: ServiceSummary) => void })
         value={q}
         onChange={(e) => setQ(e.target.value)}
         placeholder={t('kiosk.searchPlaceholder')}
+        maxLength={LIMITS.search}
         autoComplete="off"
       />
       <OnScreenKeyboard value={q} onChange={setQ} />
-      {query.length >= 2 && results.data && (
+      {query.length >= 2 && results.data?.total === 0 && (
+        <div className="notice kiosk-not-found" role="status">
+          <p className="kiosk-subtitle">{t('kiosk.notFound', { q: query })}</p>
+          <p>{t('kiosk.notFoundHint')}</p>
+        </div>
+      )}
+      {query.length >= 2 && results.data && results.data.total > 0 && (
         <>
           <p className="kiosk-subtitle">{t('portal.results', { count: results.data.total })}</p>
           <ServiceList services={results.data.items} onPick={onPick} label={t('kiosk.searchTitle')} />

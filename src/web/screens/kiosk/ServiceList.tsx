@@ -24,8 +24,9 @@ export function ServiceList({
               <strong className={s.feeAmount === 0 ? 'free' : ''}>
                 {formatFee(t, s.fee ?? s.feeAmount)}
               </strong>
-              {!s.servedAtMall && <> · {t('standard.notServed')}</>}
             </span>
+            {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
+            {s.servedAtMall && s.quotaFull && <span className="chip chip-warn">{t('kiosk.quotaFull')}</span>}
           </button>
         </li>
       ))}

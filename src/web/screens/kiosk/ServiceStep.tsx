@@ -25,13 +25,28 @@ export function ServiceStep({
   const [priority, setPriority] = useState<Priority | null>(null);
   if (loadError) return <p className="alert">{t('common.loadFailed')}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
+  const blocked = !data.servedAtMall || data.quotaFull;
   return (
     <section className="kiosk-service" aria-labelledby="kiosk-svc-h">
       <h2 id="kiosk-svc-h">{data.name}</h2>
       <p className="muted">{data.agency.name}</p>
-      <p className="kiosk-check">{t('kiosk.checkRequirements')}</p>
+      {/* Said first, before any step: this service cannot be taken here today, and where to go instead. */}
+      {!data.servedAtMall ? (
+        <p className="notice kiosk-blocked" role="status">
+          {t(data.agency.hotline ? 'errors.SERVICE_NOT_SERVED_HOTLINE' : 'errors.SERVICE_NOT_SERVED', {
+            agency: data.agency.name,
+            hotline: data.agency.hotline ?? '',
+          })}
+        </p>
+      ) : data.quotaFull ? (
+        <p className="notice kiosk-blocked" role="status">
+          {t('errors.QUOTA_EXHAUSTED')}
+        </p>
+      ) : (
+        <p className="kiosk-check">{t('kiosk.checkRequirements')}</p>
+      )}
       <StandardView service={data} compact />
-      {data.servedAtMall ? (
+      {!blocked && (
         <>
           <PriorityPicker value={priority} onChange={setPriority} />
           {error && (
@@ -48,11 +63,6 @@ export function ServiceStep({
             {busy ? t('kiosk.taking') : t('kiosk.takeTicket')}
           </button>
         </>
-      ) : (
-        <p className="notice">
-          {t('standard.notServed')}
-          {data.notServedNote ? `: ${data.notServedNote}` : ''}
-        </p>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { LIMITS } from '../../../shared/contracts/limits';
 import { mallPath, qs } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { Agency, ServiceSummary } from '../../app/types';
@@ -45,6 +46,7 @@ export function PortalHome() {
               value={q}
               onChange={(e) => setQ(e.target.value)}
               placeholder={t('portal.searchPlaceholder')}
+              maxLength={LIMITS.search}
               autoComplete="off"
             />
           </form>
@@ -67,10 +69,21 @@ export function PortalHome() {
       <OpeningHours />
       <section aria-labelledby="portal-results" aria-busy={services.loading}>
         <h2 id="portal-results" className="results-title">
-          {services.data ? t('portal.results', { count: services.data.total }) : t('common.loading')}
+          {!services.data
+            ? t('common.loading')
+            : services.data.total > 0
+              ? t('portal.results', { count: services.data.total })
+              : t('portal.noResults')}
         </h2>
         {services.error && <p className="alert">{t('common.loadFailed')}</p>}
-        {services.data?.total === 0 && <p>{t('portal.noResults')}</p>}
+        {services.data?.total === 0 && (
+          <div className="notice" role="status">
+            <p>
+              <strong>{t('portal.noResults')}</strong>
+            </p>
+            <p>{t('portal.noResultsHint')}</p>
+          </div>
+        )}
         <ul className="service-list">
           {services.data?.items.map((s) => (
             <li key={s.id}>

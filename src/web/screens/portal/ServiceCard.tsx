@@ -17,6 +17,7 @@ export function ServiceCard({ service: s }: { service: ServiceSummary }) {
         </span>
         <span className="chip">{formatDuration(t, s.completionTime)}</span>
         {!s.servedAtMall && <span className="chip chip-warn">{t('standard.notServed')}</span>}
+        {s.servedAtMall && s.quotaFull && <span className="chip chip-warn">{t('kiosk.quotaFull')}</span>}
       </span>
     </Link>
   );
