@@ -171,7 +171,7 @@ async function seedServices(
       served_at_mall: s.servedAtMall ? 1 : 0,
       not_served_note: s.servedAtMall
         ? null
-        : `Tidak dilayani di MPP; silakan datang ke kantor ${a.name} (served at the agency's own office).`,
+        : `Tidak dilayani di MPP; silakan datang ke kantor ${a.name}.`,
       queue_prefix: prefix,
       online_bookable: s.servedAtMall ? 1 : 0,
       daily_quota: null,

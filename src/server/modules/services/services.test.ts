@@ -70,6 +70,26 @@ describe.each(dialects())('catalog on %s', (dialect) => {
     expect(detail.standard.fee).toMatchObject({ amount: 500, unit: 'per_sheet' });
   });
 
+  it('says a service is full for today before anyone tries (quotaFull), and the issue answers QUOTA_EXHAUSTED', async () => {
+    const list = (await get(`/api/v1/malls/${t.slug}/services?q=kk`)).json();
+    const svc = list.items.find((s: { servedAtMall: boolean }) => s.servedAtMall);
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/malls/${t.slug}/services/${svc.id}`,
+      headers: bearer(admin),
+      payload: { dailyQuota: 1 },
+    });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect(patch.json().quotaFull).toBe(false);
+    expect((await t.issueKioskTicket(svc.id)).statusCode).toBe(201);
+    expect((await get(`/api/v1/malls/${t.slug}/services/${svc.id}`)).json().quotaFull).toBe(true);
+    const again = (await get(`/api/v1/malls/${t.slug}/services?q=kk`)).json();
+    expect(again.items.find((s: { id: number }) => s.id === svc.id).quotaFull).toBe(true);
+    const refused = await t.issueKioskTicket(svc.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('QUOTA_EXHAUSTED');
+  });
+
   it('versions a changed standard and keeps the old one readable', async () => {
     const list = (await get(`/api/v1/malls/${t.slug}/services?q=skck`)).json();
     const id = list.items[0].id;
