@@ -77,12 +77,9 @@ export function PortalHome() {
         </h2>
         {services.error && <p className="alert">{t('common.loadFailed')}</p>}
         {services.data?.total === 0 && (
-          <div className="notice" role="status">
-            <p>
-              <strong>{t('portal.noResults')}</strong>
-            </p>
-            <p>{t('portal.noResultsHint')}</p>
-          </div>
+          <p className="notice" role="status">
+            {t('portal.noResultsHint')}
+          </p>
         )}
         <ul className="service-list">
           {services.data?.items.map((s) => (
