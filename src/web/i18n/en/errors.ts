@@ -37,7 +37,8 @@ export const errors: Dict<typeof id.errors> = {
   IMPORT_INVALID: 'The import file has errors. See the list below.',
   PAYLOAD_TOO_LARGE: 'The file is too large. Make it smaller and upload again.',
   URI_TOO_LONG: 'The address is too long. Shorten the search.',
-  UNSUPPORTED_MEDIA_TYPE: 'File type not supported. Use CSV or XLSX.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'File type not supported. Upload a WAV, MP3 or OGG file for a voice recording, or CSV/XLSX for a catalog import.',
   TOO_MANY_REQUESTS: 'Too many attempts. Wait a moment and try again.',
   DEVICE_REQUIRED: 'This device is not paired yet. Ask the mall staff.',
   INTERNAL: 'Something went wrong in the system. Try again; if it keeps happening, ask the mall staff.',

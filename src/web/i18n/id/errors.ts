@@ -38,7 +38,8 @@ export const errors = {
   IMPORT_INVALID: 'Berkas impor berisi kesalahan. Lihat daftar kesalahan di bawah.',
   PAYLOAD_TOO_LARGE: 'Berkas terlalu besar. Kecilkan berkas lalu unggah lagi.',
   URI_TOO_LONG: 'Alamat terlalu panjang. Persingkat pencarian.',
-  UNSUPPORTED_MEDIA_TYPE: 'Jenis berkas tidak didukung. Gunakan CSV atau XLSX.',
+  UNSUPPORTED_MEDIA_TYPE:
+    'Jenis berkas tidak didukung. Unggah berkas WAV, MP3 atau OGG untuk rekaman suara, atau CSV/XLSX untuk impor katalog.',
   TOO_MANY_REQUESTS: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   DEVICE_REQUIRED: 'Perangkat ini belum dipasangkan. Hubungi petugas MPP.',
   INTERNAL: 'Terjadi kesalahan pada sistem. Coba lagi; bila berulang, hubungi petugas MPP.',
