@@ -5,7 +5,14 @@ const OUT = '/tmp/patch-shots';
 const server = await startServer();
 const browser = await launch();
 try {
-  const snap = async (name: string, path: string, w: number, h: number, act?: (p: import('playwright-core').Page) => Promise<void>, full = false) => {
+  const snap = async (
+    name: string,
+    path: string,
+    w: number,
+    h: number,
+    act?: (p: import('playwright-core').Page) => Promise<void>,
+    full = false,
+  ) => {
     const { page, errors } = await openPage(browser, server.base + path, { width: w, height: h });
     try {
       if (act) await act(page);

@@ -169,9 +169,7 @@ async function seedServices(
       kind: s.kind,
       keywords: JSON.stringify(s.keywords),
       served_at_mall: s.servedAtMall ? 1 : 0,
-      not_served_note: s.servedAtMall
-        ? null
-        : `Tidak dilayani di MPP; silakan datang ke kantor ${a.name}.`,
+      not_served_note: s.servedAtMall ? null : `Tidak dilayani di MPP; silakan datang ke kantor ${a.name}.`,
       queue_prefix: prefix,
       online_bookable: s.servedAtMall ? 1 : 0,
       daily_quota: null,
