@@ -257,9 +257,11 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
     const streams = (name: string) => [...new Set(requests[name]!.filter((p) => p.endsWith('/stream')))];
     expect(streams('display')).toEqual(['/api/v1/malls/demo/displays/all/stream']);
     expect(streams('ticket')).toEqual([`/api/v1/malls/demo/tickets/${trackingCode}/stream`]);
-    // The live ticket page uses its stream and nothing else: no snapshot GETs, no polling.
-    expect(requests.ticket!.filter((p) => p.startsWith('/api/') && !p.endsWith('/stream'))).toEqual([
+    // The live ticket page uses its stream for everything live: besides it, only the mall and its
+    // opening hours, each fetched once — no snapshot GETs, no polling.
+    expect(requests.ticket!.filter((p) => p.startsWith('/api/') && !p.endsWith('/stream')).sort()).toEqual([
       '/api/v1/malls/demo',
+      '/api/v1/malls/demo/opening-hours',
     ]);
     expect(streams('counter')).toHaveLength(1);
     expect(streams('counter')[0]).toMatch(/^\/api\/v1\/malls\/demo\/counters\/\d+\/stream$/);

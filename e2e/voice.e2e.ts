@@ -141,9 +141,6 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
       `${server.base}/demo/display?pair=${await pairingCode(server.base, 'display')}`,
       { width: 1920, height: 1080 },
     );
-    const warning = page.getByTestId('audio-warning');
-    await expect.poll(() => warning.getAttribute('data-status'), { timeout: 10_000 }).toBe('blocked');
-    await shot(page, 'display-voice-blocked');
     const admin = await login(server.base, 'admin');
     const reports = async () => {
       const r = await fetch(`${server.base}/api/v1/malls/demo/announcements/audio-status`, {
@@ -151,7 +148,12 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
       });
       return ((await r.json()) as { items: { name: string; status: string }[] }).items;
     };
-    await expect.poll(reports, { timeout: 10_000 }).toEqual([expect.objectContaining({ status: 'blocked' })]);
+    // Wait on the board's own report first, touching the page not at all: Playwright runs its locator
+    // scripts as a user gesture, which would let the board's sound start before it ever was blocked.
+    await expect.poll(reports, { timeout: 15_000 }).toEqual([expect.objectContaining({ status: 'blocked' })]);
+    const warning = page.getByTestId('audio-warning');
+    expect(await warning.getAttribute('data-status')).toBe('blocked');
+    await shot(page, 'display-voice-blocked');
 
     const { page: adminPage } = await openPage(browser, `${server.base}/demo/admin/voice`, {
       width: 1366,

@@ -95,7 +95,10 @@ describe.each(dialects())('a queue day that ends, on %s', (dialect) => {
     // each ticket expire exactly once.
     const [a, b] = await Promise.all([endEarlierDays(t.ctx, mall), endEarlierDays(t.ctx, mall)]);
     expect(a + b).toBe(3);
-    expect(await endEarlierDaysEverywhere(t.ctx)).toBe(0);
+    // Swept once: a later run finds nothing left. (On PostgreSQL every test file shares one database,
+    // so sweeping every mall there would end other files' queue days at this test's clock.)
+    expect(await endEarlierDays(t.ctx, mall)).toBe(0);
+    if (dialect === 'sqlite') expect(await endEarlierDaysEverywhere(t.ctx)).toBe(0);
     const expired = await t.ctx.database.db
       .selectFrom('ticket_events')
       .select('ticket_id')
