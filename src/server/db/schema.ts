@@ -296,6 +296,8 @@ export interface DB {
   announcement_settings: AnnouncementSettingsTable;
   devices: DevicesTable;
   display_audio_status: DisplayAudioStatusTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -323,4 +325,50 @@ export interface DisplayAudioStatusTable {
   mall_id: number;
   status: string;
   reported_at: string;
+}
+
+/** One message leaving the system (see migration 011 and modules/outbox). */
+export interface OutboxMessagesTable {
+  id: Generated<number>;
+  mall_id: number;
+  /** 'whatsapp' | 'sms' | 'email' | 'webpush' | 'webhook' */
+  channel: string;
+  /** What caused it, e.g. 'ticket.near', 'ticket.called' (a webhook: the event type). */
+  event: string;
+  /** Where it goes: +62… phone, e-mail, push subscription JSON, webhook subscription id; null once erased. */
+  address: string | null;
+  /** The address as lists, logs and exports show it (`+62812****7890`). */
+  address_masked: string;
+  subject_type: string | null;
+  subject_id: number | null;
+  locale: string;
+  /** JSON: what is sent, rendered when queued (a retry sends exactly the same). */
+  body: string;
+  idempotency_key: string;
+  /** 'pending' | 'sent' | 'failed' | 'cancelled' */
+  status: string;
+  attempts: Generated<number>;
+  max_attempts: number;
+  next_attempt_at: string;
+  /** A node that claimed the message holds it until then (a node that died releases it by expiry). */
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  provider_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  address_erased_at: string | null;
+}
+
+/** The delivery log: one row per try of an outbox message. */
+export interface OutboxAttemptsTable {
+  id: Generated<number>;
+  message_id: number;
+  attempt: number;
+  at: string;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
 }

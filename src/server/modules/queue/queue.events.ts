@@ -3,6 +3,7 @@ import { announcementText, spokenAnnouncement } from '../../../shared/domain/num
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/tx.js';
 import { appendLiveEvents, type NewLiveEvent } from '../../events/live-events.repo.js';
+import { runEventSinks } from '../../events/sinks.js';
 import { countWaiting, type TicketView } from './queue.repo.js';
 
 type CounterStatus = Extract<RecordedEventInput, { type: 'counter.changed' }>['payload']['status'];
@@ -38,6 +39,7 @@ async function publish(
 ) {
   const first = await appendLiveEvents(tx, mallId, events, at);
   const committed: LiveEvent[] = events.map((e, i) => ({ ...e, seq: first + i, at }));
+  await runEventSinks(ctx, tx, mallId, committed, rows);
   tx.afterCommit(() => ctx.queueIndex.committed(mallId, first, committed, rows));
   tx.afterCommit(() => ctx.hub.published(mallId));
 }
