@@ -58,6 +58,30 @@ const ConfigSchema = z.object({
   LIVE_EVENTS_RETENTION_HOURS: z.coerce.number().positive().default(48),
   /** Last-Event-ID resumes replay at most this many events exactly; further behind → reset. */
   LIVE_RESUME_WINDOW: z.coerce.number().int().min(1).max(100_000).default(1000),
+  /**
+   * Web Push: the contact push services see in the VAPID token ("mailto:ops@…" or "https://…").
+   * Unset: MAIL_FROM's address, else PUBLIC_URL when it is https (see push.service.ts).
+   */
+  PUSH_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'must be mailto:someone@example.id or an https:// URL')
+    .optional(),
+  /**
+   * Hosts (and their subdomains) a push subscription's endpoint may name, comma-separated: the
+   * browsers' push services. Anything else is refused, so a subscription cannot make the server
+   * post to an address of its choosing.
+   */
+  PUSH_ENDPOINT_HOSTS: z
+    .string()
+    .default(
+      'fcm.googleapis.com,android.googleapis.com,updates.push.services.mozilla.com,push.services.mozilla.com,web.push.apple.com,notify.windows.com',
+    )
+    .transform((v) =>
+      v
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { sqlitePath: string };

@@ -298,6 +298,8 @@ export interface DB {
   display_audio_status: DisplayAudioStatusTable;
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
+  push_keys: PushKeysTable;
+  push_gone: PushGoneTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -371,4 +373,21 @@ export interface OutboxAttemptsTable {
   status_code: number | null;
   error: string | null;
   duration_ms: number;
+}
+
+/** The installation's VAPID key pair for Web Push (one row, id 1; see migration 015). */
+export interface PushKeysTable {
+  id: number;
+  /** base64url, uncompressed P-256 point: what browsers subscribe with. */
+  public_key: string;
+  /** base64url; never leaves the server. */
+  private_key: string;
+  created_at: string;
+}
+
+/** A push subscription its push service called gone (404/410), by the SHA-256 of its endpoint. */
+export interface PushGoneTable {
+  endpoint_hash: string;
+  status_code: number;
+  gone_at: string;
 }

@@ -10,6 +10,7 @@ import { devicesRoutes } from './devices/devices.routes.js';
 import { displaysRoutes } from './displays/displays.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
+import { pushRoutes } from './push/push.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
@@ -34,6 +35,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     statsRoutes,
     announcementsRoutes,
     devicesRoutes,
+    pushRoutes,
   ]) {
     await mod(app, ctx);
   }

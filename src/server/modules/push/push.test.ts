@@ -1,0 +1,263 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestMall, dialects, type TestDialect, type TestMall } from '../../../../test/harness.js';
+import {
+  browserSubscription,
+  type LocalPushService,
+  startPushService,
+  verifyVapid,
+} from '../../../../test/push-service.js';
+import { bootContext } from '../../boot.js';
+import { loadConfig } from '../../config.js';
+import type { AppContext } from '../../context.js';
+import { inTransaction } from '../../db/tx.js';
+import { enqueueMessage } from '../outbox/outbox.service.js';
+import { PermanentSendError, SendError } from '../outbox/outbox.types.js';
+import type { StoredPushKeys } from './push.repo.js';
+import { ensurePushKeys, maskPushSubscription, vapidSubject } from './push.service.js';
+import { createWebPushChannel, PUSH_TTL_SECONDS } from './webpush.channel.js';
+
+const SUBJECT = 'mailto:pengelola@mpp.example.go.id';
+
+describe.each(dialects())('web push on %s', (dialect) => {
+  let t: TestMall;
+  let service: LocalPushService;
+  let mallId: number;
+  let channel: ReturnType<typeof createWebPushChannel>;
+
+  beforeAll(async () => {
+    service = await startPushService();
+    t = await createTestMall(dialect, { env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1', PUSH_SUBJECT: SUBJECT } });
+    channel = createWebPushChannel({ agent: service.agent });
+    const mall = await t.ctx.database.db
+      .selectFrom('malls')
+      .select('id')
+      .where('slug', '=', t.slug)
+      .executeTakeFirstOrThrow();
+    mallId = mall.id;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await service?.close();
+  });
+
+  /** Queues a push like the notify sink does and reads back the outbox row the worker would send. */
+  async function queued(subscription: object, body: object, key = `test:${Math.random()}`) {
+    const id = await inTransaction(t.ctx.database.db, (tx) =>
+      enqueueMessage(t.ctx, tx, {
+        mallId,
+        channel: 'webpush',
+        event: 'ticket.near',
+        address: JSON.stringify(subscription),
+        addressMasked: maskPushSubscription(subscription as { endpoint: string }),
+        body: body as Record<string, unknown>,
+        idempotencyKey: key,
+      }),
+    );
+    return t.ctx.database.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+  }
+
+  const publicKey = async () => {
+    const res = await t.app.inject({ url: `/api/v1/malls/${t.slug}/push/public-key` });
+    expect(res.statusCode).toBe(200);
+    return res.json().publicKey as string;
+  };
+
+  it('answers the installation’s VAPID public key: an uncompressed P-256 point, the same every time', async () => {
+    const key = await publicKey();
+    const point = Buffer.from(key, 'base64url');
+    expect(point.length).toBe(65);
+    expect(point[0]).toBe(4);
+    expect(await publicKey()).toBe(key);
+    const row = await t.ctx.database.db.selectFrom('push_keys').selectAll().executeTakeFirstOrThrow();
+    expect(row.public_key).toBe(key);
+    expect(
+      JSON.stringify((await t.app.inject({ url: `/api/v1/malls/${t.slug}/push/public-key` })).json()),
+    ).not.toContain(row.private_key);
+    const missing = await t.app.inject({ url: '/api/v1/malls/no-such-mall/push/public-key' });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('delivers a push the browser decrypts to the exact JSON, signed with VAPID for the endpoint’s origin', async () => {
+    expect(channel.configured(t.ctx)).toBe(true);
+    const browser = browserSubscription(service.origin);
+    const body = {
+      title: 'Giliran Anda sebentar lagi',
+      body: 'B-017 · 3 orang lagi',
+      url: 'https://mpp.example/t/ABC',
+      tag: 'ticket-17',
+    };
+    const row = await queued(browser.subscription, body);
+    const before = Math.floor(Date.now() / 1000);
+    const result = await channel.send(t.ctx, row);
+    expect(result.statusCode).toBe(201);
+    expect(result.providerId).toMatch(/^https:\/\/127\.0\.0\.1\/m\/\d+$/);
+
+    const got = service.received.filter((r) => r.path === browser.path);
+    expect(got).toHaveLength(1);
+    const req = got[0]!;
+    expect(req.headers['content-encoding']).toBe('aes128gcm');
+    expect(req.headers.ttl).toBe(String(PUSH_TTL_SECONDS));
+    expect(req.headers.urgency).toBe('high');
+    expect(req.headers.topic).toBe('ticket-17');
+    expect(JSON.parse(browser.decrypt(req.body))).toEqual(body);
+    // Someone without the browser's keys reads nothing.
+    expect(() => browserSubscription(service.origin).decrypt(req.body)).toThrow();
+
+    const { k, claims } = verifyVapid(String(req.headers.authorization));
+    expect(k).toBe(await publicKey());
+    expect(claims.aud).toBe(service.origin);
+    expect(claims.sub).toBe(SUBJECT);
+    const exp = Number(claims.exp);
+    expect(exp).toBeGreaterThan(before);
+    expect(exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 24 * 3600);
+  });
+
+  it('fails for good on 410, remembers the subscription as gone and never asks the push service again', async () => {
+    const browser = browserSubscription(service.origin);
+    service.answer(browser.path, 410);
+    const first = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't1' });
+    const err = await channel.send(t.ctx, first).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentSendError);
+    expect((err as PermanentSendError).statusCode).toBe(410);
+    expect(service.received.filter((r) => r.path === browser.path)).toHaveLength(1);
+
+    const second = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't2' });
+    await expect(channel.send(t.ctx, second)).rejects.toBeInstanceOf(PermanentSendError);
+    expect(service.received.filter((r) => r.path === browser.path)).toHaveLength(1);
+  });
+
+  it('retries what a retry can fix (500, 429) and fails at once what it cannot (404, 400)', async () => {
+    for (const [status, kind] of [
+      [500, SendError],
+      [429, SendError],
+      [404, PermanentSendError],
+      [400, PermanentSendError],
+    ] as const) {
+      const browser = browserSubscription(service.origin);
+      service.answer(browser.path, status);
+      const row = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
+      const err = await channel.send(t.ctx, row).catch((e: unknown) => e);
+      expect(err, `status ${status}`).toBeInstanceOf(kind);
+      expect((err as SendError).statusCode).toBe(status);
+    }
+  });
+
+  it('refuses endpoints off the push-service list, erased addresses and bodies it cannot show, without a request', async () => {
+    const count = service.received.length;
+    const elsewhere = browserSubscription('https://10.0.0.1:8443');
+    const off = await queued(elsewhere.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
+    await expect(channel.send(t.ctx, off)).rejects.toBeInstanceOf(PermanentSendError);
+    const browser = browserSubscription(service.origin);
+    const erased = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
+    await expect(channel.send(t.ctx, { ...erased, address: null })).rejects.toBeInstanceOf(
+      PermanentSendError,
+    );
+    const badBody = await queued(browser.subscription, { text: 'no title' });
+    await expect(channel.send(t.ctx, badBody)).rejects.toBeInstanceOf(PermanentSendError);
+    expect(service.received.length).toBe(count);
+  });
+
+  // Several nodes share one database only on PostgreSQL (SQLite is one node per mall): there they
+  // race on an empty database; on SQLite a restart must find the key its first start made.
+  it(
+    dialect === 'postgres'
+      ? 'lets nodes starting together on an empty database agree on one key pair, created once and audited'
+      : 'keeps the key pair its first start made across a restart, created once and audited',
+    async () => {
+      const own = await ownDatabase(dialect);
+      const nodes: AppContext[] = [];
+      const boot = async () =>
+        (await bootContext(own.config, pino({ level: 'silent' }), { seed: false })).ctx;
+      try {
+        let keys: StoredPushKeys[];
+        if (dialect === 'postgres') {
+          nodes.push(await boot(), await boot());
+          keys = await Promise.all(nodes.map((ctx) => ensurePushKeys(ctx)));
+        } else {
+          nodes.push(await boot());
+          const first = await ensurePushKeys(nodes[0]!);
+          await nodes[0]!.hub.stop();
+          await nodes.pop()!.database.close();
+          nodes.push(await boot());
+          keys = [first, await ensurePushKeys(nodes[0]!)];
+        }
+        expect(keys[0]).toEqual(keys[1]);
+        const db = nodes[0]!.database.db;
+        expect(await db.selectFrom('push_keys').selectAll().execute()).toHaveLength(1);
+        const audit = await db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('action', '=', 'push.keys.create')
+          .execute();
+        expect(audit).toHaveLength(1);
+        expect(audit[0]!.after).toContain(keys[0]!.publicKey);
+        expect(audit[0]!.after).not.toContain(keys[0]!.privateKey);
+      } finally {
+        for (const ctx of nodes) {
+          await ctx.hub.stop();
+          await ctx.database.close();
+        }
+        await own.drop();
+      }
+    },
+  );
+});
+
+describe('VAPID subject', () => {
+  const base = { PUSH_SUBJECT: undefined, PUBLIC_URL: undefined };
+  it.each([
+    [{ PUSH_SUBJECT: 'https://mpp.example.go.id' }, 'https://mpp.example.go.id', true],
+    [{ MAIL_FROM: 'MPP Kota <noreply@mpp.example.go.id>' }, 'mailto:noreply@mpp.example.go.id', true],
+    [{ MAIL_FROM: 'noreply@mpp.example.go.id' }, 'mailto:noreply@mpp.example.go.id', true],
+    [{ PUBLIC_URL: 'https://mpp.example.go.id/antre' }, 'https://mpp.example.go.id', true],
+    [{ PUBLIC_URL: 'http://192.168.1.10:3000' }, 'mailto:pengelola@satu-atap.invalid', false],
+  ])('%o → %s', (cfg, subject, configured) => {
+    expect(vapidSubject({ ...base, ...cfg })).toEqual({ subject, configured });
+  });
+});
+
+/** A database of the test's own, empty: a fresh SQLite file, or a new PostgreSQL database. */
+async function ownDatabase(dialect: TestDialect) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satu-atap-push-keys-'));
+  let url: string | undefined;
+  let admin: string | undefined;
+  const name = `satu_atap_push_${process.pid}_${Date.now().toString(36)}`;
+  if (dialect === 'postgres') {
+    const u = new URL(process.env.SATU_ATAP_TEST_PG!);
+    u.pathname = '/postgres';
+    admin = process.env.TEST_PG_URL ?? u.toString();
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+    await c.end();
+    u.pathname = `/${name}`;
+    url = u.toString();
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dir,
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'never',
+  });
+  return {
+    config,
+    async drop() {
+      fs.rmSync(dir, { recursive: true, force: true });
+      if (!admin) return;
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
