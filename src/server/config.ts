@@ -1,6 +1,21 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const httpUrl = z
+  .string()
+  .url()
+  .regex(/^https?:\/\//, 'must start with http:// or https://');
+const headerName = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name');
+/** A gateway body template must be JSON once its placeholders are filled. */
+const bodyTemplate = z.string().refine((t) => {
+  try {
+    JSON.parse(t.replace(/\{\{(to|to_digits|text)\}\}/g, 'x'));
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be JSON with {{to}}, {{to_digits}} and {{text}} inside strings, e.g. {"target":"{{to_digits}}","message":"{{text}}"}');
+
 /**
  * Configuration is parsed once at boot from the environment. Every problem is listed at once so an
  * operator fixes them in one go instead of one restart per mistake.
@@ -82,6 +97,34 @@ const ConfigSchema = z.object({
         .map((x) => x.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** The outbox worker looks for due messages (retries, other nodes' messages) this often. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** A node holds a claimed message this long; one that died mid-send releases it by expiry. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Tries before a message is marked failed. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** One send (HTTP gateway, SMTP, push) gives up after this long and is retried. */
+  OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Phone numbers and e-mail addresses of finished messages are erased after this many days. */
+  OUTBOX_ADDRESS_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(7),
+  /** WhatsApp through an HTTP gateway (see docs/notifications.md); unset: WhatsApp messages wait. */
+  WHATSAPP_GATEWAY_URL: httpUrl.optional(),
+  WHATSAPP_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** A JSON body template with {{to}}, {{to_digits}}, {{text}}; default {"to":"{{to}}","text":"{{text}}"}. */
+  WHATSAPP_GATEWAY_BODY: bodyTemplate.optional(),
+  /** Send the token raw in this header instead of `Authorization: Bearer <token>`. */
+  WHATSAPP_GATEWAY_AUTH_HEADER: headerName.optional(),
+  SMS_GATEWAY_URL: httpUrl.optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_GATEWAY_BODY: bodyTemplate.optional(),
+  SMS_GATEWAY_AUTH_HEADER: headerName.optional(),
+  /** E-mail: smtp://user:pass@host:port (smtps:// for TLS from the start); unset: e-mails wait. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of e-mails, e.g. "MPP Kabupaten Demo <mpp@demo.go.id>" (needed with SMTP_URL). */
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { sqlitePath: string };

@@ -10,6 +10,7 @@ import { devicesRoutes } from './devices/devices.routes.js';
 import { displaysRoutes } from './displays/displays.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
+import { outboxRoutes } from './outbox/outbox.routes.js';
 import { pushRoutes } from './push/push.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
@@ -36,6 +37,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     announcementsRoutes,
     devicesRoutes,
     pushRoutes,
+    outboxRoutes,
   ]) {
     await mod(app, ctx);
   }

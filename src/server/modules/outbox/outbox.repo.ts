@@ -19,3 +19,100 @@ export async function insertMessage(db: Db, row: Insertable<OutboxMessagesTable>
     .executeTakeFirstOrThrow();
   return existing.id;
 }
+
+export interface ClaimOptions {
+  now: string;
+  /** Lease end: the claimed messages are this node's until then. */
+  until: string;
+  nodeId: string;
+  channels: string[];
+  limit: number;
+}
+
+/**
+ * Claims due messages in one statement (its own short transaction): pending, due, and not leased
+ * or leased by a node whose lease ran out. On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several nodes
+ * claim at once without ever taking the same row; SQLite has a single writer.
+ */
+export async function claimDue(db: Kysely<DB>, dialect: 'sqlite' | 'postgres', o: ClaimOptions) {
+  if (o.channels.length === 0) return [];
+  let due = db
+    .selectFrom('outbox_messages')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', o.now)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', o.now)]))
+    .where('channel', 'in', o.channels)
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(o.limit);
+  if (dialect === 'postgres') due = due.forUpdate().skipLocked();
+  return db
+    .updateTable('outbox_messages')
+    .set({ locked_until: o.until, locked_by: o.nodeId, updated_at: o.now })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}
+
+/** The channels among `channels` that have pending messages (to say once that they wait). */
+export async function pendingChannels(db: Kysely<DB>, channels: string[]): Promise<string[]> {
+  if (channels.length === 0) return [];
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select('channel')
+    .distinct()
+    .where('status', '=', 'pending')
+    .where('channel', 'in', channels)
+    .execute();
+  return rows.map((r) => r.channel);
+}
+
+export interface Outcome {
+  messageId: number;
+  nodeId: string;
+  attempt: number;
+  at: string;
+  durationMs: number;
+  statusCode: number | null;
+  result:
+    | { kind: 'sent'; providerId: string | null }
+    | { kind: 'retry'; error: string; nextAttemptAt: string }
+    | { kind: 'failed'; error: string };
+}
+
+/**
+ * The delivery-log row and the message's new state, in the caller's transaction. The update holds
+ * only while this node still has the message (a node that outlived its lease does not undo what the
+ * node that took over recorded); the delivery log keeps the try either way.
+ */
+export async function recordOutcome(db: Transaction<DB>, o: Outcome): Promise<boolean> {
+  const r = o.result;
+  await db
+    .insertInto('outbox_attempts')
+    .values({
+      message_id: o.messageId,
+      attempt: o.attempt,
+      at: o.at,
+      ok: r.kind === 'sent' ? 1 : 0,
+      status_code: o.statusCode,
+      error: r.kind === 'sent' ? null : r.error,
+      duration_ms: o.durationMs,
+    })
+    .execute();
+  const base = { attempts: o.attempt, locked_until: null, locked_by: null, updated_at: o.at };
+  const set =
+    r.kind === 'sent'
+      ? { ...base, status: 'sent', sent_at: o.at, provider_id: r.providerId, last_error: null }
+      : r.kind === 'retry'
+        ? { ...base, next_attempt_at: r.nextAttemptAt, last_error: r.error }
+        : { ...base, status: 'failed', last_error: r.error };
+  const updated = await db
+    .updateTable('outbox_messages')
+    .set(set)
+    .where('id', '=', o.messageId)
+    .where('status', '=', 'pending')
+    .where('locked_by', '=', o.nodeId)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}

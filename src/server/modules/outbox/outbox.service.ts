@@ -32,7 +32,7 @@ export async function enqueueMessage(ctx: AppContext, tx: Tx, m: OutboxMessageIn
     body: JSON.stringify(m.body),
     idempotency_key: m.idempotencyKey,
     status: 'pending',
-    max_attempts: m.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    max_attempts: m.maxAttempts ?? ctx.config.OUTBOX_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS,
     next_attempt_at: now,
     created_at: now,
     updated_at: now,

@@ -69,5 +69,11 @@ export interface OutboxChannel {
    * Delivers one message. Must pass `message.idempotency_key` on to gateways that accept one, so a
    * node that died mid-send and a retry do not deliver twice where the other side can tell.
    */
-  send(ctx: AppContext, message: OutboxMessageRow): Promise<SendResult>;
+  send(ctx: AppContext, message: OutboxMessageRow, opts?: SendOptions): Promise<SendResult>;
+}
+
+/** What the worker hands a send besides the message. */
+export interface SendOptions {
+  /** Aborted when the send times out (OUTBOX_SEND_TIMEOUT_MS) or the node shuts down. */
+  signal?: AbortSignal;
 }
