@@ -66,6 +66,35 @@ describe('web app on a LAN', () => {
     expect(direct.headers['cache-control']).toBe('no-cache');
   });
 
+  it("embeds the mall's public record in its own pages only, as inert JSON", async () => {
+    const embedded = (body: string) => {
+      const m = /<script type="application\/json" id="satu-atap-mall">(.*?)<\/script>/.exec(body);
+      return m ? (JSON.parse(m[1]!) as Record<string, unknown>) : null;
+    };
+    const page = await t.app.inject({ method: 'GET', url: `/${t.slug}/ticket/ABC?x=1` });
+    const api = (await t.app.inject({ method: 'GET', url: `/api/v1/malls/${t.slug}` })).json();
+    expect(embedded(page.body)).toEqual(api);
+    // No mall named, or an unknown one: the page asks the API itself.
+    expect(embedded((await t.app.inject({ method: 'GET', url: '/' })).body)).toBeNull();
+    expect(embedded((await t.app.inject({ method: 'GET', url: '/no-such-mall/kiosk' })).body)).toBeNull();
+    expect(embedded((await t.app.inject({ method: 'GET', url: '/%3Cscript%3E/kiosk' })).body)).toBeNull();
+  });
+
+  it('escapes a mall name that tries to close the script element', async () => {
+    const admin = await t.login('admin');
+    const name = 'Mal </script><script>alert(1)</script> Demo';
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/malls/${t.slug}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { name },
+    });
+    expect(patched.statusCode).toBe(200);
+    const page = await t.app.inject({ method: 'GET', url: `/${t.slug}/display` });
+    expect(page.body).not.toContain('</script><script>alert(1)');
+    expect(page.body).toContain('\\u003c/script>');
+  });
+
   it('sends hashed assets compressed and cached as immutable', async () => {
     const url = '/assets/app-abc123.js';
     const br = await t.app.inject({

@@ -84,6 +84,11 @@ export const BoardCall = z.object({
   counterName: z.string(),
   text: z.string(),
   spokenText: z.string(),
+  /**
+   * The same sentence as `text`, under the name the first display stream gave it (and the citizen's
+   * `ticket.called` still uses), so boards and integrations built on it keep working.
+   */
+  announcement: z.string(),
   at: z.string(),
 });
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
 import { mallPath } from './api';
+import { embeddedMall } from './embeddedMall';
 import { MallContext } from './mall';
 import type { Mall } from './types';
 import { useApi } from './useApi';
@@ -11,7 +12,11 @@ export function MallLayout() {
   const { t } = useTranslation();
   const slug = useParams().mall ?? '';
   const valid = /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug);
-  const { data, error } = useApi<Mall>(valid ? mallPath(slug) : null);
+  // The page usually arrives with its mall embedded; only a page without it asks the API.
+  const embedded = valid ? embeddedMall(slug) : null;
+  const fetched = useApi<Mall>(valid && !embedded ? mallPath(slug) : null);
+  const data = embedded ?? fetched.data;
+  const error = embedded ? null : fetched.error;
 
   useEffect(() => {
     if (data) document.title = `${data.name} — Satu Atap`;

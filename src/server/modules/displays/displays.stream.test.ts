@@ -118,6 +118,7 @@ describe.each(dialects())('display stream on %s', (dialect) => {
       counterName: expect.any(String),
       text: expect.stringMatching(/^Nomor antrean /),
       spokenText: expect.any(String),
+      announcement: expect.stringMatching(/^Nomor antrean /),
       at: expect.any(String),
     });
     const tiles = messages

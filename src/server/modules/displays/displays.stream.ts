@@ -25,6 +25,7 @@ export function boardMessage(ev: LiveEvent): DisplayEventDto {
           counterName: p.counterName,
           text: p.announcement,
           spokenText: p.spokenText,
+          announcement: p.announcement,
           at: p.at,
         },
       };
