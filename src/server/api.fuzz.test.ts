@@ -94,6 +94,13 @@ describe('fuzz: malformed input never gives a 5xx', () => {
     tokens.anonymous = undefined;
     for (const name of ['petugas', 'dukcapil-admin', 'admin', 'national']) tokens[name] = await t.login(name);
     tokens.kiosk = await t.kioskToken();
+    const key = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/malls/${t.slug}/api-keys`,
+      headers: { authorization: `Bearer ${tokens.admin}` },
+      payload: { name: 'fuzz', scopes: ['queue.read', 'webhooks.manage'] },
+    });
+    tokens.apiKey = key.json().key;
   });
   afterAll(() => t.close());
 

@@ -125,6 +125,10 @@ const ConfigSchema = z.object({
     .optional(),
   /** The sender of e-mails, e.g. "MPP Kabupaten Demo <mpp@demo.go.id>" (needed with SMTP_URL). */
   MAIL_FROM: z.string().min(3).optional(),
+  /** A webhook subscription is switched off after this many messages in a row failed for good. */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(5),
+  /** Tries per webhook message before it counts as failed (back-off as the outbox's). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { sqlitePath: string };

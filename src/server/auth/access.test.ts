@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestMall, type TestMall } from '../../../test/harness.js';
+import { ApiScope } from '../../shared/contracts/integrations.js';
 import { PolicyAction } from '../../shared/contracts/users.js';
 import { seedDemoMall } from '../seed/demo.js';
-import type { Action, Role } from './policy.js';
+import { type Action, type Role, SCOPE_ACTIONS } from './policy.js';
 
 /**
  * The role × route matrix. Part 1 walks the real route table: every API route declares its access
@@ -10,7 +11,7 @@ import type { Action, Role } from './policy.js';
  * says, in its own mall and in another. Part 2 acts on real resources of the own agency, another
  * agency and another mall: cross-agency and cross-mall staff writes and reads never succeed.
  */
-type Who = 'anonymous' | 'device' | Role;
+type Who = 'anonymous' | 'device' | 'integrator' | Role;
 const STAFF: Record<Role, string> = {
   officer: 'petugas',
   back_office: 'dukcapil-bo',
@@ -19,8 +20,10 @@ const STAFF: Record<Role, string> = {
   auditor: 'auditor',
   national_admin: 'national',
 };
-/** A paired kiosk of the test's mall: a device, never staff. */
-const WHO: Who[] = ['anonymous', 'device', ...(Object.keys(STAFF) as Role[])];
+/** A paired kiosk of the test's mall: a device, never staff; an API key of the mall with every scope. */
+const WHO: Who[] = ['anonymous', 'device', 'integrator', ...(Object.keys(STAFF) as Role[])];
+/** What an API key with every scope may reach (its own mall only); every other staff route stops it. */
+const INTEGRATOR: Action[] = ['queue.read', 'webhooks.manage'];
 
 /** Which roles may ever perform each staff action in their own mall (independent of policy.ts). */
 const ALLOWED: Partial<Record<Action, Role[]>> = {
@@ -44,6 +47,9 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'announcements.manage': ['mall_admin', 'national_admin'],
   'calendar.national': ['national_admin'],
   'device.manage': ['mall_admin', 'national_admin'],
+  'queue.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'apikeys.manage': ['mall_admin', 'national_admin'],
+  'webhooks.manage': ['mall_admin', 'national_admin'],
 };
 
 describe('access: role × route', () => {
@@ -55,6 +61,13 @@ describe('access: role × route', () => {
     await seedDemoMall(t.ctx.database, 'other-pass-123', { slug: other, usernameSuffix: other });
     for (const [role, name] of Object.entries(STAFF)) tokens[role as Who] = await t.login(name);
     tokens.device = await t.kioskToken();
+    const key = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/malls/${t.slug}/api-keys`,
+      headers: bearer(tokens.mall_admin!),
+      payload: { name: 'matrix', scopes: ApiScope.options },
+    });
+    tokens.integrator = key.json().key;
   }, 60_000);
   afterAll(() => t.close());
 
@@ -88,6 +101,10 @@ describe('access: role × route', () => {
     expect(apiRoutes().length).toBeGreaterThan(40);
   });
 
+  it('gives API keys exactly the actions their scopes name, all of them in the table above', () => {
+    expect([...new Set(Object.values(SCOPE_ACTIONS).flat())].sort()).toEqual([...INTEGRATOR].sort());
+  });
+
   it('lets each role through each route’s gate exactly as the table says, in its own mall and another', async () => {
     const wrong: string[] = [];
     for (const route of apiRoutes()) {
@@ -111,8 +128,10 @@ describe('access: role × route', () => {
           const mayPass =
             access === 'public' ||
             (access === 'device' && who === 'device' && where === 'own') ||
+            (who === 'integrator' && access === 'staff' && INTEGRATOR.includes(action!) && where === 'own') ||
             (who !== 'anonymous' &&
               who !== 'device' &&
+              who !== 'integrator' &&
               (ALLOWED[action!] ?? []).includes(who) &&
               (where === 'own' || who === 'national_admin'));
           const stopped = res.statusCode === 401 || res.statusCode === 403;
@@ -318,8 +337,12 @@ describe('access: role × route', () => {
             string,
             unknown
           >[];
+          // An API key is no staff member: it sees what anyone sees.
           const staffOfMall =
-            who !== 'anonymous' && who !== 'device' && (mall === t.slug || who === 'national_admin');
+            who !== 'anonymous' &&
+            who !== 'device' &&
+            who !== 'integrator' &&
+            (mall === t.slug || who === 'national_admin');
           for (const a of items) {
             for (const field of ['backOfficeContact', 'agreementStatus', 'agreementDate'])
               expect(field in a, `${who} ${mall} ${field}`).toBe(staffOfMall);
@@ -396,6 +419,7 @@ describe('access: role × route', () => {
       expect((await perms('officer'))['standard.read']).toBe('none');
       expect((await api('anonymous', 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
       expect((await api('device', 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
+      expect((await api('integrator', 'GET', '/api/v1/auth/me')).statusCode).toBe(403);
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
+import * as apiKeys from '../modules/api-keys/api-keys.service.js';
 import * as authService from '../modules/auth/auth.service.js';
 import * as devices from '../modules/devices/devices.service.js';
 import { requireActor } from './guard.js';
@@ -52,7 +53,9 @@ declare module 'fastify' {
 
 /**
  * onRequest hook: resolves the bearer token once per request, either to a signed-in staff member
- * (`req.actor`) or, for tokens with the device prefix, to a paired kiosk or display (`req.device`).
+ * (`req.actor`), for API keys ("sa_…") to an integrator actor (`req.actor` with role 'integrator',
+ * which the policy confines to its key's scopes), or, for tokens with the device prefix, to a paired
+ * kiosk or display (`req.device`).
  * Routes then decide what they need; an unknown or revoked token simply leaves both null.
  */
 export function resolveBearer(ctx: AppContext) {
@@ -61,6 +64,7 @@ export function resolveBearer(ctx: AppContext) {
     if (!h?.startsWith('Bearer ')) return;
     const token = h.slice(7).trim();
     if (devices.isDeviceToken(token)) req.device = await devices.authenticateDevice(ctx, token);
+    else if (apiKeys.isApiKey(token)) req.actor = await apiKeys.authenticateApiKey(ctx, token);
     else req.actor = await authService.authenticate(ctx, token);
   };
 }

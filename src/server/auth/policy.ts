@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ApiScopeName } from '../../shared/contracts/integrations.js';
 import { type PermissionScope, PolicyAction } from '../../shared/contracts/users.js';
 /**
  * Every authorization decision goes through `can()`: routes declare the action they perform
@@ -18,13 +19,20 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Staff roles, plus 'integrator': a program calling with an API key of one mall (never a user). */
+export type ActorRole = Role | 'integrator';
+
 export interface Actor {
+  /** The user's id; 0 for an integrator (audit rows name its API key instead). */
   id: number;
   username: string;
-  role: Role;
+  role: ActorRole;
   mallId: number | null;
   agencyId: number | null;
   counterIds: number[];
+  /** Integrators only: the API key and the scopes it was issued with. */
+  apiKeyId?: number;
+  scopes?: readonly ApiScopeName[];
 }
 
 /** Who is asking: a signed-in actor, or null for an anonymous caller. */
@@ -57,7 +65,26 @@ const isAgencyAdminOrUnscoped = (a: Actor, r: Resource) =>
   a.mallId === r.mallId &&
   (r.agencyId === undefined || a.agencyId === r.agencyId);
 
+/**
+ * What each API key scope lets an integrator do: these actions in the key's own mall, nothing else.
+ * A scope added for a later integration (Open311…) names its actions here.
+ */
+export const SCOPE_ACTIONS: Record<ApiScopeName, readonly Action[]> = {
+  'queue.read': ['queue.read'],
+  'webhooks.manage': ['webhooks.manage'],
+};
+
+/** An integrator may do what anyone may, plus its scopes' actions in its own mall; never staff work. */
+function integratorCan(actor: Actor, action: Action, r: Resource): boolean {
+  if (action === 'public.read' || action === 'session.start' || action === 'ticket.issue')
+    return can(null, action, r);
+  return (
+    actor.mallId === r.mallId && (actor.scopes ?? []).some((scope) => SCOPE_ACTIONS[scope].includes(action))
+  );
+}
+
 export function can(subject: Subject, action: Action, r: Resource): boolean {
+  if (subject?.role === 'integrator') return integratorCan(subject, action, r);
   switch (action) {
     case 'public.read':
     case 'session.start':
@@ -121,7 +148,11 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
         (r.role === undefined || r.role === 'officer' || r.role === 'back_office')
       );
     case 'users.unlock':
+    case 'apikeys.manage':
+    case 'webhooks.manage':
       return isMallAdmin(actor, r);
+    case 'queue.read':
+      return inMall(actor, r) || isAuditorOf(actor, r);
     case 'audit.read':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r);
     default: {

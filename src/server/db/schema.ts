@@ -300,6 +300,8 @@ export interface DB {
   outbox_attempts: OutboxAttemptsTable;
   push_keys: PushKeysTable;
   push_gone: PushGoneTable;
+  api_keys: ApiKeysTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -390,4 +392,39 @@ export interface PushGoneTable {
   endpoint_hash: string;
   status_code: number;
   gone_at: string;
+/** An integrator's API key (migration 013): only its SHA-256 and first characters are kept. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  mall_id: number;
+  name: string;
+  /** JSON list of scopes (see shared/contracts/integrations.ts ApiScope). */
+  scopes: string;
+  key_hash: string;
+  /** The key's first characters ("sa_AbCd…"), so admins can tell keys apart. */
+  key_prefix: string;
+  created_by: number | null;
+  created_at: string;
+  /** Written at most once a minute per key. */
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A webhook subscription of a mall (migration 013). */
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  mall_id: number;
+  url: string;
+  /** JSON list of event types. */
+  events: string;
+  /** JSON list of subscription scopes ('personal'). */
+  scopes: string;
+  /** "whsec_…": signs every delivery; shown once, never listed. */
+  secret: string;
+  active: number;
+  /** Messages that failed for good since the last delivered one. */
+  consecutive_failures: Generated<number>;
+  disabled_at: string | null;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../context.js';
 import type { App } from '../http.js';
 import { agenciesRoutes } from './agencies/agencies.routes.js';
 import { announcementsRoutes } from './announcements/announcements.routes.js';
+import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
@@ -17,6 +18,7 @@ import { queueStreamRoutes } from './queue/queue.streams.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { usersRoutes } from './users/users.routes.js';
+import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 
 /** Every feature module registers its routes here; one line per module. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -38,6 +40,8 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     devicesRoutes,
     pushRoutes,
     outboxRoutes,
+    apiKeysRoutes,
+    webhooksRoutes,
   ]) {
     await mod(app, ctx);
   }

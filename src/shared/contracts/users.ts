@@ -78,6 +78,9 @@ export const PolicyAction = z.enum([
   'announcements.manage',
   'calendar.national',
   'device.manage',
+  'queue.read',
+  'apikeys.manage',
+  'webhooks.manage',
   // A paired device about itself.
   'device.self',
 ]);

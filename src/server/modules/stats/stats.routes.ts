@@ -8,7 +8,7 @@ export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/malls/:mall/stats/queue',
     {
-      config: { access: 'staff', action: 'mall.readAdmin' },
+      config: { access: 'staff', action: 'queue.read' },
       schema: {
         tags: ['stats'],
         summary:
@@ -20,7 +20,7 @@ export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req) => {
       const mall = req.mall;
-      guard(req, 'mall.readAdmin', { mallId: mall.id });
+      guard(req, 'queue.read', { mallId: mall.id });
       return queueStats(ctx, mall, req.query);
     },
   );

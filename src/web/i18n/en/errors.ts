@@ -17,6 +17,8 @@ export const errors: Dict<typeof id.errors> = {
   COUNTER_NOT_FOUND: 'Counter not found. It may have been deactivated; reload the page.',
   USER_NOT_FOUND: 'Staff account not found. Reload the page.',
   TICKET_NOT_FOUND: 'Queue number not found. Check the tracking code on your ticket.',
+  API_KEY_NOT_FOUND: 'API key not found or already revoked. Reload the page.',
+  WEBHOOK_NOT_FOUND: 'Webhook not found. It may have been deleted; reload the page.',
   CLIP_NOT_FOUND: 'Voice recording not found.',
   ROUTE_NOT_FOUND: 'Page not found.',
   CONFLICT: 'Someone else just changed this. Reload the page and try again.',

@@ -18,6 +18,8 @@ export const errors = {
   COUNTER_NOT_FOUND: 'Loket tidak ditemukan. Mungkin sudah dinonaktifkan; muat ulang halaman.',
   USER_NOT_FOUND: 'Akun petugas tidak ditemukan. Muat ulang halaman.',
   TICKET_NOT_FOUND: 'Nomor antrean tidak ditemukan. Periksa kode pelacakan pada tiket Anda.',
+  API_KEY_NOT_FOUND: 'Kunci API tidak ditemukan atau sudah dicabut. Muat ulang halaman.',
+  WEBHOOK_NOT_FOUND: 'Webhook tidak ditemukan. Mungkin sudah dihapus; muat ulang halaman.',
   CLIP_NOT_FOUND: 'Rekaman suara tidak ditemukan.',
   ROUTE_NOT_FOUND: 'Halaman tidak ditemukan.',
   CONFLICT: 'Data baru saja diubah oleh orang lain. Muat ulang halaman lalu coba lagi.',
