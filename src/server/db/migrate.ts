@@ -10,8 +10,8 @@ import * as m008 from './migrations/008_live_event_pruning.js';
 import * as m010 from './migrations/010_announcements.js';
 import * as m010b from './migrations/010_display_audio.js';
 import * as m011 from './migrations/011_outbox.js';
-import * as m015 from './migrations/015_push.js';
 import * as m013 from './migrations/013_webhooks.js';
+import * as m015 from './migrations/015_push.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -26,8 +26,8 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '010_announcements': m010,
   '010_display_audio': m010b,
   '011_outbox': m011,
-  '015_push': m015,
   '013_webhooks': m013,
+  '015_push': m015,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

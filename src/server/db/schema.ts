@@ -392,6 +392,8 @@ export interface PushGoneTable {
   endpoint_hash: string;
   status_code: number;
   gone_at: string;
+}
+
 /** An integrator's API key (migration 013): only its SHA-256 and first characters are kept. */
 export interface ApiKeysTable {
   id: Generated<number>;
