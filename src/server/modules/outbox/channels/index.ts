@@ -1,3 +1,4 @@
+import { webhookChannel } from '../../webhooks/webhook.channel.js';
 import type { ChannelName, OutboxChannel } from '../outbox.types.js';
 import { smsChannel, whatsappChannel } from './http-gateway.js';
 
@@ -21,3 +22,4 @@ export function registeredChannels(): OutboxChannel[] {
 
 registerChannel(whatsappChannel);
 registerChannel(smsChannel);
+registerChannel(webhookChannel);
