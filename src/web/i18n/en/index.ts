@@ -20,6 +20,7 @@ import { display, ticketPage } from './display';
 import { errors } from './errors';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
+import { push } from './push';
 import { hours, units } from './units';
 
 /** English: one switch away on every screen. Plurals use i18next's _one/_other suffixes. */
@@ -48,4 +49,5 @@ export const en: Dict<typeof id> = {
   units,
   hours,
   errors,
+  push,
 };

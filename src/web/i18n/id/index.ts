@@ -19,6 +19,7 @@ import { display, ticketPage } from './display';
 import { errors } from './errors';
 import { kiosk, slip } from './kiosk';
 import { home, portal, standard } from './portal';
+import { push } from './push';
 import { hours, units } from './units';
 
 /** Bahasa Indonesia: the default language of every screen. Each area lives in its own module. */
@@ -47,6 +48,7 @@ export const id = {
   units,
   hours,
   errors,
+  push,
 };
 
 export type { Dict } from '../dict';
