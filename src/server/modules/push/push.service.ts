@@ -57,7 +57,7 @@ export function loadedPushKeys(ctx: AppContext): StoredPushKeys | undefined {
  * MAIL_FROM's address as mailto:, else PUBLIC_URL when it is https. Push services accept only
  * mailto: or https: here, so a LAN-only mall without either gets a placeholder (logged at start).
  */
-export function vapidSubject(config: Pick<Config, 'PUSH_SUBJECT' | 'PUBLIC_URL'> & { MAIL_FROM?: string }): {
+export function vapidSubject(config: Pick<Config, 'PUSH_SUBJECT' | 'PUBLIC_URL' | 'MAIL_FROM'>): {
   subject: string;
   configured: boolean;
 } {

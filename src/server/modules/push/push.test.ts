@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestMall, dialects, type TestDialect, type TestMall } from '../../../../test/harness.js';
+import { createThrowawayDb, pgServerFromTestEnv, type ThrowawayDb } from '../../../../test/process/pg-db.js';
 import {
   browserSubscription,
   type LocalPushService,
@@ -15,11 +15,13 @@ import { bootContext } from '../../boot.js';
 import { loadConfig } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
+import { registerChannel } from '../outbox/channels/index.js';
 import { enqueueMessage } from '../outbox/outbox.service.js';
-import { PermanentSendError, SendError } from '../outbox/outbox.types.js';
+import { type OutboxMessageRow, PermanentSendError, SendError } from '../outbox/outbox.types.js';
+import { outboxWorkerOf } from '../outbox/outbox.worker.js';
 import type { StoredPushKeys } from './push.repo.js';
 import { ensurePushKeys, maskPushSubscription, vapidSubject } from './push.service.js';
-import { createWebPushChannel, PUSH_TTL_SECONDS } from './webpush.channel.js';
+import { createWebPushChannel, PUSH_TTL_SECONDS, webPushChannel } from './webpush.channel.js';
 
 const SUBJECT = 'mailto:pengelola@mpp.example.go.id';
 
@@ -28,11 +30,20 @@ describe.each(dialects())('web push on %s', (dialect) => {
   let service: LocalPushService;
   let mallId: number;
   let channel: ReturnType<typeof createWebPushChannel>;
+  let own: ThrowawayDb | undefined;
 
   beforeAll(async () => {
     service = await startPushService();
-    t = await createTestMall(dialect, { env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1', PUSH_SUBJECT: SUBJECT } });
+    // On PostgreSQL a database of this file's own: other test files' outbox workers must not claim
+    // these messages (they do not trust this push service's certificate).
+    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv()!, 'push');
+    t = await createTestMall(dialect, {
+      databaseUrl: own?.url,
+      env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1', PUSH_SUBJECT: SUBJECT, OUTBOX_POLL_MS: '50' },
+    });
+    // The worker sends through a channel that trusts the local push service's certificate.
     channel = createWebPushChannel({ agent: service.agent });
+    registerChannel(channel);
     const mall = await t.ctx.database.db
       .selectFrom('malls')
       .select('id')
@@ -41,28 +52,41 @@ describe.each(dialects())('web push on %s', (dialect) => {
     mallId = mall.id;
   });
   afterAll(async () => {
+    registerChannel(webPushChannel);
     await t?.close();
+    await own?.drop();
     await service?.close();
   });
 
-  /** Queues a push like the notify sink does and reads back the outbox row the worker would send. */
-  async function queued(subscription: object, body: object, key = `test:${Math.random()}`) {
-    const id = await inTransaction(t.ctx.database.db, (tx) =>
-      enqueueMessage(t.ctx, tx, {
-        mallId,
-        channel: 'webpush',
-        event: 'ticket.near',
-        address: JSON.stringify(subscription),
-        addressMasked: maskPushSubscription(subscription as { endpoint: string }),
-        body: body as Record<string, unknown>,
-        idempotencyKey: key,
-      }),
-    );
-    return t.ctx.database.db
-      .selectFrom('outbox_messages')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+  let ids = 0;
+  /** An outbox row as the worker hands it to the channel (not queued: the worker must not race these). */
+  function outboxRow(subscription: object, body: object): OutboxMessageRow {
+    const now = new Date().toISOString();
+    return {
+      id: -++ids,
+      mall_id: mallId,
+      channel: 'webpush',
+      event: 'ticket.near',
+      address: JSON.stringify(subscription),
+      address_masked: maskPushSubscription(subscription as { endpoint: string }),
+      subject_type: null,
+      subject_id: null,
+      locale: 'id',
+      body: JSON.stringify(body),
+      idempotency_key: `direct:${ids}`,
+      status: 'pending',
+      attempts: 0,
+      max_attempts: 8,
+      next_attempt_at: now,
+      locked_until: null,
+      locked_by: null,
+      last_error: null,
+      provider_id: null,
+      created_at: now,
+      updated_at: now,
+      sent_at: null,
+      address_erased_at: null,
+    };
   }
 
   const publicKey = async () => {
@@ -95,7 +119,7 @@ describe.each(dialects())('web push on %s', (dialect) => {
       url: 'https://mpp.example/t/ABC',
       tag: 'ticket-17',
     };
-    const row = await queued(browser.subscription, body);
+    const row = outboxRow(browser.subscription, body);
     const before = Math.floor(Date.now() / 1000);
     const result = await channel.send(t.ctx, row);
     expect(result.statusCode).toBe(201);
@@ -124,13 +148,13 @@ describe.each(dialects())('web push on %s', (dialect) => {
   it('fails for good on 410, remembers the subscription as gone and never asks the push service again', async () => {
     const browser = browserSubscription(service.origin);
     service.answer(browser.path, 410);
-    const first = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't1' });
+    const first = outboxRow(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't1' });
     const err = await channel.send(t.ctx, first).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentSendError);
     expect((err as PermanentSendError).statusCode).toBe(410);
     expect(service.received.filter((r) => r.path === browser.path)).toHaveLength(1);
 
-    const second = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't2' });
+    const second = outboxRow(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't2' });
     await expect(channel.send(t.ctx, second)).rejects.toBeInstanceOf(PermanentSendError);
     expect(service.received.filter((r) => r.path === browser.path)).toHaveLength(1);
   });
@@ -144,7 +168,7 @@ describe.each(dialects())('web push on %s', (dialect) => {
     ] as const) {
       const browser = browserSubscription(service.origin);
       service.answer(browser.path, status);
-      const row = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
+      const row = outboxRow(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
       const err = await channel.send(t.ctx, row).catch((e: unknown) => e);
       expect(err, `status ${status}`).toBeInstanceOf(kind);
       expect((err as SendError).statusCode).toBe(status);
@@ -154,16 +178,76 @@ describe.each(dialects())('web push on %s', (dialect) => {
   it('refuses endpoints off the push-service list, erased addresses and bodies it cannot show, without a request', async () => {
     const count = service.received.length;
     const elsewhere = browserSubscription('https://10.0.0.1:8443');
-    const off = await queued(elsewhere.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
+    const off = outboxRow(elsewhere.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
     await expect(channel.send(t.ctx, off)).rejects.toBeInstanceOf(PermanentSendError);
     const browser = browserSubscription(service.origin);
-    const erased = await queued(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
+    const erased = outboxRow(browser.subscription, { title: 'A', body: 'b', url: '/x', tag: 't' });
     await expect(channel.send(t.ctx, { ...erased, address: null })).rejects.toBeInstanceOf(
       PermanentSendError,
     );
-    const badBody = await queued(browser.subscription, { text: 'no title' });
+    const badBody = outboxRow(browser.subscription, { text: 'no title' });
     await expect(channel.send(t.ctx, badBody)).rejects.toBeInstanceOf(PermanentSendError);
     expect(service.received.length).toBe(count);
+  });
+
+  it('goes through the outbox: queued in a transaction, sent once by the worker and logged; a 410 fails after one try', async () => {
+    const db = t.ctx.database.db;
+    const worker = outboxWorkerOf(t.ctx)!;
+    const ok = browserSubscription(service.origin);
+    const gone = browserSubscription(service.origin);
+    service.answer(gone.path, 410);
+    const body = {
+      title: 'Nomor B-017 dipanggil',
+      body: 'Silakan menuju Loket 3',
+      url: '/demo/ticket/X',
+      tag: 'ticket-17',
+    };
+    const enqueue = (sub: { endpoint: string }, key: string) =>
+      inTransaction(db, (tx) =>
+        enqueueMessage(t.ctx, tx, {
+          mallId,
+          channel: 'webpush',
+          event: 'ticket.called',
+          address: JSON.stringify(sub),
+          addressMasked: maskPushSubscription(sub),
+          body,
+          idempotencyKey: key,
+        }),
+      );
+    const okId = await enqueue(ok.subscription, `push-ok-${dialect}`);
+    const goneId = await enqueue(gone.subscription, `push-gone-${dialect}`);
+    const row = (id: number) =>
+      db.selectFrom('outbox_messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    while ((await row(okId)).status === 'pending' || (await row(goneId)).status === 'pending') {
+      await worker.kick();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Queuing the same message again changes nothing.
+    expect(await enqueue(ok.subscription, `push-ok-${dialect}`)).toBe(okId);
+    await worker.kick();
+
+    const sent = await row(okId);
+    expect(sent.status).toBe('sent');
+    expect(sent.provider_id).toMatch(/^https:\/\/127\.0\.0\.1\/m\/\d+$/);
+    expect(sent.address_masked).toBe(`push:127.0.0.1/…${ok.subscription.endpoint.slice(-4)}`);
+    const okRequests = service.received.filter((r) => r.path === ok.path);
+    expect(okRequests).toHaveLength(1);
+    expect(JSON.parse(ok.decrypt(okRequests[0]!.body))).toEqual(body);
+
+    const failed = await row(goneId);
+    expect(failed.status).toBe('failed');
+    expect(failed.last_error).toContain('410');
+    expect(service.received.filter((r) => r.path === gone.path)).toHaveLength(1);
+    const log = await db
+      .selectFrom('outbox_attempts')
+      .select(['message_id', 'ok', 'status_code'])
+      .where('message_id', 'in', [okId, goneId])
+      .orderBy('message_id')
+      .execute();
+    expect(log).toEqual([
+      { message_id: okId, ok: 1, status_code: 201 },
+      { message_id: goneId, ok: 0, status_code: 410 },
+    ]);
   });
 
   // Several nodes share one database only on PostgreSQL (SQLite is one node per mall): there they
@@ -228,24 +312,11 @@ describe('VAPID subject', () => {
 /** A database of the test's own, empty: a fresh SQLite file, or a new PostgreSQL database. */
 async function ownDatabase(dialect: TestDialect) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satu-atap-push-keys-'));
-  let url: string | undefined;
-  let admin: string | undefined;
-  const name = `satu_atap_push_${process.pid}_${Date.now().toString(36)}`;
-  if (dialect === 'postgres') {
-    const u = new URL(process.env.SATU_ATAP_TEST_PG!);
-    u.pathname = '/postgres';
-    admin = process.env.TEST_PG_URL ?? u.toString();
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(`CREATE DATABASE ${name}`);
-    await c.end();
-    u.pathname = `/${name}`;
-    url = u.toString();
-  }
+  const pgDb = dialect === 'postgres' ? await createThrowawayDb(pgServerFromTestEnv()!, 'push_keys') : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dir,
-    DATABASE_URL: url,
+    DATABASE_URL: pgDb?.url,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
   });
@@ -253,11 +324,7 @@ async function ownDatabase(dialect: TestDialect) {
     config,
     async drop() {
       fs.rmSync(dir, { recursive: true, force: true });
-      if (!admin) return;
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await pgDb?.drop();
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type OutboxMessageRow,
   PermanentSendError,
   SendError,
+  type SendOptions,
 } from '../outbox/outbox.types.js';
 import {
   ensurePushKeys,
@@ -20,7 +21,6 @@ import {
 
 /** A "your turn is near" push older than an hour is noise: the push service drops it instead. */
 export const PUSH_TTL_SECONDS = 3600;
-const TIMEOUT_MS = 10_000;
 
 /**
  * Web Push (RFC 8030 + VAPID RFC 8292, payload encrypted aes128gcm RFC 8291) through the `web-push`
@@ -30,13 +30,16 @@ const TIMEOUT_MS = 10_000;
  * good: the message fails at once and the subscription is remembered as gone; other 4xx (but 408
  * and 429) cannot succeed on retry either; everything else is retried by the outbox.
  *
+ * The request gives up after OUTBOX_SEND_TIMEOUT_MS; the worker's abort signal (time-out, shutdown)
+ * ends the send at once and the outbox retries it.
+ *
  * `agent` is for tests that run their own push service with a self-signed certificate.
  */
-export function createWebPushChannel(opts: { agent?: Agent; timeoutMs?: number } = {}): OutboxChannel {
+export function createWebPushChannel(opts: { agent?: Agent } = {}): OutboxChannel {
   return {
     name: 'webpush',
     configured: (ctx) => loadedPushKeys(ctx) !== undefined,
-    send: (ctx, message) => sendPush(ctx, message, opts),
+    send: (ctx, message, send) => sendPush(ctx, message, opts.agent, send?.signal),
   };
 }
 
@@ -45,7 +48,8 @@ export const webPushChannel = createWebPushChannel();
 async function sendPush(
   ctx: AppContext,
   message: OutboxMessageRow,
-  opts: { agent?: Agent; timeoutMs?: number },
+  agent: Agent | undefined,
+  signal: SendOptions['signal'],
 ): Promise<{ providerId?: string; statusCode?: number }> {
   const subscription = parsePushAddress(message.address);
   if (!subscription)
@@ -60,15 +64,16 @@ async function sendPush(
   const keys = await ensurePushKeys(ctx);
   const { subject } = vapidSubject(ctx.config);
   try {
-    const res = await webpush.sendNotification(subscription, JSON.stringify(body.data), {
+    const sending = webpush.sendNotification(subscription, JSON.stringify(body.data), {
       vapidDetails: { subject, publicKey: keys.publicKey, privateKey: keys.privateKey },
       TTL: PUSH_TTL_SECONDS,
       urgency: 'high',
       topic: body.data.tag,
       contentEncoding: 'aes128gcm',
-      timeout: opts.timeoutMs ?? TIMEOUT_MS,
-      ...(opts.agent ? { agent: opts.agent } : {}),
+      timeout: ctx.config.OUTBOX_SEND_TIMEOUT_MS,
+      ...(agent ? { agent } : {}),
     });
+    const res = await (signal ? untilAborted(sending, signal) : sending);
     const location = res.headers.location;
     return { statusCode: res.statusCode, ...(typeof location === 'string' ? { providerId: location } : {}) };
   } catch (err) {
@@ -83,6 +88,16 @@ async function sendPush(
       throw new PermanentSendError(detail, status);
     throw new SendError(detail, status);
   }
+}
+
+/** web-push takes no AbortSignal: stop waiting when it fires (the request ends by its own time-out). */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new SendError('push send aborted'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SendError('push send aborted (time-out or shutdown)'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function safeJson(text: string): unknown {

@@ -1,3 +1,4 @@
+import { webPushChannel } from '../../push/webpush.channel.js';
 import { webhookChannel } from '../../webhooks/webhook.channel.js';
 import type { ChannelName, OutboxChannel } from '../outbox.types.js';
 import { smsChannel, whatsappChannel } from './http-gateway.js';
@@ -23,3 +24,4 @@ export function registeredChannels(): OutboxChannel[] {
 registerChannel(whatsappChannel);
 registerChannel(smsChannel);
 registerChannel(webhookChannel);
+registerChannel(webPushChannel);
