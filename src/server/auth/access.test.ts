@@ -50,6 +50,8 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'queue.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
   'apikeys.manage': ['mall_admin', 'national_admin'],
   'webhooks.manage': ['mall_admin', 'national_admin'],
+  'outbox.read': ['mall_admin', 'auditor', 'national_admin'],
+  'outbox.manage': ['mall_admin', 'national_admin'],
 };
 
 describe('access: role × route', () => {

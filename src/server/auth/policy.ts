@@ -118,6 +118,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'hours.manage':
     case 'announcements.manage':
     case 'device.manage':
+    case 'outbox.manage':
     case 'agency.retire':
     case 'counter.reassign':
       return isMallAdmin(actor, r);
@@ -154,6 +155,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'queue.read':
       return inMall(actor, r) || isAuditorOf(actor, r);
     case 'audit.read':
+    case 'outbox.read':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r);
     default: {
       const never: never = action;

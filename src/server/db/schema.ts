@@ -298,6 +298,7 @@ export interface DB {
   display_audio_status: DisplayAudioStatusTable;
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
+  message_templates: MessageTemplatesTable;
   push_keys: PushKeysTable;
   push_gone: PushGoneTable;
   api_keys: ApiKeysTable;
@@ -428,5 +429,17 @@ export interface WebhookSubscriptionsTable {
   disabled_at: string | null;
   disabled_reason: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** A mall's own wording of one outgoing message per event × locale (migration 012); else the default. */
+export interface MessageTemplatesTable {
+  id: Generated<number>;
+  mall_id: number;
+  event: string;
+  locale: string;
+  subject: string;
+  text: string;
+  updated_by: number | null;
   updated_at: string;
 }

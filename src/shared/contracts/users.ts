@@ -81,6 +81,9 @@ export const PolicyAction = z.enum([
   'queue.read',
   'apikeys.manage',
   'webhooks.manage',
+  /** Outgoing messages and their templates: read (admins, auditors) and manage (mall admins). */
+  'outbox.read',
+  'outbox.manage',
   // A paired device about itself.
   'device.self',
 ]);

@@ -1,0 +1,61 @@
+import type { MessageEvent, MessageLocale } from '../../../shared/contracts/outbox.js';
+
+/**
+ * The wording used until a mall writes its own: short, for a WhatsApp or SMS screen, Bahasa
+ * Indonesia first. `subject` is for e-mail only.
+ */
+export const DEFAULT_TEMPLATES: Record<
+  MessageEvent,
+  Record<MessageLocale, { subject: string; text: string }>
+> = {
+  'ticket.near': {
+    id: {
+      subject: 'Giliran Anda segera tiba — {{number}}',
+      text: 'Nomor antrean {{number}} ({{service}}) — tinggal {{ahead}} orang lagi sebelum giliran Anda di {{mall}}. Pantau: {{ticketUrl}}',
+    },
+    en: {
+      subject: 'Your turn is near — {{number}}',
+      text: 'Queue number {{number}} ({{service}}) — {{ahead}} more before your turn at {{mall}}. Follow it: {{ticketUrl}}',
+    },
+  },
+  'ticket.called': {
+    id: {
+      subject: 'Nomor {{number}} dipanggil',
+      text: 'Nomor {{number}}, silakan menuju {{counter}}.',
+    },
+    en: {
+      subject: 'Number {{number}} is called',
+      text: 'Number {{number}}, please go to {{counter}}.',
+    },
+  },
+  'webhook.disabled': {
+    id: {
+      subject: 'Webhook dinonaktifkan — {{mall}}',
+      text: 'Webhook ke {{webhookUrl}} di {{mall}} dinonaktifkan setelah {{failures}} pengiriman gagal. Periksa penerimanya, lalu aktifkan lagi di panel admin: {{adminUrl}}',
+    },
+    en: {
+      subject: 'Webhook disabled — {{mall}}',
+      text: 'The webhook to {{webhookUrl}} at {{mall}} was disabled after {{failures}} failed deliveries. Check the receiver, then enable it again in the admin panel: {{adminUrl}}',
+    },
+  },
+};
+
+/** Values the preview fills in, so an admin sees a message as a citizen would. */
+export function sampleValues(
+  locale: MessageLocale,
+  mall: { name: string; slug: string },
+  publicUrl: string,
+): Record<string, string> {
+  const en = locale === 'en';
+  return {
+    number: 'A-012',
+    service: 'Penerbitan KTP-el',
+    ahead: '3',
+    counter: en ? 'Counter 3' : 'Loket 3',
+    mall: mall.name,
+    ticketUrl: `${publicUrl}/${mall.slug}/ticket/CONTOH`,
+    webhookUrl: 'https://aplikasi.example.go.id/webhook',
+    failures: '5',
+    adminUrl: `${publicUrl}/${mall.slug}/admin`,
+  };
+}
