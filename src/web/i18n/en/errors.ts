@@ -30,7 +30,7 @@ export const errors: Dict<typeof id.errors> = {
   MALL_CLOSED: 'The mall is closed today. Please come on the next service day or book online.',
   OUTSIDE_OPENING_HOURS: 'Outside opening hours. Please come back during opening hours.',
   AFTER_CUTOFF: 'Queue numbers for this service are closed for today. Please come tomorrow.',
-  TEMPLATE_INVALID: 'The template uses an unknown placeholder. Use only the ones offered, such as {{number}}.',
+  TEMPLATE_INVALID: 'The template uses an unknown placeholder. Use only the ones listed below the text box.',
   MESSAGE_NOT_FOUND: 'Message not found. Reload the message list.',
   MESSAGE_NOT_FAILED: 'Only failed messages can be sent again. Reload the message list.',
   QUOTA_EXHAUSTED: 'Today’s quota is used up; please come tomorrow or book online.',

@@ -31,7 +31,8 @@ export const errors = {
   MALL_CLOSED: 'MPP sedang tutup hari ini. Silakan datang pada hari layanan berikutnya atau pesan daring.',
   OUTSIDE_OPENING_HOURS: 'Di luar jam layanan. Silakan datang kembali pada jam layanan.',
   AFTER_CUTOFF: 'Pengambilan nomor antrean untuk layanan ini sudah ditutup hari ini. Silakan datang besok.',
-  TEMPLATE_INVALID: 'Templat memakai isian yang tidak dikenal. Pakai hanya isian yang tersedia, seperti {{number}}.',
+  TEMPLATE_INVALID:
+    'Templat memakai isian yang tidak dikenal. Pakai hanya isian yang tersedia di bawah kotak teks.',
   MESSAGE_NOT_FOUND: 'Pesan tidak ditemukan. Muat ulang daftar pesan.',
   MESSAGE_NOT_FAILED: 'Hanya pesan yang gagal yang bisa dikirim ulang. Muat ulang daftar pesan.',
   QUOTA_EXHAUSTED: 'Kuota hari ini habis, silakan datang besok atau pesan daring.',
