@@ -10,8 +10,8 @@ import * as m008 from './migrations/008_live_event_pruning.js';
 import * as m010 from './migrations/010_announcements.js';
 import * as m010b from './migrations/010_display_audio.js';
 import * as m011 from './migrations/011_outbox.js';
-import * as m013 from './migrations/013_webhooks.js';
 import * as m012 from './migrations/012_message_templates.js';
+import * as m013 from './migrations/013_webhooks.js';
 import * as m015 from './migrations/015_push.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
@@ -27,8 +27,8 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '010_announcements': m010,
   '010_display_audio': m010b,
   '011_outbox': m011,
-  '013_webhooks': m013,
   '012_message_templates': m012,
+  '013_webhooks': m013,
   '015_push': m015,
 };
 
