@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_SCOPES, WEBHOOK_EVENT_TYPES, WEBHOOK_SCOPES } from './integration-names.js';
 
 /**
  * Zod contracts for integrators (issue 10 §4): API keys and webhook subscriptions, and the body every
@@ -11,7 +12,7 @@ import { z } from 'zod';
  * What an API key may do. Each scope allows a fixed set of policy actions (`auth/policy.ts`
  * `SCOPE_ACTIONS`); nothing else is reachable with a key, whatever its scopes.
  */
-export const ApiScope = z.enum(['queue.read', 'webhooks.manage']);
+export const ApiScope = z.enum(API_SCOPES);
 export type ApiScopeName = z.infer<typeof ApiScope>;
 
 /** Keys start with this, so the request hook knows a key from a session or device token at once. */
@@ -49,19 +50,13 @@ export const ApiKeyCreated = z.object({
  * Events a subscription can ask for, derived from the queue's recorded events (later bookings,
  * applications and complaints add theirs).
  */
-export const WebhookEventType = z.enum([
-  'ticket.issued',
-  'ticket.called',
-  'ticket.finished',
-  'ticket.cancelled',
-  'ticket.no_show',
-]);
+export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventTypeName = z.infer<typeof WebhookEventType>;
 /** Sent by POST …/webhooks/{id}/test; every subscription receives it whatever its events. */
 export const WEBHOOK_PING = 'webhook.ping';
 
 /** `personal`: the subscription may receive personal data (today: a ticket's priority group). */
-export const WebhookScope = z.enum(['personal']);
+export const WebhookScope = z.enum(WEBHOOK_SCOPES);
 
 /** Where deliveries go: http(s) only, no user:password in the URL (the signature authenticates). */
 export const WebhookUrl = z

@@ -28,6 +28,13 @@ import type {
 import type { DisplayState as DisplayStateSchema } from '../../shared/contracts/displays';
 import type { ImportReport as ImportReportSchema } from '../../shared/contracts/imports';
 import type {
+  ApiKeyCreated as ApiKeyCreatedSchema,
+  ApiKey as ApiKeySchema,
+  WebhookCreated as WebhookCreatedSchema,
+  WebhookDelivery as WebhookDeliverySchema,
+  Webhook as WebhookSchema,
+} from '../../shared/contracts/integrations';
+import type {
   CounterQueue as CounterQueueSchema,
   Priority as PrioritySchema,
   PublicTicket as PublicTicketSchema,
@@ -72,6 +79,11 @@ export type Role = User['role'];
 /** GET /malls/{mall}/devices (kiosks and displays); the code is answered only when it is made. */
 export type Device = z.infer<typeof DeviceSchema>;
 export type DeviceWithCode = z.infer<typeof DeviceWithCodeSchema>;
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+export type ApiKeyCreated = z.infer<typeof ApiKeyCreatedSchema>;
+export type Webhook = z.infer<typeof WebhookSchema>;
+export type WebhookCreated = z.infer<typeof WebhookCreatedSchema>;
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
 /** How a kiosk's network printer did with the slip (absent: the browser prints). */
 export type PrintOutcome = z.infer<typeof PrintOutcomeSchema>;
 /** GET /calendar/national and GET /malls/{mall}/calendar (inherited national days + own closures). */

@@ -3,6 +3,7 @@ import type * as id from '../id/admin';
 import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminDevices } from './adminDevices';
+import { adminIntegrations } from './adminIntegrations';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
@@ -34,6 +35,7 @@ export const admin: Dict<typeof id.admin> = {
     stats: 'Statistics',
     voice: 'Announcement voice',
     devices: 'Devices',
+    integrations: 'API & Webhook',
   },
   col: {
     action: 'Action',
@@ -62,5 +64,6 @@ export const admin: Dict<typeof id.admin> = {
   ...adminCatalog,
   ...adminSettings,
   ...adminDevices,
+  ...adminIntegrations,
   ...adminCalendar,
 };

@@ -1,6 +1,7 @@
 import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminDevices } from './adminDevices';
+import { adminIntegrations } from './adminIntegrations';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
@@ -32,6 +33,7 @@ export const admin = {
     stats: 'Statistik',
     voice: 'Suara panggilan',
     devices: 'Perangkat',
+    integrations: 'API & Webhook',
   },
   col: {
     action: 'Aksi',
@@ -60,5 +62,6 @@ export const admin = {
   ...adminCatalog,
   ...adminSettings,
   ...adminDevices,
+  ...adminIntegrations,
   ...adminCalendar,
 };

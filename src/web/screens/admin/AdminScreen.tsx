@@ -14,6 +14,7 @@ import { DevicesAdmin } from './DevicesAdmin';
 import { HallView } from './HallView';
 import { HoursAdmin } from './HoursAdmin';
 import { ImportAdmin } from './ImportAdmin';
+import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { NationalCalendarAdmin } from './NationalCalendarAdmin';
 import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
@@ -33,8 +34,8 @@ const SECTIONS = [
   'voice',
   'import',
 ] as const;
-/** Sections of the mall admin (and the national admin): kiosks and display boards. */
-const MALL_ADMIN_SECTIONS = ['devices'] as const;
+/** Sections of the mall admin (and the national admin): kiosks and display boards, API & webhooks. */
+const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
 /** Deployment-wide sections, for the national admin only. */
 const NATIONAL_SECTIONS = ['calendar'] as const;
 
@@ -102,6 +103,7 @@ export function AdminScreen() {
                 <Route path="voice" element={<VoiceAdmin />} />
                 <Route path="import" element={<ImportAdmin />} />
                 <Route path="devices" element={<DevicesAdmin />} />
+                <Route path="integrations" element={<IntegrationsAdmin />} />
                 {may(user, 'calendar.national') && (
                   <Route path="calendar" element={<NationalCalendarAdmin />} />
                 )}
