@@ -26,10 +26,6 @@ const ALLOWED: Record<string, string> = {
     'the audit hash chain writer/verifier: appends inside the caller’s transaction and locks the chain head; it is the repository of audit_log/chain_heads',
   'src/server/events/pg-bridge.ts':
     'PostgreSQL LISTEN/NOTIFY bridge: pg_notify is transport, not a feature query',
-  // TODO(layers): the demo seed writes the whole demo mall in one transaction; move its inserts into
-  // the catalog repositories (malls/agencies/services/counters/users) when those grow insert helpers.
-  'src/server/seed/demo.ts': 'TODO: demo mall seed, one-off data loader run at first boot',
-  'src/server/seed/demo-staff.ts': 'TODO: demo staff seed, one-off data loader run at first boot',
 };
 
 function isAllowed(file: string): boolean {

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/audit.js';
 import type { Tx } from '../db/tx.js';
 import type { DemoLogin } from './demo.js';
+import * as repo from './seed.repo.js';
 
 /** What the screens show for each demo account (officers and citizens read Bahasa Indonesia). */
 const DISPLAY_NAMES: Record<string, string> = {
@@ -23,11 +24,7 @@ export async function seedStaff(
   at: string,
   suffix: string,
 ): Promise<DemoLogin[]> {
-  const counters = await tx.db
-    .selectFrom('counters')
-    .select(['id', 'agency_id'])
-    .where('mall_id', '=', mallId)
-    .execute();
+  const counters = await repo.listCounterAgencies(tx.db, mallId);
   const countersOf = (key: string) => counters.filter((c) => c.agency_id === agencyIds[key]).map((c) => c.id);
   const staff: (DemoLogin & { agency?: string; counters?: number[]; mall?: boolean })[] = [
     { username: 'national', role: 'national_admin', note: 'national admin (all malls)', mall: false },
@@ -76,13 +73,8 @@ export async function seedStaff(
       created_at: at,
       updated_at: at,
     };
-    const id = (await tx.db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow()).id;
-    if (s.counters?.length) {
-      await tx.db
-        .insertInto('user_counters')
-        .values(s.counters.map((counter_id) => ({ mall_id: mallId, user_id: id, counter_id })))
-        .execute();
-    }
+    const id = await repo.insertUser(tx.db, values);
+    await repo.insertUserCounters(tx.db, mallId, id, s.counters ?? []);
     const { password_hash: _h, ...audit } = values;
     await appendAudit(tx, {
       mallId: values.mall_id,

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { inTransaction, type Tx } from '../db/tx.js';
 import { type CatalogAgency, COUNTERS, loadDemoCatalog, standardFrom, ZONE_OF } from './demo-catalog.js';
 import { seedStaff } from './demo-staff.js';
+import * as repo from './seed.repo.js';
 
 export interface DemoLogin {
   username: string;
@@ -43,21 +44,15 @@ export async function seedDemoMall(
   const hash = await hashPassword(password);
   const catalog = loadDemoCatalog();
   return inTransaction(database.db, async (tx) => {
-    const mallId = (
-      await tx.db
-        .insertInto('malls')
-        .values({
-          slug,
-          name: slug === 'demo' ? 'Mal Pelayanan Publik Kabupaten Demo' : `Mal Pelayanan Publik ${slug}`,
-          timezone: 'Asia/Jakarta',
-          address: 'Jl. Merdeka No. 1, Kabupaten Demo',
-          working_days: JSON.stringify([1, 2, 3, 4, 5]),
-          created_at: at,
-          always_open: (opts.alwaysOpen ?? slug === 'demo') ? 1 : 0,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const mallId = await repo.insertMall(tx.db, {
+      slug,
+      name: slug === 'demo' ? 'Mal Pelayanan Publik Kabupaten Demo' : `Mal Pelayanan Publik ${slug}`,
+      timezone: 'Asia/Jakarta',
+      address: 'Jl. Merdeka No. 1, Kabupaten Demo',
+      working_days: JSON.stringify([1, 2, 3, 4, 5]),
+      created_at: at,
+      always_open: (opts.alwaysOpen ?? slug === 'demo') ? 1 : 0,
+    });
     await appendAudit(tx, {
       mallId,
       actorId: null,
@@ -68,25 +63,18 @@ export async function seedDemoMall(
       at,
     });
 
-    for (let weekday = 1; weekday <= 7; weekday++) {
-      await tx.db
-        .insertInto('opening_hours')
-        .values({ mall_id: mallId, weekday, opens: '00:00', closes: '24:00', breaks: '[]' })
-        .execute();
-    }
+    await repo.insertOpeningHours(tx.db, mallId, [1, 2, 3, 4, 5, 6, 7], {
+      opens: '00:00',
+      closes: '24:00',
+      breaks: '[]',
+    });
     // National holidays and cuti bersama are inherited from the deployment's national calendar.
     const zones: Record<string, number> = {};
     for (const [slug, name] of [
       ['lantai-1', 'Lantai 1'],
       ['lantai-2', 'Lantai 2'],
     ] as const) {
-      zones[slug] = (
-        await tx.db
-          .insertInto('zones')
-          .values({ mall_id: mallId, slug, name })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      zones[slug] = await repo.insertZone(tx.db, mallId, slug, name);
     }
 
     const agencyIds: Record<string, number> = {};
@@ -107,9 +95,7 @@ export async function seedDemoMall(
         created_at: at,
         updated_at: at,
       };
-      const agencyId = (
-        await tx.db.insertInto('agencies').values(agency).returning('id').executeTakeFirstOrThrow()
-      ).id;
+      const agencyId = await repo.insertAgency(tx.db, agency);
       agencyIds[a.key] = agencyId;
       await appendAudit(tx, {
         mallId,
@@ -123,29 +109,18 @@ export async function seedDemoMall(
       const serviceIds = await seedServices(tx, mallId, agencyId, a, letters[i] ?? 'Z', at);
       for (let c = 0; c < (COUNTERS[a.key] ?? 1); c++) {
         counterNo++;
-        const counterId = (
-          await tx.db
-            .insertInto('counters')
-            .values({
-              mall_id: mallId,
-              agency_id: agencyId,
-              number: counterNo,
-              name: `Loket ${counterNo}`,
-              zone_id: zones[ZONE_OF(counterNo - 1)] ?? null,
-              status: 'open',
-              retired_at: null,
-              created_at: at,
-              updated_at: at,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-        if (serviceIds.length) {
-          await tx.db
-            .insertInto('counter_services')
-            .values(serviceIds.map((service_id) => ({ mall_id: mallId, counter_id: counterId, service_id })))
-            .execute();
-        }
+        const counterId = await repo.insertCounter(tx.db, {
+          mall_id: mallId,
+          agency_id: agencyId,
+          number: counterNo,
+          name: `Loket ${counterNo}`,
+          zone_id: zones[ZONE_OF(counterNo - 1)] ?? null,
+          status: 'open',
+          retired_at: null,
+          created_at: at,
+          updated_at: at,
+        });
+        await repo.insertCounterServices(tx.db, mallId, counterId, serviceIds);
       }
     }
     return seedStaff(tx, mallId, agencyIds, hash, at, suffix);
@@ -181,22 +156,18 @@ async function seedServices(
       created_at: at,
       updated_at: at,
     };
-    const id = (await tx.db.insertInto('services').values(service).returning('id').executeTakeFirstOrThrow())
-      .id;
+    const id = await repo.insertService(tx.db, service);
     const standard = standardFrom(s, a.name);
-    await tx.db
-      .insertInto('service_standards')
-      .values({
-        mall_id: mallId,
-        service_id: id,
-        version: 1,
-        valid_from: at,
-        valid_to: null,
-        body: JSON.stringify(standard),
-        created_by: null,
-        created_at: at,
-      })
-      .execute();
+    await repo.insertStandard(tx.db, {
+      mall_id: mallId,
+      service_id: id,
+      version: 1,
+      valid_from: at,
+      valid_to: null,
+      body: JSON.stringify(standard),
+      created_by: null,
+      created_at: at,
+    });
     await appendAudit(tx, {
       mallId,
       actorId: null,
