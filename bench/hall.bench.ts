@@ -114,7 +114,7 @@ try {
       }
       calls++;
       await sleep(SERVICE_MS * (0.5 + Math.random()));
-      await serveAndFinish(server.base, setup.officerToken, c.body.ticket.id);
+      await serveAndFinish(server.base, setup.officerToken, c.body.id);
     }
   };
   const kiosk = async () => {

@@ -29,7 +29,7 @@ try {
         mark(t.body.number);
         const c = await callNext(server.base, setup.officerToken, counterId);
         if (c.status !== 200) throw new Error(`call-next: ${c.status}`);
-        await serveAndFinish(server.base, setup.officerToken, c.body!.ticket.id);
+        await serveAndFinish(server.base, setup.officerToken, c.body!.id);
       },
     },
     { connections, calls, spacingMs: 1000 },

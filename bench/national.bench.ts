@@ -144,7 +144,7 @@ async function main() {
     const counter = async (m: Mall, counterId: number, node: ServerProcess) => {
       while (performance.now() < until) {
         const c = await timed('call', () =>
-          call<{ ticket: { id: number } } | null>(
+          call<{ id: number } | null>(
             node.base,
             'POST',
             `/api/v1/malls/${m.slug}/counters/${counterId}/call-next`,
@@ -158,7 +158,7 @@ async function main() {
           continue;
         }
         const f = await timed('finish', () =>
-          call(node.base, 'POST', `/api/v1/malls/${m.slug}/tickets/${c.body!.ticket.id}/finish`, {
+          call(node.base, 'POST', `/api/v1/malls/${m.slug}/tickets/${c.body!.id}/finish`, {
             token: m.officer,
             body: { outcome: 'done' },
           }),

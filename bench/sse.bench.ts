@@ -64,8 +64,7 @@ async function satuAtap(o: FanoutOptions) {
         if (t.status !== 201) throw new Error(`issue: ${t.status}`);
         mark(t.body.number);
         const c = await callNext(server.base, setup.officerToken, counterId);
-        if (c.status !== 200 || c.body?.ticket.number !== t.body.number)
-          throw new Error(`call-next: ${c.status}`);
+        if (c.status !== 200 || c.body?.number !== t.body.number) throw new Error(`call-next: ${c.status}`);
       },
     };
     return await measureFanout(target, o);

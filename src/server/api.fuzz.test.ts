@@ -74,7 +74,12 @@ function arb(s: JsonSchema | undefined, depth = 0): fc.Arbitrary<unknown> {
 const jsonSchema = (schema: ZodType | undefined): JsonSchema | undefined => {
   if (!schema) return undefined;
   try {
-    return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    // An empty registry: schemas named as OpenAPI components (src/server/openapi.ts) stay inline here.
+    return z.toJSONSchema(schema, {
+      io: 'input',
+      unrepresentable: 'any',
+      metadata: z.registry(),
+    }) as JsonSchema;
   } catch {
     return undefined;
   }

@@ -7,7 +7,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -19,6 +18,7 @@ import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { registerModules } from './modules/index.js';
 import { registerMallHook } from './modules/malls/malls.hook.js';
+import { documentObjectTransform, documentTransform, registerApiComponents } from './openapi.js';
 import { limitAnonymousWrites } from './rate-limits.js';
 import { collectRoutes } from './route-table.js';
 import { registerWeb } from './web.js';
@@ -183,6 +183,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
   limitAnonymousWrites(app, ctx);
   await app.register(fastifyRateLimit, { global: false });
+  registerApiComponents();
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -192,7 +193,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: documentTransform,
+    transformObject: documentObjectTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 

@@ -18,6 +18,8 @@ export type App = FastifyInstance<
 >;
 
 export const MallParams = z.object({ mall: z.string().min(1).max(64) });
+/** A 204 answer: no body (documents the route; Fastify sends nothing). */
+export const NoContent = z.undefined().describe('No content');
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), requestId: z.string() }),
 });

@@ -91,7 +91,7 @@ export const issueTicket = async (base: string, serviceId: number, mall = 'demo'
   });
 
 export const callNext = (base: string, token: string, counterId: number, mall = 'demo') =>
-  call<{ ticket: TicketDto } | null>(base, 'POST', `/api/v1/malls/${mall}/counters/${counterId}/call-next`, {
+  call<TicketDto | null>(base, 'POST', `/api/v1/malls/${mall}/counters/${counterId}/call-next`, {
     token,
   });
 

@@ -86,7 +86,7 @@ export async function runRace(bases: string[], setup: RaceSetup, tickets: number
           errors.push(`call-next ${counterId}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
           return;
         }
-        const id = r.body.ticket.id;
+        const id = r.body.id;
         calledBy.set(id, [...(calledBy.get(id) ?? []), counterId]);
         const s = await serveAndFinish(b, setup.officerToken, id);
         if (s.start !== 200 || s.finish !== 200) errors.push(`start/finish ${id}: ${s.start}/${s.finish}`);

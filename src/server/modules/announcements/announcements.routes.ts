@@ -18,7 +18,7 @@ import { requireDevice } from '../../auth/authenticate.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import { type App, MallParams } from '../../http.js';
+import { type App, MallParams, NoContent } from '../../http.js';
 import {
   clipAudio,
   listRecordings,
@@ -155,6 +155,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
         tags: ['announcements'],
         summary: 'Remove a recorded clip (the synthesised word is spoken again)',
         params: ClipKeyParams,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -175,6 +176,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
         summary: 'A paired display reports whether it can be heard (device token)',
         params: MallParams,
         body: AudioStatusReport,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -217,6 +219,7 @@ export async function announcementsRoutes(app: App, ctx: AppContext): Promise<vo
           tags: ['announcements'],
           summary: `Upload a recorded clip (mall admin). Body: the raw WAV, MP3 or OGG file, at most ${MAX_CLIP_BYTES / 1024} KB.`,
           params: ClipKeyParams,
+          consumes: [...AUDIO_TYPES, 'application/octet-stream'],
           response: {
             200: ClipRecording.pick({ key: true, contentType: true, sizeBytes: true, version: true }),
           },

@@ -2,7 +2,7 @@ import { LoginInput, LoginResult, Me } from '../../../shared/contracts/users.js'
 import { requireActor } from '../../auth/guard.js';
 import { permissions } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
-import type { App } from '../../http.js';
+import { type App, NoContent } from '../../http.js';
 import * as users from '../users/users.repo.js';
 import { toUserDto } from '../users/users.service.js';
 import * as service from './auth.service.js';
@@ -48,7 +48,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/v1/auth/logout',
     {
       config: { access: 'public', action: 'session.start' },
-      schema: { tags: ['auth'], summary: 'End this session' },
+      schema: { tags: ['auth'], summary: 'End this session', response: { 204: NoContent } },
     },
     async (req, reply) => {
       const h = req.headers.authorization;

@@ -9,7 +9,7 @@ import {
 import { LocalDate, OpeningDay, OpeningNow } from '../../../shared/contracts/catalog.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
-import { type App, MallParams } from '../../http.js';
+import { type App, MallParams, NoContent } from '../../http.js';
 import * as service from './calendar.service.js';
 import { nationalRoutes } from './national.routes.js';
 import { openingNow } from './opening-now.js';
@@ -111,13 +111,14 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
           days: z.array(OpeningDay).max(7),
           workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional(),
         }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },
     async (req) => {
       const mall = req.mall;
       const actor = guard(req, 'hours.manage', { mallId: mall.id });
       await service.setOpeningHours(ctx, actor, mall, req.body.days, req.body.workingWeekdays);
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 
@@ -149,6 +150,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: 'Add or rename the mall’s own closures (local_closure) — one or many (mall admin)',
         params: MallParams,
         body: z.union([LocalClosure, z.object({ items: z.array(LocalClosure).min(1).max(400) })]),
+        response: { 201: z.object({ saved: z.number() }) },
       },
     },
     async (req, reply) => {
@@ -168,6 +170,7 @@ export async function calendarRoutes(app: App, ctx: AppContext): Promise<void> {
         tags: ['calendar'],
         summary: 'Remove one of the mall’s own closures (mall admin)',
         params: MallParams.extend({ date: LocalDate }),
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {

@@ -12,7 +12,7 @@ import { type ImportFormat, ImportQuery } from '../../../shared/contracts/import
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
-import type { App } from '../../http.js';
+import { type App, NoContent } from '../../http.js';
 import { looksLikeXlsx } from '../imports/imports.parse.js';
 import * as national from './national.service.js';
 
@@ -73,6 +73,7 @@ export async function nationalRoutes(app: App, ctx: AppContext): Promise<void> {
         tags: ['calendar'],
         summary: 'Remove one national day (national admin)',
         params: z.object({ date: LocalDate }),
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
@@ -99,6 +100,7 @@ export async function nationalRoutes(app: App, ctx: AppContext): Promise<void> {
             'Import national holidays and cuti bersama from CSV or XLSX (national admin); columns tanggal, ' +
             'jenis (libur nasional | cuti bersama), nama, dasar hukum; all rows or none',
           querystring: ImportQuery,
+          consumes: ['text/csv', XLSX_TYPE, 'application/octet-stream'],
           response: { 200: CalendarImportReport },
         },
         onRequest: async (req) => {

@@ -12,7 +12,7 @@ import {
 import { requireDevice } from '../../auth/authenticate.js';
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
-import { type App, MallParams } from '../../http.js';
+import { type App, MallParams, NoContent } from '../../http.js';
 import * as service from './devices.service.js';
 
 const DeviceParams = MallParams.extend({ id: Id });
@@ -101,6 +101,7 @@ export async function devicesRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: 'Revoke a device: its token stops working at once',
         params: DeviceParams,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {

@@ -43,6 +43,7 @@ export async function importsRoutes(app: App, ctx: AppContext): Promise<void> {
             'Body: the raw file (text/csv, XLSX, or application/octet-stream with ?format).',
           params: MallParams,
           querystring: ImportQuery,
+          consumes: ['text/csv', XLSX_TYPE, 'application/octet-stream'],
           response: { 200: ImportReport },
         },
         // Refuse strangers before a 10 MB body is read.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../../../shared/contracts/catalog.js';
+import { CounterStatus, Id } from '../../../shared/contracts/catalog.js';
 import { PrintOutcome } from '../../../shared/contracts/devices.js';
 import {
   CallSpecificInput,
@@ -101,14 +101,14 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: 'Call the next ticket (200) or 204 when nobody waits',
         params: CounterParams,
-        response: { 200: z.object({ ticket: Ticket }).and(Ticket), 204: z.null() },
+        response: { 200: Ticket, 204: z.null() },
       },
     },
     async (req, reply) => {
       const mall = req.mall;
       const ticket = await callNext(ctx, mall, requireActor(req), req.params.counterId);
       if (!ticket) return reply.status(204).send(null);
-      return { ...ticket, ticket };
+      return ticket;
     },
   );
 
@@ -123,14 +123,13 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: 'Call a specific ticket out of order (reason required, audited)',
         params: CounterParams,
         body: CallSpecificInput,
-        response: { 200: z.object({ ticket: Ticket }).and(Ticket) },
+        response: { 200: Ticket },
       },
     },
     async (req) => {
       const mall = req.mall;
       const { ticketId, reason } = req.body;
-      const ticket = await callSpecific(ctx, mall, requireActor(req), req.params.counterId, ticketId, reason);
-      return { ...ticket, ticket };
+      return callSpecific(ctx, mall, requireActor(req), req.params.counterId, ticketId, reason);
     },
   );
 
@@ -160,6 +159,7 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: 'Open, close or pause (break) a counter',
         params: CounterParams,
         body: CounterStatusInput,
+        response: { 200: z.object({ counterId: z.number(), status: CounterStatus }) },
       },
     },
     async (req) => {

@@ -124,14 +124,19 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/v1/malls/:mall/services/:id/retire',
     {
       config: { access: 'staff', action: 'service.manage' },
-      schema: { tags: ['catalog'], summary: 'Retire a service', params: ServiceParams },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Retire a service',
+        params: ServiceParams,
+        response: { 200: z.object({ id: z.number(), retired: z.literal(true) }) },
+      },
     },
     async (req) => {
       const mall = req.mall;
       const agencyId = await service.serviceAgencyId(ctx, mall.id, req.params.id);
       const actor = guard(req, 'service.manage', { mallId: mall.id, agencyId });
       await service.updateService(ctx, actor, mall.id, req.params.id, { retired: true });
-      return { id: req.params.id, retired: true };
+      return { id: req.params.id, retired: true as const };
     },
   );
 }
