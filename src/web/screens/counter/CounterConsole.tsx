@@ -62,7 +62,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
   );
   const ticketPath = (action: string) => `/tickets/${current?.id}/${action}`;
   const calledText = (res: unknown) => {
-    const tk = (res as { ticket?: Ticket } | undefined)?.ticket;
+    const tk = res as Ticket | undefined;
     return tk ? t('counter.called', { number: tk.number }) : t('counter.nobodyWaiting');
   };
   const actions = {
