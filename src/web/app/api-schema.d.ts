@@ -1088,6 +1088,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mall’s API keys for integrators: name, scopes, key prefix, last used, revoked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: number;
+                                keyPrefix: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                revokedAt: string | null;
+                                scopes: ("queue.read" | "webhooks.manage")[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue an API key ("sa_…", shown once; send it as `Authorization: Bearer sa_…`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: ("queue.read" | "webhooks.manage")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: number;
+                            key: string;
+                            keyPrefix: string;
+                            name: string;
+                            scopes: ("queue.read" | "webhooks.manage")[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/audit": {
         parameters: {
             query?: never;
@@ -1977,6 +2098,7 @@ export interface paths {
                         "application/json": {
                             at: string;
                             payload: {
+                                announcement: string;
                                 at: string;
                                 counterId: number;
                                 counterName: string;
@@ -1992,6 +2114,7 @@ export interface paths {
                         } | {
                             at: string;
                             payload: {
+                                announcement: string;
                                 at: string;
                                 counterId: number;
                                 counterName: string;
@@ -2169,6 +2292,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/message-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Message templates of every event and language (the mall’s own, else the default) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                custom: boolean;
+                                /** @enum {string} */
+                                event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                                /** @enum {string} */
+                                locale: "id" | "en";
+                                placeholders: string[];
+                                subject: string;
+                                text: string;
+                                updatedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/message-templates/{event}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                    locale: "id" | "en";
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            custom: boolean;
+                            /** @enum {string} */
+                            event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                            /** @enum {string} */
+                            locale: "id" | "en";
+                            placeholders: string[];
+                            subject: string;
+                            text: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the mall’s wording of a message (unknown placeholder → 422 TEMPLATE_INVALID) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                    locale: "id" | "en";
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            custom: boolean;
+                            /** @enum {string} */
+                            event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                            /** @enum {string} */
+                            locale: "id" | "en";
+                            placeholders: string[];
+                            subject: string;
+                            text: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Back to the default wording */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                    locale: "id" | "en";
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            custom: boolean;
+                            /** @enum {string} */
+                            event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                            /** @enum {string} */
+                            locale: "id" | "en";
+                            placeholders: string[];
+                            subject: string;
+                            text: string;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/message-templates/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A wording filled with sample values (nothing saved; unknown placeholder → 422) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                        /** @enum {string} */
+                        locale: "id" | "en";
+                        subject: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            subject: string;
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/opening-hours": {
         parameters: {
             query?: never;
@@ -2240,6 +2590,46 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/push/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The VAPID public key browsers subscribe with (one per installation: every mall shares the origin and its service worker) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            publicKey: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -3231,6 +3621,318 @@ export interface paths {
                             steps: number[];
                             ticket: components["schemas"]["Ticket"];
                             visitId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mall’s webhook subscriptions (never their secrets), with any automatic switch-off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                consecutiveFailures: number;
+                                createdAt: string;
+                                disabledAt: string | null;
+                                /** @enum {string|null} */
+                                disabledReason: "failures" | "gone" | null;
+                                events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                                id: number;
+                                scopes: "personal"[];
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe a URL to events; answers the signing secret ("whsec_…") once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                        scopes?: "personal"[];
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            consecutiveFailures: number;
+                            createdAt: string;
+                            disabledAt: string | null;
+                            /** @enum {string|null} */
+                            disabledReason: "failures" | "gone" | null;
+                            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                            id: number;
+                            scopes: "personal"[];
+                            secret: string;
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            consecutiveFailures: number;
+                            createdAt: string;
+                            disabledAt: string | null;
+                            /** @enum {string|null} */
+                            disabledReason: "failures" | "gone" | null;
+                            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                            id: number;
+                            scopes: "personal"[];
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a subscription; its waiting messages are cancelled */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the URL or events, switch off, or switch back on (clears an automatic switch-off) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        events?: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            consecutiveFailures: number;
+                            createdAt: string;
+                            disabledAt: string | null;
+                            /** @enum {string|null} */
+                            disabledReason: "failures" | "gone" | null;
+                            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                            id: number;
+                            scopes: "personal"[];
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log: the latest messages, their status and every try (time, HTTP status, error) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                createdAt: string;
+                                event: string;
+                                id: number;
+                                lastError: string | null;
+                                nextAttemptAt: string | null;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed" | "cancelled";
+                                tries: {
+                                    at: string;
+                                    attempt: number;
+                                    durationMs: number;
+                                    error: string | null;
+                                    ok: boolean;
+                                    statusCode: number | null;
+                                }[];
+                                webhookId: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed `webhook.ping` now (also to a switched-off subscription) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveryId: number;
+                            webhookId: string;
                         };
                     };
                 };
