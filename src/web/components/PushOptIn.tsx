@@ -30,7 +30,7 @@ export function PushOptIn({
   trackingCode: string;
   whenAhead?: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [support] = useState(pushSupport);
   const key = storageKey(mallSlug, trackingCode);
   const [state, setState] = useState<State>(() =>
@@ -41,25 +41,36 @@ export function PushOptIn({
   if (support === 'unsupported') return null;
   if (support === 'insecure')
     return (
-      <p className="push-opt-in muted" data-push="insecure">
+      <p className="push-opt-in notice" data-push="insecure">
         {t('push.insecure')}
       </p>
     );
+
+  const path = mallPath(mallSlug, `/tickets/${encodeURIComponent(trackingCode)}/notify`);
+  const remember = (on: boolean) => {
+    try {
+      if (on) localStorage.setItem(key, '1');
+      else localStorage.removeItem(key);
+    } catch {
+      // private mode: the page just offers the button again next time
+    }
+  };
 
   async function optIn() {
     setState('working');
     setError(null);
     try {
       const subscription = asSubscriptionDto(await subscribePush(mallSlug));
-      await api(mallPath(mallSlug, `/tickets/${encodeURIComponent(trackingCode)}/notify`), {
+      await api(path, {
         method: 'POST',
-        body: { channel: 'webpush', subscription, ...(whenAhead === undefined ? {} : { whenAhead }) },
+        body: {
+          channel: 'webpush',
+          subscription,
+          locale: i18n.language === 'en' ? 'en' : 'id',
+          ...(whenAhead === undefined ? {} : { whenAhead }),
+        },
       });
-      try {
-        localStorage.setItem(key, '1');
-      } catch {
-        // private mode: the page just offers the button again next time
-      }
+      remember(true);
       setState('on');
     } catch (err) {
       if (err instanceof PushUnavailable)
@@ -71,19 +82,55 @@ export function PushOptIn({
     }
   }
 
+  /** Stops this ticket's pushes (the browser keeps its subscription for other tickets). */
+  async function stop() {
+    setState('working');
+    setError(null);
+    try {
+      await api(`${path}?channel=webpush`, { method: 'DELETE' });
+      remember(false);
+      setState('idle');
+    } catch (err) {
+      setState('on');
+      setError(errorText(t, err));
+    }
+  }
+
   return (
     <div className="push-opt-in" data-push={state}>
       {state === 'on' ? (
-        <p role="status">✓ {t('push.on')}</p>
+        <>
+          <p className="success" role="status">
+            ✓ {t('push.on')}
+          </p>
+          <button type="button" className="btn btn-secondary btn-small" onClick={stop}>
+            {t('push.stop')}
+          </button>
+          {error && (
+            <p className="alert" role="alert">
+              {error}
+            </p>
+          )}
+        </>
       ) : state === 'denied' ? (
-        <p role="note">{t('push.denied')}</p>
+        <p className="notice" role="note">
+          {t('push.denied')}
+        </p>
       ) : (
         <>
           <button type="button" className="btn btn-secondary" onClick={optIn} disabled={state === 'working'}>
             {state === 'working' ? t('push.working') : t('push.button')}
           </button>
-          {state === 'dismissed' && <p role="status">{t('push.dismissed')}</p>}
-          {state === 'failed' && <p role="alert">{error ?? t('push.failed')}</p>}
+          {state === 'dismissed' && (
+            <p className="notice" role="status">
+              {t('push.dismissed')}
+            </p>
+          )}
+          {state === 'failed' && (
+            <p className="alert" role="alert">
+              {error ?? t('push.failed')}
+            </p>
+          )}
         </>
       )}
     </div>

@@ -4,6 +4,7 @@ import type * as id from '../id/push';
 /** English: Web Push opt-in on the citizen's ticket page. */
 export const push: Dict<typeof id.push> = {
   button: 'Notify me on this device',
+  stop: 'Stop notifying this device',
   working: 'Registering this device…',
   on: 'This device will be notified when your turn is near and when your number is called, even with this page closed.',
   denied:

@@ -1,6 +1,7 @@
 /** Bahasa Indonesia: Web Push opt-in on the citizen's ticket page (components/PushOptIn.tsx). */
 export const push = {
   button: 'Beri tahu saya di perangkat ini',
+  stop: 'Berhenti memberi tahu perangkat ini',
   working: 'Mendaftarkan perangkat…',
   on: 'Perangkat ini akan diberi tahu saat giliran Anda sebentar lagi dan saat nomor Anda dipanggil, meski halaman ini ditutup.',
   denied:
