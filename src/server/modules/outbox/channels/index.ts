@@ -1,6 +1,7 @@
 import { webPushChannel } from '../../push/webpush.channel.js';
 import { webhookChannel } from '../../webhooks/webhook.channel.js';
 import type { ChannelName, OutboxChannel } from '../outbox.types.js';
+import { emailChannel } from './email.js';
 import { smsChannel, whatsappChannel } from './http-gateway.js';
 
 /**
@@ -23,5 +24,6 @@ export function registeredChannels(): OutboxChannel[] {
 
 registerChannel(whatsappChannel);
 registerChannel(smsChannel);
+registerChannel(emailChannel);
 registerChannel(webhookChannel);
 registerChannel(webPushChannel);
