@@ -73,7 +73,7 @@ describe.each(dialects())('e-mail channel on %s', (dialect: TestDialect) => {
     expect(mail?.text?.trim()).toBe(TEXT);
     expect(mail?.from?.value).toEqual([{ address: 'mpp@demo.go.id', name: 'MPP Kabupaten Demo' }]);
     expect(mail?.envelopeTo).toEqual(['warga.contoh@example.id']);
-    expect((mail?.to as { text: string }).text).toBe('warga.contoh@example.id');
+    expect((mail?.to as { text: string } | undefined)?.text).toBe('warga.contoh@example.id');
     expect(mail?.messageId).toMatch(/^<[0-9a-f]{32}@satu-atap>$/);
     await vi.waitFor(async () => expect((await row(t, `mail-${dialect}-1`))?.status).toBe('sent'));
     expect((await row(t, `mail-${dialect}-1`))?.provider_id).toBe(mail?.messageId);
