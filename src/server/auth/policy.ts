@@ -88,6 +88,7 @@ export function can(subject: Subject, action: Action, r: Resource): boolean {
   switch (action) {
     case 'public.read':
     case 'session.start':
+    case 'ticket.follow':
       return true;
     case 'ticket.issue':
       // Walk-in tickets at a counter: any working staff member of the mall (auditors only read).
@@ -103,6 +104,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'public.read':
     case 'session.start':
     case 'ticket.issue':
+    case 'ticket.follow':
       return can(actor, action, r);
     case 'session.read':
       return true;

@@ -16,6 +16,8 @@ export interface MallsTable {
   created_at: string;
   /** 1: the queue opens every day whatever the calendar says (the demo mall, so anyone can try it). */
   always_open: Generated<number>;
+  /** Default "tell me when this many people are ahead" for notification requests (migration 014). */
+  notify_when_ahead: Generated<number>;
 }
 
 export interface AgenciesTable {
@@ -303,6 +305,7 @@ export interface DB {
   push_gone: PushGoneTable;
   api_keys: ApiKeysTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
+  ticket_notifications: TicketNotificationsTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -364,6 +367,28 @@ export interface OutboxMessagesTable {
   updated_at: string;
   sent_at: string | null;
   address_erased_at: string | null;
+}
+
+/** A citizen's request to be told "your turn is near" / "called" on one channel (migration 014). */
+export interface TicketNotificationsTable {
+  id: Generated<number>;
+  ticket_id: number;
+  mall_id: number;
+  /** 'whatsapp' | 'sms' | 'email' | 'webpush' */
+  channel: string;
+  /** +62… phone, e-mail address or push subscription JSON; null once erased. */
+  address: string | null;
+  address_masked: string;
+  when_ahead: number;
+  /** 'id' | 'en' */
+  locale: string;
+  near_queued_at: string | null;
+  called_queued_at: string | null;
+  /** Nothing more will be sent: the ticket was called, finished, cancelled or expired. */
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  erased_at: string | null;
 }
 
 /** The delivery log: one row per try of an outbox message. */

@@ -13,6 +13,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { pushRoutes } from './push/push.routes.js';
+import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
@@ -42,6 +43,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     outboxRoutes,
     apiKeysRoutes,
     webhooksRoutes,
+    notificationsRoutes,
   ]) {
     await mod(app, ctx);
   }

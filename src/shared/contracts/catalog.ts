@@ -54,6 +54,8 @@ export const Mall = z.object({
   timezone: z.string(),
   address: z.string(),
   workingWeekdays: z.array(z.number()),
+  /** Default of "tell me when this many people are ahead of me" ("Beri tahu saya"). */
+  notifyWhenAhead: z.number(),
 });
 
 export const Agency = z.object({
@@ -253,6 +255,8 @@ export const OpeningHoursInput = z.object({ days: z.array(OpeningDay).max(7) });
 export const Holiday = z.object({ date: LocalDate, name: z.string().trim().min(1).max(200) });
 
 /** Indonesian time zones: WIB, WITA, WIT. */
+/** How many people ahead a notification request may wait for (0: only when next in line). */
+export const NotifyWhenAhead = z.number().int().min(0).max(50);
 export const MallTimezone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
 export const MallInput = z.object({
   slug: Slug,
@@ -260,6 +264,7 @@ export const MallInput = z.object({
   timezone: MallTimezone.default('Asia/Jakarta'),
   address: z.string().trim().min(3).max(LIMITS.address),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+  notifyWhenAhead: NotifyWhenAhead.default(3),
 });
 export const MallPatch = patchOf(MallInput.omit({ slug: true }));
 export const Zone = z.object({ id: z.number(), slug: z.string(), name: z.string() });

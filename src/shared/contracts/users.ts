@@ -55,6 +55,8 @@ export const PolicyAction = z.enum([
   'public.read',
   'session.start',
   'ticket.issue',
+  /** What the holder of a ticket's tracking code may do with it (ask to be notified). */
+  'ticket.follow',
   // Signed-in staff.
   'session.read',
   'admin.open',

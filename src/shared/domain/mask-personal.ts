@@ -43,3 +43,15 @@ export function maskPersonalNumbers(text: string): string {
 export function hasPersonalNumber(text: string): boolean {
   return new RegExp(NIK.source).test(text) || new RegExp(PHONE.source).test(text);
 }
+
+/** Masks an e-mail address's local part after its first letter and the domain's name: w***@g***.com. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  const host = dot > 0 ? domain.slice(0, dot) : domain;
+  const tld = dot > 0 ? domain.slice(dot) : '';
+  return `${local[0]}***@${host[0] ?? ''}***${tld}`;
+}

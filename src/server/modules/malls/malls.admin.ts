@@ -30,6 +30,7 @@ export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<t
       timezone: input.timezone,
       address: input.address,
       working_days: JSON.stringify(input.workingWeekdays),
+      notify_when_ahead: input.notifyWhenAhead,
       created_at: at,
     };
     const id = await repo.insertMall(tx.db, values);
@@ -65,6 +66,7 @@ export async function updateMall(
       ...(patch.workingWeekdays !== undefined && {
         working_days: JSON.stringify([...new Set(patch.workingWeekdays)].sort()),
       }),
+      ...(patch.notifyWhenAhead !== undefined && { notify_when_ahead: patch.notifyWhenAhead }),
     };
     if (Object.keys(set).length) await repo.updateMall(tx.db, mall.id, set);
     await appendAudit(tx, {

@@ -22,6 +22,7 @@ export function toMallDto(m: MallRecord): z.infer<typeof Mall> {
     timezone: m.timezone,
     address: m.address,
     workingWeekdays: JSON.parse(m.working_days) as number[],
+    notifyWhenAhead: m.notify_when_ahead,
   };
 }
 
