@@ -4,6 +4,7 @@ import { bearer, createTestMall, dialects, type TestMall } from '../../../../tes
 import { resolvePublicUrl } from '../../public-url.js';
 import { decodeEscPos } from './escpos.decode.js';
 import { sendToPrinter } from './printer.js';
+import { SCAN_HINT } from './slip.escpos.js';
 
 // 2026-11-23 is a Monday; 03:00 UTC is 10:00 WIB (the demo mall is open).
 const MONDAY_10 = new Date('2026-11-23T03:00:00Z');
@@ -98,6 +99,7 @@ describe.each(dialects())('kiosk thermal printing on %s', (dialect) => {
     // The QR carries the public address (PUBLIC_URL or the LAN address), never the kiosk's own.
     expect(slip.qr).toEqual([`${resolvePublicUrl(t.ctx.config)}/${t.slug}/ticket/${ticket.trackingCode}`]);
     expect(slip.commands).toContain('qr print');
+    expect(slip.lines.join(' ').replace(/\s+/g, ' ')).toContain(SCAN_HINT);
   });
 
   it('reports a failing printer on the kiosk and in the device list, and never issues twice', async () => {

@@ -11,12 +11,16 @@ export interface Slip {
   priority?: string | null;
 }
 
+/** Under the QR code: the live page, and that it offers WhatsApp notifications ("Beri tahu saya"). */
+export const SCAN_HINT = 'Pindai untuk pantau antrean & dapat pemberitahuan WhatsApp';
+
 /** 80 mm paper: 42 columns of font A (48 on some printers; 42 prints on both). */
 const COLUMNS = 42;
 
 /**
  * The ticket slip as ESC/POS bytes for a network thermal printer: mall name, the number large,
- * service, time, a QR code to the live ticket page, then feed and cut. Text outside the printer's
+ * service, time, a QR code to the live ticket page (where the citizen can ask for WhatsApp/SMS
+ * notifications), then feed and cut. Text outside the printer's
  * code page (rare in Indonesian) is transliterated by the encoder.
  */
 export function slipEscPos(s: Slip): Uint8Array {
@@ -38,7 +42,7 @@ export function slipEscPos(s: Slip): Uint8Array {
   e.line(s.issuedAt)
     .newline()
     .qrcode(s.url, { model: 2, size: 6, errorlevel: 'm' })
-    .line('Pindai untuk melihat posisi antrean')
+    .line(SCAN_HINT)
     .newline()
     .align('left')
     .cut('full');

@@ -26,7 +26,8 @@ export const errors: Dict<typeof id.errors> = {
   SLUG_TAKEN: 'This code is taken. Choose another.',
   ILLEGAL_TRANSITION: 'This cannot be done in the ticket’s current state. Reload the queue.',
   TICKET_ALREADY_CALLED: 'This ticket was already called at another counter. Call the next number.',
-  TICKET_NOT_WAITING: 'This ticket is already finished or cancelled, so there is nothing left to notify you about.',
+  TICKET_NOT_WAITING:
+    'This ticket is already finished or cancelled, so there is nothing left to notify you about.',
   INVALID_PHONE: 'This is not a valid mobile number. Enter an Indonesian mobile number, e.g. 0812-3456-7890.',
   RATE_LIMITED: 'Too many requests from this device. Wait a moment and try again.',
   COUNTER_CLOSED: 'The counter is closed or on a break. Open it first to call.',

@@ -19,6 +19,7 @@ import { device } from './device';
 import { display, ticketPage } from './display';
 import { errors } from './errors';
 import { kiosk, slip } from './kiosk';
+import { notify } from './notify';
 import { home, portal, standard } from './portal';
 import { push } from './push';
 import { hours, units } from './units';
@@ -44,6 +45,7 @@ export const en: Dict<typeof id> = {
   slip,
   display,
   ticketPage,
+  notify,
   counter,
   admin,
   units,

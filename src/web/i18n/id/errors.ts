@@ -27,7 +27,8 @@ export const errors = {
   SLUG_TAKEN: 'Kode sudah dipakai. Pilih kode lain.',
   ILLEGAL_TRANSITION: 'Tindakan ini tidak bisa dilakukan pada status tiket sekarang. Muat ulang antrean.',
   TICKET_ALREADY_CALLED: 'Tiket ini sudah dipanggil di loket lain. Panggil nomor berikutnya.',
-  TICKET_NOT_WAITING: 'Tiket ini sudah selesai atau dibatalkan, jadi tidak ada lagi yang perlu diberitahukan.',
+  TICKET_NOT_WAITING:
+    'Tiket ini sudah selesai atau dibatalkan, jadi tidak ada lagi yang perlu diberitahukan.',
   INVALID_PHONE: 'Nomor HP tidak valid. Tulis nomor HP Indonesia, misalnya 0812-3456-7890.',
   RATE_LIMITED: 'Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.',
   COUNTER_CLOSED: 'Loket sedang tutup atau istirahat. Buka loket dulu untuk memanggil.',

@@ -18,6 +18,7 @@ import { device } from './device';
 import { display, ticketPage } from './display';
 import { errors } from './errors';
 import { kiosk, slip } from './kiosk';
+import { notify } from './notify';
 import { home, portal, standard } from './portal';
 import { push } from './push';
 import { hours, units } from './units';
@@ -43,6 +44,7 @@ export const id = {
   slip,
   display,
   ticketPage,
+  notify,
   counter,
   admin,
   units,

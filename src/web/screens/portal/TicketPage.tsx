@@ -9,6 +9,7 @@ import { useMall } from '../../app/mall';
 import { peopleAhead } from '../../app/tickets';
 import type { TicketView } from '../../app/types';
 import { OpeningHours } from '../../components/OpeningHours';
+import { NotifyPanel } from './NotifyPanel';
 
 /**
  * The citizen's live ticket: position, estimated wait, "your turn is near", and the call itself.
@@ -98,6 +99,14 @@ export function TicketPage() {
           <p>{t(`ticketPage.help.${data.status}`)}</p>
         )}
       </div>
+      {data.status === 'waiting' && (
+        <NotifyPanel
+          mall={mall.slug}
+          code={data.trackingCode}
+          defaultWhenAhead={mall.notifyWhenAhead}
+          // The web push opt-in button (helper "push") goes here: pushSlot={<… />}
+        />
+      )}
       <dl className="ticket-meta">
         <div>
           <dt>{t('ticketPage.issuedAt')}</dt>

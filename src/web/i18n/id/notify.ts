@@ -1,0 +1,26 @@
+/** "Beri tahu saya" on the citizen's ticket page. */
+export const notify = {
+  title: 'Beri tahu saya',
+  intro:
+    'Tidak perlu menunggu di depan loket: kami kirim pesan saat giliran Anda dekat dan saat nomor Anda dipanggil.',
+  channel: 'Kirim lewat',
+  channels: { whatsapp: 'WhatsApp', sms: 'SMS', email: 'E-mail', webpush: 'Notifikasi browser' },
+  phoneLabel: { whatsapp: 'Nomor WhatsApp', sms: 'Nomor HP' },
+  phoneHint: 'Nomor HP Indonesia, misalnya 0812-3456-7890',
+  emailLabel: 'Alamat e-mail',
+  whenLabel: 'Kirim saat di depan saya tinggal',
+  whenOption_zero: 'saya berikutnya',
+  whenOption_one: '{{count}} orang',
+  whenOption_other: '{{count}} orang',
+  submit: 'Beri tahu saya',
+  sending: 'Menyimpan…',
+  done: 'Kami akan mengirim {{channel}} ke {{address}} saat giliran Anda dekat{{when}}, dan sekali lagi saat nomor Anda dipanggil.',
+  doneWhen_zero: ' (saat Anda berikutnya)',
+  doneWhen_one: ' ({{count}} orang lagi)',
+  doneWhen_other: ' ({{count}} orang lagi)',
+  change: 'Ganti',
+  stop: 'Berhenti',
+  stopped: 'Pemberitahuan {{channel}} dihentikan.',
+  another: 'Tambah cara lain',
+  privacy: 'Nomor/alamat Anda hanya dipakai untuk antrean ini dan dihapus otomatis setelahnya.',
+};
