@@ -12,10 +12,7 @@ const tags = ['notifications'];
  * credential, like the ticket page); anonymous writes are rate-limited per address (rate-limits.ts).
  */
 export async function notificationsRoutes(app: App, ctx: AppContext): Promise<void> {
-  const stopEraser = service.startNotificationEraser(
-    ctx,
-    (ctx.config as { OUTBOX_ADDRESS_RETENTION_DAYS?: number }).OUTBOX_ADDRESS_RETENTION_DAYS ?? 7,
-  );
+  const stopEraser = service.startNotificationEraser(ctx, ctx.config.OUTBOX_ADDRESS_RETENTION_DAYS);
   app.addHook('onClose', async () => stopEraser());
 
   app.post(

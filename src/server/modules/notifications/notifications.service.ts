@@ -9,6 +9,7 @@ import type { Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import { lockMallQueue } from '../../events/live-events.repo.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { maskPushSubscription, pushEndpointAllowed } from '../push/push.service.js';
 import { endEarlierDaysInTx } from '../queue/day-end.service.js';
 import * as queueRepo from '../queue/queue.repo.js';
 import * as repo from './notifications.repo.js';
@@ -23,7 +24,7 @@ const FOLLOWABLE = ['waiting', 'called', 'serving'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The address to store and how it is shown: +62… for phones, the e-mail, the push subscription JSON. */
-export function addressOf(input: Input): { address: string; masked: string } {
+export function addressOf(ctx: AppContext, input: Input): { address: string; masked: string } {
   if (input.channel === 'whatsapp' || input.channel === 'sms') {
     const phone = input.address ? normalizeIndonesianPhone(input.address) : null;
     if (!phone)
@@ -46,9 +47,15 @@ export function addressOf(input: Input): { address: string; masked: string } {
       issues: [{ path: ['subscription'], message: 'required for webpush' }],
     });
   const s = input.subscription;
+  if (!pushEndpointAllowed(ctx.config, s.endpoint))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Layanan push browser ini tidak dikenal (push service not on PUSH_ENDPOINT_HOSTS).',
+      { issues: [{ path: ['subscription', 'endpoint'], message: 'push service not allowed' }] },
+    );
   return {
     address: JSON.stringify({ endpoint: s.endpoint, keys: { p256dh: s.keys.p256dh, auth: s.keys.auth } }),
-    masked: `push:${new URL(s.endpoint).host}`,
+    masked: maskPushSubscription(s),
   };
 }
 
@@ -73,7 +80,7 @@ export async function subscribe(
   code: string,
   input: Input,
 ): Promise<{ created: boolean; subscription: Subscription }> {
-  const { address, masked } = addressOf(input);
+  const { address, masked } = addressOf(ctx, input);
   const whenAhead = input.whenAhead ?? mall.notify_when_ahead;
   const locale = input.locale ?? 'id';
   const at = ctx.now().toISOString();

@@ -138,7 +138,12 @@ async function queue(
     s.channel === 'email'
       ? { subject, text }
       : s.channel === 'webpush'
-        ? { title: subject, body: text, url: ticketUrl, tag: `ticket-${s.ticket_id}` }
+        ? {
+            title: subject.slice(0, 120),
+            body: text.slice(0, 500),
+            url: ticketUrl,
+            tag: `ticket-${s.ticket_id}`,
+          }
         : { text };
   const kind = event === 'ticket.near' ? 'near' : 'called';
   await enqueueMessage(ctx, tx, {

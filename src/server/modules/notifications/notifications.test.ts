@@ -5,6 +5,10 @@ import { bearer, createTestMall, dialects, type TestMall } from '../../../../tes
 const MONDAY_10 = new Date('2026-11-23T03:00:00Z');
 const PHONE = '0812-3456-7890';
 const E164 = '+6281234567890';
+const SUBSCRIPTION = {
+  endpoint: 'https://fcm.googleapis.com/fcm/send/abcdwxyz',
+  keys: { p256dh: `B${'a'.repeat(86)}`, auth: 'b'.repeat(22) },
+};
 
 interface Ticket {
   id: number;
@@ -206,10 +210,13 @@ describe.each(dialects())('ticket notifications on %s', (dialect) => {
       { channel: 'email', address: 'bukan-email' },
       { channel: 'email' },
       { channel: 'webpush' },
+      { channel: 'webpush', subscription: { ...SUBSCRIPTION, keys: { p256dh: 'a', auth: 'b' } } },
       {
         channel: 'webpush',
-        subscription: { endpoint: 'http://push.example.com/x', keys: { p256dh: 'a', auth: 'b' } },
+        subscription: { ...SUBSCRIPTION, endpoint: 'http://fcm.googleapis.com/fcm/send/x' },
       },
+      // A push service not on PUSH_ENDPOINT_HOSTS: the server would never send there.
+      { channel: 'webpush', subscription: { ...SUBSCRIPTION, endpoint: 'https://push.example.com/x' } },
       { channel: 'whatsapp', address: PHONE, whenAhead: 51 },
       { channel: 'whatsapp', address: PHONE, locale: 'fr' },
       { channel: 'telegram', address: PHONE },
@@ -242,12 +249,9 @@ describe.each(dialects())('ticket notifications on %s', (dialect) => {
     });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ channel: 'whatsapp', addressMasked: '+62813****2222', whenAhead: 2 });
-    const push = await notify(tk.trackingCode, {
-      channel: 'webpush',
-      subscription: { endpoint: 'https://push.example.com/send/abc', keys: { p256dh: 'BPk', auth: 'x1' } },
-    });
-    expect(push.statusCode).toBe(201);
-    expect(push.json().addressMasked).toBe('push:push.example.com');
+    const push = await notify(tk.trackingCode, { channel: 'webpush', subscription: SUBSCRIPTION });
+    expect(push.statusCode, push.body).toBe(201);
+    expect(push.json().addressMasked).toBe('push:fcm.googleapis.com/…wxyz');
     const rows = () =>
       t.ctx.database.db
         .selectFrom('ticket_notifications')
@@ -258,10 +262,7 @@ describe.each(dialects())('ticket notifications on %s', (dialect) => {
     expect(await rows()).toEqual([
       {
         channel: 'webpush',
-        address: JSON.stringify({
-          endpoint: 'https://push.example.com/send/abc',
-          keys: { p256dh: 'BPk', auth: 'x1' },
-        }),
+        address: JSON.stringify(SUBSCRIPTION),
         when_ahead: 3,
       },
       { channel: 'whatsapp', address: '+6281311112222', when_ahead: 2 },
@@ -287,7 +288,7 @@ describe.each(dialects())('ticket notifications on %s', (dialect) => {
     ]);
     const text = JSON.stringify(audit);
     expect(text).toContain('+62813****2222');
-    expect(text).not.toMatch(/81311112222|81234567890|push\.example\.com\/send/);
+    expect(text).not.toMatch(/81311112222|81234567890|abcdwxyz/);
   });
 
   it('takes its default from the mall setting, changed by the mall admin’s PATCH', async () => {
