@@ -11,6 +11,7 @@ export const notify: Dict<typeof id> = {
   phoneLabel: { whatsapp: 'WhatsApp number', sms: 'Mobile number' },
   phoneHint: 'Indonesian mobile number, e.g. 0812-3456-7890',
   emailLabel: 'E-mail address',
+  invalidEmail: 'That e-mail address does not look right. Example: name@example.com',
   whenLabel: 'Send when the people ahead of me are down to',
   whenOption_zero: 'I am next',
   whenOption_one: '{{count}} person',

@@ -8,6 +8,7 @@ export const notify = {
   phoneLabel: { whatsapp: 'Nomor WhatsApp', sms: 'Nomor HP' },
   phoneHint: 'Nomor HP Indonesia, misalnya 0812-3456-7890',
   emailLabel: 'Alamat e-mail',
+  invalidEmail: 'Alamat e-mail belum benar. Contoh: nama@contoh.id',
   whenLabel: 'Kirim saat di depan saya tinggal',
   whenOption_zero: 'saya berikutnya',
   whenOption_one: '{{count}} orang',

@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'reac
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { NotifySubscription } from '../../../shared/contracts/notifications';
+import { normalizeIndonesianPhone } from '../../../shared/domain/phone';
 import { api, mallPath, qs } from '../../app/api';
 import { errorText } from '../../app/errors';
 
@@ -67,9 +68,13 @@ export function NotifyPanel(props: {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setNote(null);
+    // The server checks again; this only saves a round trip for the common typing mistakes.
+    if (channel !== 'email' && !normalizeIndonesianPhone(address)) return setError(t('errors.INVALID_PHONE'));
+    if (channel === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address.trim()))
+      return setError(t('notify.invalidEmail'));
     setBusy(true);
     setError(null);
-    setNote(null);
     try {
       const sub = await api<Subscription>(path, {
         method: 'POST',
@@ -172,9 +177,12 @@ export function NotifyPanel(props: {
               </label>
             ))}
           </fieldset>
-          <label className="field">
-            <span>{phone ? t(`notify.phoneLabel.${channel}`) : t('notify.emailLabel')}</span>
+          <div className="field">
+            <label htmlFor={`${ids}-address`}>
+              {phone ? t(`notify.phoneLabel.${channel}`) : t('notify.emailLabel')}
+            </label>
             <input
+              id={`${ids}-address`}
               type={phone ? 'tel' : 'email'}
               inputMode={phone ? 'tel' : 'email'}
               autoComplete={phone ? 'tel' : 'email'}
@@ -183,7 +191,7 @@ export function NotifyPanel(props: {
               required
               value={address}
               aria-invalid={error ? true : undefined}
-              aria-describedby={`${ids}-hint`}
+              aria-describedby={phone ? `${ids}-hint` : undefined}
               onChange={(e) => setAddress(e.target.value)}
             />
             {phone && (
@@ -191,7 +199,7 @@ export function NotifyPanel(props: {
                 {t('notify.phoneHint')}
               </small>
             )}
-          </label>
+          </div>
           <label className="field">
             <span>{t('notify.whenLabel')}</span>
             <select value={whenAhead} onChange={(e) => setWhenAhead(Number(e.target.value))}>
