@@ -12,8 +12,8 @@ import * as m010b from './migrations/010_display_audio.js';
 import * as m011 from './migrations/011_outbox.js';
 import * as m012 from './migrations/012_message_templates.js';
 import * as m013 from './migrations/013_webhooks.js';
-import * as m015 from './migrations/015_push.js';
 import * as m014 from './migrations/014_ticket_notifications.js';
+import * as m015 from './migrations/015_push.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -30,8 +30,8 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '011_outbox': m011,
   '012_message_templates': m012,
   '013_webhooks': m013,
-  '015_push': m015,
   '014_ticket_notifications': m014,
+  '015_push': m015,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
