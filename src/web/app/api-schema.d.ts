@@ -437,6 +437,8 @@ export interface paths {
                     "application/json": {
                         address: string;
                         name: string;
+                        /** @default 3 */
+                        notifyWhenAhead?: number;
                         slug: string;
                         /**
                          * @default Asia/Jakarta
@@ -509,7 +511,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a mall: name, address, time zone, working week */
+        /** Update a mall: name, address, time zone, working week, default "notify when N ahead" */
         patch: {
             parameters: {
                 query?: never;
@@ -524,6 +526,7 @@ export interface paths {
                     "application/json": {
                         address?: string;
                         name?: string;
+                        notifyWhenAhead?: number;
                         /** @enum {string} */
                         timezone?: "Asia/Jakarta" | "Asia/Pontianak" | "Asia/Makassar" | "Asia/Jayapura";
                         workingWeekdays?: number[];
@@ -3304,6 +3307,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/tickets/{trackingCode}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to be told by WhatsApp, SMS, e-mail or web push when few people are ahead and when called (201; asking again on a channel replaces it: 200) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        /** @enum {string} */
+                        channel: "whatsapp" | "sms" | "email" | "webpush";
+                        /** @enum {string} */
+                        locale?: "id" | "en";
+                        subscription?: {
+                            endpoint: string;
+                            expirationTime?: number | null;
+                            keys: {
+                                auth: string;
+                                p256dh: string;
+                            };
+                        };
+                        whenAhead?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressMasked: string;
+                            /** @enum {string} */
+                            channel: "whatsapp" | "sms" | "email" | "webpush";
+                            whenAhead: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressMasked: string;
+                            /** @enum {string} */
+                            channel: "whatsapp" | "sms" | "email" | "webpush";
+                            whenAhead: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Stop the notifications of one channel (204, also when there were none) */
+        delete: {
+            parameters: {
+                query: {
+                    channel: "whatsapp" | "sms" | "email" | "webpush";
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/tickets/{trackingCode}/stream": {
         parameters: {
             query?: never;
@@ -4207,6 +4312,7 @@ export interface components {
             address: string;
             id: number;
             name: string;
+            notifyWhenAhead: number;
             slug: string;
             timezone: string;
             workingWeekdays: number[];
