@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('ticket page: Beri tahu saya', () => {
     const phone = page.getByLabel('Nomor WhatsApp');
     await phone.fill('0812-3456-7890x');
     await page.getByLabel('Kirim saat di depan saya tinggal').selectOption('2');
-    await page.getByRole('button', { name: 'Beri tahu saya' }).click();
+    await page.getByRole('button', { name: 'Beri tahu saya', exact: true }).click();
     await page.getByRole('alert').getByText('Nomor HP tidak valid').waitFor();
     await shot(page, 'notify-phone-invalid', true);
     await page.getByRole('radio', { name: 'SMS' }).check();
@@ -94,10 +94,10 @@ describe.skipIf(!hasChromium)('ticket page: Beri tahu saya', () => {
 
   it('confirms with the masked number and keeps the confirmation across a reload', async () => {
     await page.getByLabel('Nomor WhatsApp').fill('0812-3456-7890');
-    await page.getByRole('button', { name: 'Beri tahu saya' }).click();
+    await page.getByRole('button', { name: 'Beri tahu saya', exact: true }).click();
     const done = page.getByText('Kami akan mengirim WhatsApp ke +62812****7890 saat giliran Anda dekat');
     await done.waitFor();
-    expect(await page.getByRole('button', { name: 'Beri tahu saya' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Beri tahu saya', exact: true }).count()).toBe(0);
     await shot(page, 'notify-phone-subscribed', true);
     await page.reload({ waitUntil: 'load' });
     await done.waitFor();

@@ -3,7 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestMall, dialects, type TestDialect, type TestMall } from '../../../../test/harness.js';
+import {
+  bearer,
+  createTestMall,
+  dialects,
+  type TestDialect,
+  type TestMall,
+} from '../../../../test/harness.js';
 import { createThrowawayDb, pgServerFromTestEnv, type ThrowawayDb } from '../../../../test/process/pg-db.js';
 import {
   browserSubscription,
@@ -24,6 +30,8 @@ import { ensurePushKeys, maskPushSubscription, vapidSubject } from './push.servi
 import { createWebPushChannel, PUSH_TTL_SECONDS, webPushChannel } from './webpush.channel.js';
 
 const SUBJECT = 'mailto:pengelola@mpp.example.go.id';
+// 2026-11-23 is a Monday; 03:00 UTC is 10:00 WIB: the demo mall is open.
+const MONDAY_10 = new Date('2026-11-23T03:00:00Z');
 
 describe.each(dialects())('web push on %s', (dialect) => {
   let t: TestMall;
@@ -38,6 +46,7 @@ describe.each(dialects())('web push on %s', (dialect) => {
     // these messages (they do not trust this push service's certificate).
     if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv()!, 'push');
     t = await createTestMall(dialect, {
+      start: MONDAY_10,
       databaseUrl: own?.url,
       env: { PUSH_ENDPOINT_HOSTS: '127.0.0.1', PUSH_SUBJECT: SUBJECT, OUTBOX_POLL_MS: '50' },
     });
@@ -248,6 +257,73 @@ describe.each(dialects())('web push on %s', (dialect) => {
       { message_id: okId, ok: 1, status_code: 201 },
       { message_id: goneId, ok: 0, status_code: 410 },
     ]);
+  });
+
+  it('through the real API: a citizen subscribes on the ticket page, then "near" and "called" arrive and decrypt', async () => {
+    const url = (p: string) => `/api/v1/malls/${t.slug}${p}`;
+    const services = (await t.app.inject({ url: url('/services?limit=500') })).json().items as {
+      id: number;
+      name: string;
+    }[];
+    const ktp = services.find((x) => x.name === 'Penerbitan KTP-el baru')!.id;
+    const counters = (await t.app.inject({ url: url('/counters') })).json().items as {
+      id: number;
+      serviceIds: number[];
+    }[];
+    const counterId = counters.find((c) => c.serviceIds.includes(ktp))!.id;
+    const officer = await t.login('petugas');
+    const first = (await t.issueKioskTicket(ktp)).json();
+    const mine = (await t.issueKioskTicket(ktp)).json();
+
+    const browser = browserSubscription(service.origin);
+    const sub = await t.app.inject({
+      method: 'POST',
+      url: url(`/tickets/${mine.trackingCode}/notify`),
+      payload: { channel: 'webpush', subscription: browser.subscription, whenAhead: 1 },
+    });
+    expect(sub.statusCode, sub.body).toBe(201);
+    expect(sub.json().addressMasked).toBe(`push:127.0.0.1/…${browser.subscription.endpoint.slice(-4)}`);
+
+    const worker = outboxWorkerOf(t.ctx)!;
+    const arrived = async (n: number) => {
+      while (service.received.filter((r) => r.path === browser.path).length < n) {
+        await worker.kick();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return service.received
+        .filter((r) => r.path === browser.path)
+        .map((r) => JSON.parse(browser.decrypt(r.body)));
+    };
+    // One person ahead and whenAhead 1: "near" at once.
+    const [near] = await arrived(1);
+    const call = (p: string, payload?: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: url(p),
+        headers: bearer(officer),
+        ...(payload ? { payload } : {}),
+      });
+    expect((await call(`/counters/${counterId}/call-next`)).json().id).toBe(first.id);
+    expect((await call(`/tickets/${first.id}/finish`, { outcome: 'done' })).statusCode).toBe(200);
+    expect((await call(`/counters/${counterId}/call-next`)).json().id).toBe(mine.id);
+    const pushes = await arrived(2);
+    await worker.kick();
+    expect(service.received.filter((r) => r.path === browser.path)).toHaveLength(2);
+
+    const ticketUrl = expect.stringMatching(new RegExp(`/${t.slug}/ticket/${mine.trackingCode}$`));
+    expect(near).toEqual({
+      title: expect.any(String),
+      body: expect.stringContaining(mine.number),
+      url: ticketUrl,
+      tag: `ticket-${mine.id}`,
+    });
+    expect(pushes[1]).toEqual({
+      title: expect.any(String),
+      body: expect.stringContaining(mine.number),
+      url: ticketUrl,
+      tag: `ticket-${mine.id}`,
+    });
+    expect(pushes[1].title).not.toBe(near.title);
   });
 
   // Several nodes share one database only on PostgreSQL (SQLite is one node per mall): there they

@@ -9,6 +9,7 @@ import { useMall } from '../../app/mall';
 import { peopleAhead } from '../../app/tickets';
 import type { TicketView } from '../../app/types';
 import { OpeningHours } from '../../components/OpeningHours';
+import { PushOptIn } from '../../components/PushOptIn';
 import { NotifyPanel } from './NotifyPanel';
 
 /**
@@ -104,7 +105,13 @@ export function TicketPage() {
           mall={mall.slug}
           code={data.trackingCode}
           defaultWhenAhead={mall.notifyWhenAhead}
-          // The web push opt-in button (helper "push") goes here: pushSlot={<… />}
+          pushSlot={
+            <PushOptIn
+              mallSlug={mall.slug}
+              trackingCode={data.trackingCode}
+              whenAhead={mall.notifyWhenAhead}
+            />
+          }
         />
       )}
       <dl className="ticket-meta">
