@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import type { AppContext } from './context.js';
 import type { App } from './http.js';
+import { registerOutboxMetrics } from './modules/outbox/outbox.metrics.js';
 
 /** Prometheus metrics: process defaults, HTTP latency per route, live SSE connections. */
 export function registerMetrics(app: App, ctx: AppContext): void {
@@ -38,6 +39,7 @@ export function registerMetrics(app: App, ctx: AppContext): void {
       this.set(group.writes);
     },
   });
+  registerOutboxMetrics(registry, ctx);
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     http.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

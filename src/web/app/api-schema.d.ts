@@ -2600,6 +2600,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/outbox/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing messages, newest first, with their delivery log (addresses masked) */
+        get: {
+            parameters: {
+                query?: {
+                    before?: number;
+                    limit?: number;
+                    status?: "pending" | "sent" | "failed" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                cancelled: number;
+                                failed: number;
+                                pending: number;
+                                sent: number;
+                            };
+                            items: {
+                                addressErased: boolean;
+                                addressMasked: string;
+                                attempts: number;
+                                channel: string;
+                                createdAt: string;
+                                event: string;
+                                id: number;
+                                lastError: string | null;
+                                locale: string;
+                                log: {
+                                    at: string;
+                                    attempt: number;
+                                    durationMs: number;
+                                    error: string | null;
+                                    ok: boolean;
+                                    statusCode: number | null;
+                                }[];
+                                maxAttempts: number;
+                                nextAttemptAt: string | null;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed" | "cancelled";
+                                subject: {
+                                    id: number;
+                                    type: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/outbox/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed message again (back to pending with a fresh count of tries; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressErased: boolean;
+                            addressMasked: string;
+                            attempts: number;
+                            channel: string;
+                            createdAt: string;
+                            event: string;
+                            id: number;
+                            lastError: string | null;
+                            locale: string;
+                            log: {
+                                at: string;
+                                attempt: number;
+                                durationMs: number;
+                                error: string | null;
+                                ok: boolean;
+                                statusCode: number | null;
+                            }[];
+                            maxAttempts: number;
+                            nextAttemptAt: string | null;
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "sent" | "failed" | "cancelled";
+                            subject: {
+                                id: number;
+                                type: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/push/public-key": {
         parameters: {
             query?: never;

@@ -116,3 +116,116 @@ export async function recordOutcome(db: Transaction<DB>, o: Outcome): Promise<bo
     .executeTakeFirst();
   return Number(updated.numUpdatedRows) === 1;
 }
+
+/** Columns the admin's list shows: never `address` (the masked form only) nor the body. */
+const LISTED = [
+  'id',
+  'channel',
+  'event',
+  'address_masked',
+  'address_erased_at',
+  'subject_type',
+  'subject_id',
+  'locale',
+  'status',
+  'attempts',
+  'max_attempts',
+  'next_attempt_at',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const;
+
+export function listMessages(
+  db: Kysely<DB>,
+  mallId: number,
+  o: { status?: string; limit: number; before?: number },
+) {
+  let q = db
+    .selectFrom('outbox_messages')
+    .select(LISTED)
+    .where('mall_id', '=', mallId)
+    .orderBy('id', 'desc')
+    .limit(o.limit);
+  if (o.status) q = q.where('status', '=', o.status);
+  if (o.before) q = q.where('id', '<', o.before);
+  return q.execute();
+}
+
+export function findListedMessage(db: Db, mallId: number, id: number) {
+  return db
+    .selectFrom('outbox_messages')
+    .select([...LISTED, 'address'])
+    .where('mall_id', '=', mallId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function countByStatus(db: Kysely<DB>, mallId: number) {
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('mall_id', '=', mallId)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+export function attemptsOf(db: Db, messageIds: number[]) {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('outbox_attempts')
+    .selectAll()
+    .where('message_id', 'in', messageIds)
+    .orderBy('message_id')
+    .orderBy('attempt')
+    .execute();
+}
+
+/** Failed → pending with a fresh count of tries; conditional, so two admins retrying queue it once. */
+export async function requeueFailed(
+  db: Transaction<DB>,
+  mallId: number,
+  id: number,
+  now: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('outbox_messages')
+    .set({
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      locked_until: null,
+      locked_by: null,
+      updated_at: now,
+    })
+    .where('mall_id', '=', mallId)
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .where('address', 'is not', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Erases the addresses of messages finished before `before` (retention); the masked form stays. */
+export async function eraseFinishedAddresses(db: Kysely<DB>, before: string, now: string): Promise<number> {
+  const r = await db
+    .updateTable('outbox_messages')
+    .set({ address: null, address_erased_at: now })
+    .where('status', 'in', ['sent', 'failed', 'cancelled'])
+    .where('address', 'is not', null)
+    .where('updated_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Pending messages per channel, for the metrics gauge. */
+export async function pendingByChannel(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'pending')
+    .groupBy('channel')
+    .execute();
+  return rows.map((r) => ({ channel: r.channel, n: Number(r.n) }));
+}

@@ -14,6 +14,11 @@ export function onOutboxWork(ctx: AppContext, wake: Wake): void {
   wakers.set(ctx, wake);
 }
 
+/** Wakes this node's worker (after a retry was queued, for instance). */
+export function wakeOutbox(ctx: AppContext): void {
+  wakers.get(ctx)?.();
+}
+
 /**
  * Queues a message in the caller's transaction: it is sent only if the change commits, and it is
  * sent even if this node dies right after the commit (any node drains the outbox).

@@ -29,6 +29,15 @@ export interface OutboxWorker {
 
 const workers = new WeakMap<AppContext, OutboxWorker>();
 
+export type OutcomeKind = 'sent' | 'retry' | 'failed';
+type OutcomeListener = (channel: string, kind: OutcomeKind) => void;
+const outcomeListeners = new WeakMap<AppContext, OutcomeListener[]>();
+
+/** Called after each recorded try of this node's worker (the metrics count them). */
+export function onOutboxOutcome(ctx: AppContext, listener: OutcomeListener): void {
+  outcomeListeners.set(ctx, [...(outcomeListeners.get(ctx) ?? []), listener]);
+}
+
 /** The worker running for this context (this node), if started. */
 export function outboxWorkerOf(ctx: AppContext): OutboxWorker | undefined {
   return workers.get(ctx);
@@ -102,6 +111,7 @@ export function startOutboxWorker(ctx: AppContext, opts: { nodeId?: string } = {
     };
     await inTransaction(ctx.database.db, (tx) => recordOutcome(tx.db, outcome));
     stats[result.kind === 'retry' ? 'retried' : result.kind]++;
+    for (const l of outcomeListeners.get(ctx) ?? []) l(row.channel, result.kind);
     const m = { id: row.id, channel: row.channel, event: row.event, attempt: attemptNo };
     if (result.kind === 'sent') log.debug(m, 'outbox: sent');
     else if (result.kind === 'failed') log.warn({ ...m, error: result.error }, 'outbox: failed for good');
