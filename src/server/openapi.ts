@@ -30,6 +30,14 @@ import {
 import { Device, DeviceSelf, DeviceWithCode, PrintOutcome } from '../shared/contracts/devices.js';
 import { DisplayState } from '../shared/contracts/displays.js';
 import { ImportReport } from '../shared/contracts/imports.js';
+import {
+  ApiKey,
+  ApiKeyCreated,
+  Webhook,
+  WebhookCreated,
+  WebhookDelivery,
+} from '../shared/contracts/integrations.js';
+import { MessageTemplate, OutboxMessage, RenderedMessage } from '../shared/contracts/outbox.js';
 import { CounterQueue, Priority, PublicTicket, Ticket, TicketStatus } from '../shared/contracts/queue.js';
 import { QueueStats } from '../shared/contracts/stats.js';
 import { Me, PolicyAction, RoleEnum, User } from '../shared/contracts/users.js';
@@ -44,6 +52,8 @@ import { Me, PolicyAction, RoleEnum, User } from '../shared/contracts/users.js';
  */
 const COMPONENTS: Record<string, ZodType> = {
   Agency,
+  ApiKey,
+  ApiKeyCreated,
   CalendarImportReport,
   CalendarWarning,
   ClipRecordingList,
@@ -61,15 +71,18 @@ const COMPONENTS: Record<string, ZodType> = {
   MallCalendar,
   MallCalendarDay,
   Me,
+  MessageTemplate,
   NationalCalendar,
   NationalDay,
   OpeningDay,
+  OutboxMessage,
   PolicyAction,
   PrintOutcome,
   Priority,
   PublicAgency,
   PublicTicket,
   QueueStats,
+  RenderedMessage,
   Role: RoleEnum,
   ServiceDetail,
   ServiceSummary,
@@ -79,6 +92,9 @@ const COMPONENTS: Record<string, ZodType> = {
   TicketStatus,
   User,
   VoiceManifest,
+  Webhook,
+  WebhookCreated,
+  WebhookDelivery,
   Zone,
 };
 

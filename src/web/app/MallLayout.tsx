@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
-import { mallPath } from './api';
 import { embeddedMall } from './embeddedMall';
 import { MallContext } from './mall';
-import type { Mall } from './types';
 import { useApi } from './useApi';
 
 /** Loads the mall named in the URL once and provides it to every screen below. */
@@ -14,7 +12,9 @@ export function MallLayout() {
   const valid = /^[a-z0-9][a-z0-9-]{0,62}$/.test(slug);
   // The page usually arrives with its mall embedded; only a page without it asks the API.
   const embedded = valid ? embeddedMall(slug) : null;
-  const fetched = useApi<Mall>(valid && !embedded ? mallPath(slug) : null);
+  const fetched = useApi(valid && !embedded ? '/api/v1/malls/{mall}' : null, {
+    params: { path: { mall: slug } },
+  });
   const data = embedded ?? fetched.data;
   const error = embedded ? null : fetched.error;
 

@@ -1117,15 +1117,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                createdAt: string;
-                                id: number;
-                                keyPrefix: string;
-                                lastUsedAt: string | null;
-                                name: string;
-                                revokedAt: string | null;
-                                scopes: ("queue.read" | "webhooks.manage")[];
-                            }[];
+                            items: components["schemas"]["ApiKey"][];
                         };
                     };
                 };
@@ -1157,14 +1149,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: number;
-                            key: string;
-                            keyPrefix: string;
-                            name: string;
-                            scopes: ("queue.read" | "webhooks.manage")[];
-                        };
+                        "application/json": components["schemas"]["ApiKeyCreated"];
                     };
                 };
             };
@@ -2321,17 +2306,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                custom: boolean;
-                                /** @enum {string} */
-                                event: "ticket.near" | "ticket.called" | "webhook.disabled";
-                                /** @enum {string} */
-                                locale: "id" | "en";
-                                placeholders: string[];
-                                subject: string;
-                                text: string;
-                                updatedAt: string | null;
-                            }[];
+                            items: components["schemas"]["MessageTemplate"][];
                         };
                     };
                 };
@@ -2372,17 +2347,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            custom: boolean;
-                            /** @enum {string} */
-                            event: "ticket.near" | "ticket.called" | "webhook.disabled";
-                            /** @enum {string} */
-                            locale: "id" | "en";
-                            placeholders: string[];
-                            subject: string;
-                            text: string;
-                            updatedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["MessageTemplate"];
                     };
                 };
             };
@@ -2414,17 +2379,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            custom: boolean;
-                            /** @enum {string} */
-                            event: "ticket.near" | "ticket.called" | "webhook.disabled";
-                            /** @enum {string} */
-                            locale: "id" | "en";
-                            placeholders: string[];
-                            subject: string;
-                            text: string;
-                            updatedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["MessageTemplate"];
                     };
                 };
             };
@@ -2450,17 +2405,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            custom: boolean;
-                            /** @enum {string} */
-                            event: "ticket.near" | "ticket.called" | "webhook.disabled";
-                            /** @enum {string} */
-                            locale: "id" | "en";
-                            placeholders: string[];
-                            subject: string;
-                            text: string;
-                            updatedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["MessageTemplate"];
                     };
                 };
             };
@@ -2508,10 +2453,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            subject: string;
-                            text: string;
-                        };
+                        "application/json": components["schemas"]["RenderedMessage"];
                     };
                 };
             };
@@ -3906,19 +3848,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                active: boolean;
-                                consecutiveFailures: number;
-                                createdAt: string;
-                                disabledAt: string | null;
-                                /** @enum {string|null} */
-                                disabledReason: "failures" | "gone" | null;
-                                events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
-                                id: number;
-                                scopes: "personal"[];
-                                updatedAt: string;
-                                url: string;
-                            }[];
+                            items: components["schemas"]["Webhook"][];
                         };
                     };
                 };
@@ -3951,20 +3881,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            consecutiveFailures: number;
-                            createdAt: string;
-                            disabledAt: string | null;
-                            /** @enum {string|null} */
-                            disabledReason: "failures" | "gone" | null;
-                            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
-                            id: number;
-                            scopes: "personal"[];
-                            secret: string;
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["WebhookCreated"];
                     };
                 };
             };
@@ -4001,19 +3918,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            consecutiveFailures: number;
-                            createdAt: string;
-                            disabledAt: string | null;
-                            /** @enum {string|null} */
-                            disabledReason: "failures" | "gone" | null;
-                            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
-                            id: number;
-                            scopes: "personal"[];
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Webhook"];
                     };
                 };
             };
@@ -4071,19 +3976,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            active: boolean;
-                            consecutiveFailures: number;
-                            createdAt: string;
-                            disabledAt: string | null;
-                            /** @enum {string|null} */
-                            disabledReason: "failures" | "gone" | null;
-                            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
-                            id: number;
-                            scopes: "personal"[];
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Webhook"];
                     };
                 };
             };
@@ -4117,26 +4010,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                attempts: number;
-                                createdAt: string;
-                                event: string;
-                                id: number;
-                                lastError: string | null;
-                                nextAttemptAt: string | null;
-                                sentAt: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "sent" | "failed" | "cancelled";
-                                tries: {
-                                    at: string;
-                                    attempt: number;
-                                    durationMs: number;
-                                    error: string | null;
-                                    ok: boolean;
-                                    statusCode: number | null;
-                                }[];
-                                webhookId: string;
-                            }[];
+                            items: components["schemas"]["WebhookDelivery"][];
                         };
                     };
                 };
@@ -4278,6 +4152,23 @@ export interface components {
             serviceCount?: number;
             /** @enum {string} */
             type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+        };
+        ApiKey: {
+            createdAt: string;
+            id: number;
+            keyPrefix: string;
+            lastUsedAt: string | null;
+            name: string;
+            revokedAt: string | null;
+            scopes: ("queue.read" | "webhooks.manage")[];
+        };
+        ApiKeyCreated: {
+            createdAt: string;
+            id: number;
+            key: string;
+            keyPrefix: string;
+            name: string;
+            scopes: ("queue.read" | "webhooks.manage")[];
         };
         CalendarImportReport: {
             created: number;
@@ -4491,6 +4382,17 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        MessageTemplate: {
+            custom: boolean;
+            /** @enum {string} */
+            event: "ticket.near" | "ticket.called" | "webhook.disabled";
+            /** @enum {string} */
+            locale: "id" | "en";
+            placeholders: string[];
+            subject: string;
+            text: string;
+            updatedAt: string | null;
+        };
         NationalCalendar: {
             items: components["schemas"]["NationalDay"][];
             warnings: components["schemas"]["CalendarWarning"][];
@@ -4682,6 +4584,10 @@ export interface components {
                     };
                 };
             };
+        };
+        RenderedMessage: {
+            subject: string;
+            text: string;
         };
         /** @enum {string} */
         Role: "national_admin" | "mall_admin" | "agency_admin" | "back_office" | "officer" | "auditor";
@@ -4928,6 +4834,53 @@ export interface components {
             synthVersion: string;
             /** @enum {string} */
             voice: "server" | "browser";
+        };
+        Webhook: {
+            active: boolean;
+            consecutiveFailures: number;
+            createdAt: string;
+            disabledAt: string | null;
+            /** @enum {string|null} */
+            disabledReason: "failures" | "gone" | null;
+            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+            id: number;
+            scopes: "personal"[];
+            updatedAt: string;
+            url: string;
+        };
+        WebhookCreated: {
+            active: boolean;
+            consecutiveFailures: number;
+            createdAt: string;
+            disabledAt: string | null;
+            /** @enum {string|null} */
+            disabledReason: "failures" | "gone" | null;
+            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+            id: number;
+            scopes: "personal"[];
+            secret: string;
+            updatedAt: string;
+            url: string;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            createdAt: string;
+            event: string;
+            id: number;
+            lastError: string | null;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "cancelled";
+            tries: {
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                ok: boolean;
+                statusCode: number | null;
+            }[];
+            webhookId: string;
         };
         Zone: {
             id: number;

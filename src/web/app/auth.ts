@@ -26,7 +26,7 @@ export function useAuth(mall: string) {
     const s = read(mall);
     localStorage.removeItem(key(mall));
     setSession(null);
-    if (s) api('/api/v1/auth/logout', { method: 'POST', token: s.token }).catch(() => {});
+    if (s) api.post('/api/v1/auth/logout', { token: s.token }).catch(() => {});
   }, [mall]);
 
   useEffect(() => {
@@ -42,7 +42,8 @@ export function useAuth(mall: string) {
   useEffect(() => {
     if (!token) return;
     const ctl = new AbortController();
-    api<Me>('/api/v1/auth/me', { token, signal: ctl.signal })
+    api
+      .get('/api/v1/auth/me', { token, signal: ctl.signal })
       .then((user) => {
         const s = { token, user };
         localStorage.setItem(key(mall), JSON.stringify(s));
@@ -54,7 +55,7 @@ export function useAuth(mall: string) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const s = await api<Session>('/api/v1/auth/login', { method: 'POST', body: { username, password } });
+      const s: Session = await api.post('/api/v1/auth/login', { body: { username, password } });
       localStorage.setItem(key(mall), JSON.stringify(s));
       setSession(s);
       return s;

@@ -1,18 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from './api';
 import { useInterval } from './live';
+import type { DeviceSelf, PairResult } from './types';
 
 export type DeviceKind = 'kiosk' | 'display';
-
-/** What the server says about a paired device (GET /api/v1/devices/me). */
-export interface DeviceSelf {
-  id: number;
-  kind: DeviceKind;
-  name: string;
-  zone: string | null;
-  mall: { id: number; slug: string; name: string };
-  printer: boolean;
-}
 
 export type DeviceState =
   | { status: 'checking' }
@@ -38,13 +29,12 @@ function takePairCode(): string | null {
   return code;
 }
 
-type PairReply = { token: string; device: DeviceSelf };
 /** One request per code even when an effect runs twice (React strict mode): a code works only once. */
-const pairings = new Map<string, Promise<PairReply>>();
-function pairOnce(code: string): Promise<PairReply> {
+const pairings = new Map<string, Promise<PairResult>>();
+function pairOnce(code: string): Promise<PairResult> {
   let p = pairings.get(code);
   if (!p) {
-    p = api<PairReply>('/api/v1/devices/pair', { method: 'POST', body: { code } });
+    p = api.post('/api/v1/devices/pair', { body: { code } });
     pairings.set(code, p);
   }
   return p;
@@ -91,7 +81,7 @@ export function useDevice(mall: string, kind: DeviceKind) {
   const checkIn = useCallback(
     async (token: string) => {
       try {
-        const device = await api<DeviceSelf>('/api/v1/devices/me', { token });
+        const device = await api.get('/api/v1/devices/me', { token });
         if (device.mall.slug !== mall || device.kind !== kind) return forget('WRONG_DEVICE');
         setState({ status: 'paired', token, device });
       } catch (err) {

@@ -1,15 +1,10 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { OpeningNow } from '../../shared/contracts/catalog';
 import { localMoment } from '../../shared/domain/local-time';
-import { mallPath } from '../app/api';
 import { formatDay, formatTime, zoneAbbr } from '../app/format';
 import { useMall } from '../app/mall';
 import type { OpeningDay } from '../app/types';
 import { useApi } from '../app/useApi';
-
-type Hours = { workingWeekdays: number[]; days: OpeningDay[]; now: z.infer<typeof OpeningNow> };
 
 const span = (d: OpeningDay) => `${d.opens}–${d.closes}`;
 const roundTheClock = (d: OpeningDay) => d.opens === '00:00' && d.closes === '24:00' && d.breaks.length === 0;
@@ -58,7 +53,7 @@ function nextLabel(t: TFunction, iso: string, tz: string, lang: string) {
 export function OpeningHours({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const mall = useMall();
-  const hours = useApi<Hours>(mallPath(mall.slug, '/opening-hours'));
+  const hours = useApi('/api/v1/malls/{mall}/opening-hours', { params: { path: { mall: mall.slug } } });
   const h = hours.data;
   if (!h) return null;
   const tz = mall.timezone;

@@ -4,7 +4,7 @@ import { changedFields, isEmpty } from '../../app/changes';
 import { formatLocalDate } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { DataTable, EditButton, RowActions } from '../../components/DataTable';
 import { type AgencyDraft, AgencyForm } from './AgencyForm';
 import { useAdmin } from './adminContext';
@@ -16,7 +16,7 @@ export function AgenciesAdmin() {
   const { t, i18n } = useTranslation();
   const mall = useMall();
   const { may } = useAdmin();
-  const list = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies?includeRetired=true'));
+  const list = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies?includeRetired=true'));
   const ed = useEditing<Agency>();
   const m = useMutation();
   const canEdit = (a: Agency) => may('agency.manage', a.id);

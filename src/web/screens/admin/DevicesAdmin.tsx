@@ -6,7 +6,7 @@ import { formatDateTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Device, DeviceWithCode, Zone } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { DataTable, EditButton, RowActions, SmallButton } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
@@ -25,8 +25,11 @@ export function DevicesAdmin() {
   const mall = useMall();
   const { token, may } = useAdmin();
   const isMallAdmin = may('device.manage');
-  const list = useApi<{ items: Device[] }>(isMallAdmin ? mallPath(mall.slug, '/devices') : null, token);
-  const zones = useApi<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
+  const list = useApiUntyped<{ items: Device[] }>(
+    isMallAdmin ? mallPath(mall.slug, '/devices') : null,
+    token,
+  );
+  const zones = useApiUntyped<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
   const ed = useEditing<Device>();
   const m = useMutation();
   const [code, setCode] = useState<DeviceWithCode | null>(null);

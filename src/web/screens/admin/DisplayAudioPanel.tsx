@@ -4,14 +4,14 @@ import { mallPath } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 
 /** The paired displays' last audio reports, refreshed every minute while shown. */
 export function useDisplayAudio(): DisplayAudioDto[] {
   const mall = useMall();
   const { token } = useAdmin();
-  const list = useApi<{ items: DisplayAudioDto[] }>(
+  const list = useApiUntyped<{ items: DisplayAudioDto[] }>(
     mallPath(mall.slug, '/announcements/audio-status'),
     token,
     {

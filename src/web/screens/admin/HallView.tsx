@@ -5,15 +5,15 @@ import { formatTime } from '../../app/format';
 import { useDebounced, useEventStream, useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, DisplayState } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { HallQueues } from './HallQueues';
 
 /** Live hall: every counter's state and ticket, waiting per service, latest calls. */
 export function HallView() {
   const { t } = useTranslation();
   const mall = useMall();
-  const state = useApi<DisplayState>(mallPath(mall.slug, '/displays/all/state'));
-  const counters = useApi<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
+  const state = useApiUntyped<DisplayState>(mallPath(mall.slug, '/displays/all/state'));
+  const counters = useApiUntyped<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
   const refetch = useDebounced(() => {
     state.reload();
     counters.reload();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { MallCalendar, MallCalendarDay } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { formatDay, KindChip } from './calendarParts';
 import { FormStatus, useMutation } from './useMutation';
 
@@ -16,7 +16,7 @@ export function HolidaysAdmin() {
   const mall = useMall();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const list = useApi<MallCalendar>(mallPath(mall.slug, `/calendar?year=${year}`), null, {
+  const list = useApiUntyped<MallCalendar>(mallPath(mall.slug, `/calendar?year=${year}`), null, {
     keepPrevious: true,
   });
   const [date, setDate] = useState('');

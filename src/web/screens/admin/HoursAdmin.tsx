@@ -4,7 +4,7 @@ import { LIMITS } from '../../../shared/contracts/limits';
 import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { OpeningDay } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { ClockInput } from './FormParts';
 import { HolidaysAdmin } from './HolidaysAdmin';
 import { FormStatus, useMutation } from './useMutation';
@@ -17,7 +17,7 @@ const toggle = (ws: number[], w: number, on: boolean) =>
 export function HoursAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
-  const hours = useApi<{ workingWeekdays: number[]; days: OpeningDay[] }>(
+  const hours = useApiUntyped<{ workingWeekdays: number[]; days: OpeningDay[] }>(
     mallPath(mall.slug, '/opening-hours'),
   );
   const [days, setDays] = useState<OpeningDay[]>([]);

@@ -5,7 +5,7 @@ import { mallPath } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { ApiKey, ApiKeyCreated, WebhookCreated } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { DataTable, RowActions } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
@@ -22,7 +22,7 @@ export function IntegrationsAdmin() {
   const mall = useMall();
   const { token, may } = useAdmin();
   const allowed = may('apikeys.manage');
-  const keys = useApi<{ items: ApiKey[] }>(allowed ? mallPath(mall.slug, '/api-keys') : null, token);
+  const keys = useApiUntyped<{ items: ApiKey[] }>(allowed ? mallPath(mall.slug, '/api-keys') : null, token);
   const ed = useEditing<ApiKey>();
   const m = useMutation();
   const [created, setCreated] = useState<ApiKeyCreated | null>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import type { CalendarImportReport, NationalCalendar, NationalDay } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 import { formatDay, KindChip } from './calendarParts';
 import { FormStatus, useMutation } from './useMutation';
@@ -16,7 +16,7 @@ export function NationalCalendarAdmin() {
   const { t, i18n } = useTranslation();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const list = useApi<NationalCalendar>(`/api/v1/calendar/national?year=${year}`, null, {
+  const list = useApiUntyped<NationalCalendar>(`/api/v1/calendar/national?year=${year}`, null, {
     keepPrevious: true,
   });
   const [form, setForm] = useState<NationalDay>(EMPTY);

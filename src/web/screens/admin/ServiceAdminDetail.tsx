@@ -5,7 +5,7 @@ import { mallPath } from '../../app/api';
 import { formatDay } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { ServiceDetail, StandardVersion } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { FullStandard } from '../../components/FullStandard';
 import { useAdmin } from './adminContext';
 
@@ -15,8 +15,8 @@ export function ServiceAdminDetail() {
   const mall = useMall();
   const { token } = useAdmin();
   const id = useParams().id ?? '';
-  const detail = useApi<ServiceDetail>(mallPath(mall.slug, `/services/${id}`));
-  const history = useApi<{ items: StandardVersion[] }>(
+  const detail = useApiUntyped<ServiceDetail>(mallPath(mall.slug, `/services/${id}`));
+  const history = useApiUntyped<{ items: StandardVersion[] }>(
     mallPath(mall.slug, `/services/${id}/standards`),
     token,
   );

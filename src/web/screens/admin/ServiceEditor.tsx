@@ -6,7 +6,7 @@ import { mallPath } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
 import type { Agency, ServiceDetail, StandardBody, StandardVersion } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 import { emptyStandard, lines, StandardFields } from './StandardFields';
 import { FormStatus, useMutation } from './useMutation';
@@ -51,9 +51,9 @@ export function ServiceEditor() {
   const navigate = useNavigate();
   const { token, isMallAdmin, user } = useAdmin();
   const id = useParams().id;
-  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const detail = useApi<ServiceDetail>(id ? mallPath(mall.slug, `/services/${id}`) : null);
-  const history = useApi<{ items: StandardVersion[] }>(
+  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const detail = useApiUntyped<ServiceDetail>(id ? mallPath(mall.slug, `/services/${id}`) : null);
+  const history = useApiUntyped<{ items: StandardVersion[] }>(
     id ? mallPath(mall.slug, `/services/${id}/standards`) : null,
     token,
   );

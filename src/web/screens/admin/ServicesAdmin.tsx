@@ -5,7 +5,7 @@ import { mallPath, qs } from '../../app/api';
 import { formatDuration, formatFee } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency, ServiceSummary } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { DataTable } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useSetRetired } from './adminList';
@@ -24,8 +24,8 @@ export function ServicesAdmin() {
     const id = setTimeout(() => setQuery(q.trim()), 250);
     return () => clearTimeout(id);
   }, [q]);
-  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const list = useApi<{ total: number; items: ServiceSummary[] }>(
+  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const list = useApiUntyped<{ total: number; items: ServiceSummary[] }>(
     mallPath(mall.slug, `/services${qs({ q: query, agencyId, includeRetired: 'true', limit: 1000 })}`),
     null,
     { keepPrevious: true },

@@ -4,7 +4,7 @@ import { mallPath, qs } from '../../app/api';
 import { zoneAbbr } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { Agency, QueueStats } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import '../../styles/stats.css';
 import { errorText } from '../../app/errors';
 import { useAdmin } from './adminContext';
@@ -30,9 +30,9 @@ export function StatsAdmin() {
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [agencyId, setAgencyId] = useState('');
-  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
   const valid = Boolean(from && to && from <= to);
-  const stats = useApi<QueueStats>(
+  const stats = useApiUntyped<QueueStats>(
     valid ? mallPath(mall.slug, `/stats/queue${qs({ from, to, agencyId })}`) : null,
     token,
     { keepPrevious: true },

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Webhook, WebhookCreated, WebhookDelivery } from '../../app/types';
-import { useApi } from '../../app/useApi';
+import { useApiUntyped } from '../../app/useApi';
 import { DataTable, RowActions, SmallButton } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { AdminForm, Field } from './FormParts';
@@ -27,7 +27,7 @@ export function WebhooksPanel({
   const { t, i18n } = useTranslation();
   const mall = useMall();
   const { token } = useAdmin();
-  const hooks = useApi<{ items: Webhook[] }>(mallPath(mall.slug, '/webhooks'), token);
+  const hooks = useApiUntyped<{ items: Webhook[] }>(mallPath(mall.slug, '/webhooks'), token);
   // Failures and an automatic switch-off happen on their own: refresh while the panel is open.
   useInterval(() => hooks.reload(), 30_000);
   const [adding, setAdding] = useState(false);
@@ -168,7 +168,10 @@ function DeliveryLog({ id, when }: { id: number; when: (iso: string | null) => s
   const { t } = useTranslation();
   const mall = useMall();
   const { token } = useAdmin();
-  const log = useApi<{ items: WebhookDelivery[] }>(mallPath(mall.slug, `/webhooks/${id}/deliveries`), token);
+  const log = useApiUntyped<{ items: WebhookDelivery[] }>(
+    mallPath(mall.slug, `/webhooks/${id}/deliveries`),
+    token,
+  );
   return (
     <section className="card delivery-log" aria-labelledby="log-h">
       <div className="section-head">

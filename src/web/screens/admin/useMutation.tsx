@@ -11,13 +11,18 @@ export function useMutation() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const send = useCallback(
-    async <T,>(path: string, opts: Omit<RequestOptions, 'token'>, success?: string): Promise<T | null> => {
+  /**
+   * Runs one typed API call with the staff token (`call(token)`), e.g.
+   * `m.run((token) => api.patch('/api/v1/malls/{mall}/counters/{id}', {params, body, token}))`;
+   * answers the call's result, or null when it failed (the error is shown). A 204 answers undefined.
+   */
+  const run = useCallback(
+    async <T,>(call: (token: string | null) => Promise<T>, success?: string): Promise<T | null> => {
       setBusy(true);
       setError(null);
       setDone(null);
       try {
-        const res = await api<T>(path, { ...opts, token });
+        const res = await call(token);
         setDone(success ?? t('common.saved'));
         return res;
       } catch (err) {
@@ -29,6 +34,12 @@ export function useMutation() {
     },
     [token, t],
   );
+  /** @deprecated Untyped write (path and options as strings): use `run` with a typed call. */
+  const send = useCallback(
+    <T,>(path: string, opts: Omit<RequestOptions, 'token'>, success?: string): Promise<T | null> =>
+      run((tk) => api<T>(path, { ...opts, token: tk }), success),
+    [run],
+  );
   /** A form saved without changes: nothing is sent, the form closes and says so. */
   const unchanged = useCallback(
     (close: () => void) => {
@@ -38,7 +49,7 @@ export function useMutation() {
     },
     [t],
   );
-  return { busy, error, done, send, setError, unchanged };
+  return { busy, error, done, run, send, token, setError, unchanged };
 }
 
 export function FormStatus({ error, done }: { error: string | null; done: string | null }) {

@@ -36,16 +36,13 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
   const current = q.data?.current ?? null;
   const status = q.data?.counter.status ?? counter.status;
 
+  /** Runs one typed call of the console; `ok` turns its answer into the message shown. */
   const act = useCallback(
-    async (path: string, body?: unknown, ok?: (res: unknown) => string | null) => {
+    async <R,>(call: () => Promise<R>, ok?: (res: R) => string | null) => {
       setBusy(true);
       setMessage(null);
       try {
-        const res = await api<unknown>(mallPath(mall.slug, path), {
-          method: 'POST',
-          body: body ?? {},
-          token,
-        });
+        const res = await call();
         const text = ok?.(res) ?? null;
         if (text) setMessage({ kind: 'ok', text });
         setDialog(null);
@@ -58,21 +55,27 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
         setBusy(false);
       }
     },
-    [mall.slug, token, t],
+    [t],
   );
-  const ticketPath = (action: string) => `/tickets/${current?.id}/${action}`;
-  const calledText = (res: unknown) => {
-    const tk = res as Ticket | undefined;
-    return tk ? t('counter.called', { number: tk.number }) : t('counter.nobodyWaiting');
-  };
+  const mallParam = { mall: mall.slug };
+  const onCounter = { params: { path: { ...mallParam, counterId: counter.id } }, token };
+  const onTicket = (id: number) => ({ params: { path: { ...mallParam, id } }, token });
+  const calledText = (tk: Ticket | null | undefined) =>
+    tk ? t('counter.called', { number: tk.number }) : t('counter.nobodyWaiting');
   const actions = {
-    callNext: () => void act(`/counters/${counter.id}/call-next`, undefined, calledText),
+    callNext: () =>
+      void act(() => api.post('/api/v1/malls/{mall}/counters/{counterId}/call-next', onCounter), calledText),
     recall: () =>
       current &&
-      void act(ticketPath('recall'), undefined, () => t('counter.recalled', { number: current.number })),
-    start: () => current && void act(ticketPath('start')),
+      void act(
+        () => api.post('/api/v1/malls/{mall}/tickets/{id}/recall', onTicket(current.id)),
+        () => t('counter.recalled', { number: current.number }),
+      ),
+    start: () =>
+      current && void act(() => api.post('/api/v1/malls/{mall}/tickets/{id}/start', onTicket(current.id))),
     finish: () => current && setDialog({ kind: 'finish' }),
-    noShow: () => current && void act(ticketPath('no-show')),
+    noShow: () =>
+      current && void act(() => api.post('/api/v1/malls/{mall}/tickets/{id}/no-show', onTicket(current.id))),
     transfer: () => current && setDialog({ kind: 'transfer' }),
     cancel: () => current?.status === 'called' && setDialog({ kind: 'cancel' }),
     walkIn: () => setDialog({ kind: 'walkin' }),
@@ -99,7 +102,14 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
         <StatusSwitch
           value={status}
           busy={busy}
-          onChange={(s) => void act(`/counters/${counter.id}/status`, { status: s })}
+          onChange={(status) =>
+            void act(() =>
+              api.post('/api/v1/malls/{mall}/counters/{counterId}/status', {
+                ...onCounter,
+                body: { status },
+              }),
+            )
+          }
         />
         <span className={`live-badge ${online ? 'on' : 'off'}`}>
           {online ? t('common.live') : t('common.offline')}
@@ -126,7 +136,14 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           ticket={current}
           busy={busy}
           onClose={() => setDialog(null)}
-          onFinish={(outcome) => void act(ticketPath('finish'), { outcome })}
+          onFinish={(outcome) =>
+            void act(() =>
+              api.post('/api/v1/malls/{mall}/tickets/{id}/finish', {
+                ...onTicket(current.id),
+                body: { outcome },
+              }),
+            )
+          }
         />
       )}
       {dialog?.kind === 'transfer' && current && (
@@ -134,7 +151,11 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           ticket={current}
           busy={busy}
           onClose={() => setDialog(null)}
-          onTransfer={(body) => void act(ticketPath('transfer'), body)}
+          onTransfer={(body) =>
+            void act(() =>
+              api.post('/api/v1/malls/{mall}/tickets/{id}/transfer', { ...onTicket(current.id), body }),
+            )
+          }
         />
       )}
       {dialog?.kind === 'cancel' && current && (
@@ -143,8 +164,9 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           busy={busy}
           onClose={() => setDialog(null)}
           onConfirm={() =>
-            void act(ticketPath('cancel'), undefined, () =>
-              t('counter.cancelled', { number: current.number }),
+            void act(
+              () => api.post('/api/v1/malls/{mall}/tickets/{id}/cancel', onTicket(current.id)),
+              () => t('counter.cancelled', { number: current.number }),
             )
           }
         />
@@ -155,7 +177,14 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           busy={busy}
           onClose={() => setDialog(null)}
           onCall={(reason) =>
-            void act(`/counters/${counter.id}/call`, { ticketId: dialog.ticket.id, reason }, calledText)
+            void act(
+              () =>
+                api.post('/api/v1/malls/{mall}/counters/{counterId}/call', {
+                  ...onCounter,
+                  body: { ticketId: dialog.ticket.id, reason },
+                }),
+              calledText,
+            )
           }
         />
       )}
@@ -166,12 +195,13 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           onClose={() => setDialog(null)}
           onIssue={(serviceId, priority) =>
             void act(
-              '/tickets',
-              { serviceId, source: 'counter', ...(priority ? { priority } : {}) },
-              (res) => {
-                const tk = (res as { ticket?: Ticket } & Partial<Ticket>) ?? {};
-                return t('counter.walkInIssued', { number: tk.ticket?.number ?? tk.number ?? '' });
-              },
+              () =>
+                api.post('/api/v1/malls/{mall}/tickets', {
+                  params: { path: mallParam },
+                  body: { serviceId, source: 'counter', ...(priority ? { priority } : {}) },
+                  token,
+                }),
+              (tk) => t('counter.walkInIssued', { number: tk.number }),
             )
           }
         />

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import { PRIORITIES } from '../../app/tickets';
-import type { Counter, Priority, ServiceSummary, Ticket } from '../../app/types';
+import type { Counter, FinishBody, Priority, ServiceSummary, Ticket, TransferBody } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { Modal } from '../../components/Modal';
 
@@ -25,9 +24,9 @@ export function FinishDialog({
   busy,
   onClose,
   onFinish,
-}: Base & { ticket: Ticket; onFinish: (o: string) => void }) {
+}: Base & { ticket: Ticket; onFinish: (o: FinishBody['outcome']) => void }) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState<string>('done');
+  const [outcome, setOutcome] = useState<FinishBody['outcome']>('done');
   return (
     <Modal title={t('counter.finishTitle', { number: ticket.number })} onClose={onClose}>
       <form
@@ -99,11 +98,13 @@ export function TransferDialog({
   busy,
   onClose,
   onTransfer,
-}: Base & { ticket: Ticket; onTransfer: (body: object) => void }) {
+}: Base & { ticket: Ticket; onTransfer: (body: TransferBody) => void }) {
   const { t } = useTranslation();
   const mall = useMall();
-  const services = useApi<{ items: ServiceSummary[] }>(mallPath(mall.slug, '/services?limit=1000'));
-  const counters = useApi<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
+  const services = useApi('/api/v1/malls/{mall}/services', {
+    params: { path: { mall: mall.slug }, query: { limit: 1000 } },
+  });
+  const counters = useApi('/api/v1/malls/{mall}/counters', { params: { path: { mall: mall.slug } } });
   const [serviceId, setServiceId] = useState('');
   const [counterId, setCounterId] = useState('');
   const [returnToCounter, setReturn] = useState(false);

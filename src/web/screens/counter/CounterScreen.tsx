@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useMall } from '../../app/mall';
 import { may } from '../../app/permissions';
-import type { Counter } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { LoginForm } from '../../components/LoginForm';
 import { StaffHeader } from '../../components/StaffHeader';
@@ -21,7 +19,9 @@ export function CounterScreen() {
   const [picked, setPicked] = useState<number | null>(
     () => Number(localStorage.getItem(pickedKey(mall.slug))) || null,
   );
-  const counters = useApi<{ items: Counter[] }>(auth.user ? mallPath(mall.slug, '/counters') : null);
+  const counters = useApi(auth.user ? '/api/v1/malls/{mall}/counters' : null, {
+    params: { path: { mall: mall.slug } },
+  });
   const mine =
     counters.data?.items.filter((c) =>
       may(auth.user, 'counter.operate', { agencyId: c.agencyId, counterId: c.id }),

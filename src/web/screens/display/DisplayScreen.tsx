@@ -6,7 +6,6 @@ import { api, mallPath } from '../../app/api';
 import { useDevice } from '../../app/device';
 import { useEventStream, useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import type { DisplayState } from '../../app/types';
 import '../../styles/display.css';
 import { applyBoardEvent, type Board, EMPTY_BOARD } from './board';
 import { CounterBoard } from './CounterBoard';
@@ -73,7 +72,9 @@ function DisplayBoard({ zone }: { zone: string }) {
   // One snapshot on load (and after a reset or now and then for the averages); the stream does the rest.
   const load = useCallback(async () => {
     try {
-      const s = await api<DisplayState>(mallPath(mall.slug, `/displays/${encodeURIComponent(zone)}/state`));
+      const s = await api.get('/api/v1/malls/{mall}/displays/{zone}/state', {
+        params: { path: { mall: mall.slug, zone } },
+      });
       if (watermark.current === null) {
         watermark.current = s.lastEventId;
         // The stream starts right after the snapshot, so nothing between the two is missed.

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { VoiceManifestDto } from '../../../shared/contracts/announcements';
 import { CHIME, clipUrl, spokenTextToClips } from '../../../shared/domain/announcement-clips';
-import { api, mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { useMall } from '../../app/mall';
+import type { VoiceManifest } from '../../app/types';
 import {
   indonesianVoice,
   markClipsFailed,
@@ -56,7 +56,7 @@ export function useAnnouncer() {
   const voiceParam = params.get('voice');
   const queue = useRef<Announcement[]>([]);
   const running = useRef(false);
-  const manifest = useRef<VoiceManifestDto | null>(null);
+  const manifest = useRef<VoiceManifest | null>(null);
   const [current, setCurrent] = useState<Announcement | null>(null);
   const [queued, setQueued] = useState(0);
   const announced = useRef<string[]>([]);
@@ -79,7 +79,9 @@ export function useAnnouncer() {
 
   const loadManifest = useCallback(async () => {
     try {
-      const m = await api<VoiceManifestDto>(mallPath(mall.slug, '/announcements/voice'));
+      const m = await api.get('/api/v1/malls/{mall}/announcements/voice', {
+        params: { path: { mall: mall.slug } },
+      });
       manifest.current = m;
       await preloadClips(COMMON.map((k) => clipUrl(m, k)));
       return m;

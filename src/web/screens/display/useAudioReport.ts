@@ -1,19 +1,24 @@
 import { useEffect } from 'react';
-import { api, mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { storedDeviceToken } from '../../app/device';
 import { useInterval } from '../../app/live';
+import type { DisplayAudio } from '../../app/types';
 import { useAudioStatus } from './audio';
 
 /** Often enough that the admin's list is current; a board silent for 15 minutes counts as stale. */
 const REPORT_MS = 5 * 60_000;
 
-async function report(mall: string, status: string): Promise<void> {
+async function report(mall: string, status: DisplayAudio['status']): Promise<void> {
   const token = storedDeviceToken(mall, 'display');
   // Unpaired boards have no identity to report under; they still show their own warning.
   if (!token) return;
-  await api(mallPath(mall, '/announcements/audio-status'), { method: 'PUT', token, body: { status } }).catch(
-    () => {},
-  );
+  await api
+    .put('/api/v1/malls/{mall}/announcements/audio-status', {
+      params: { path: { mall } },
+      body: { status },
+      token,
+    })
+    .catch(() => {});
 }
 
 /**

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { zoneAbbr } from '../../app/format';
-import type { Mall } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { BrandMark } from '../../components/BrandMark';
 import { LangSwitch } from '../../components/LangSwitch';
@@ -12,7 +11,7 @@ const SCREENS = ['portal', 'kiosk', 'display', 'counter', 'admin'] as const;
 /** `/`: every mall of this deployment, with a link to each of its screens. */
 export function HomeScreen() {
   const { t } = useTranslation();
-  const { data, error, reload } = useApi<{ items: Mall[] }>('/api/v1/malls');
+  const { data, error, reload } = useApi('/api/v1/malls');
   useEffect(() => {
     document.title = 'Satu Atap — Mal Pelayanan Publik';
   }, []);

@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import type { Agency } from '../../app/types';
+import type { AgencyView } from '../../app/types';
 
 /** Big touch tiles, one per agency that has services at the mall. */
-export function AgencyGrid({ agencies, onPick }: { agencies: Agency[]; onPick: (a: Agency) => void }) {
+export function AgencyGrid({
+  agencies,
+  onPick,
+}: {
+  agencies: AgencyView[];
+  onPick: (a: AgencyView) => void;
+}) {
   const { t } = useTranslation();
   const shown = agencies.filter((a) => !a.retired && (a.serviceCount ?? 1) > 0);
   return (

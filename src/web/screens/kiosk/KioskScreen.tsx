@@ -1,11 +1,18 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, mallPath } from '../../app/api';
+import { ApiError, api } from '../../app/api';
 import { useDevice } from '../../app/device';
 import { errorText } from '../../app/errors';
 import { formatFee } from '../../app/format';
 import { useMall } from '../../app/mall';
-import type { Agency, PrintOutcome, Priority, ServiceDetail, ServiceSummary, Ticket } from '../../app/types';
+import type {
+  AgencyView,
+  PrintOutcome,
+  Priority,
+  ServiceDetail,
+  ServiceSummary,
+  Ticket,
+} from '../../app/types';
 import { useApi } from '../../app/useApi';
 import '../../styles/kiosk.css';
 import '../../styles/print.css';
@@ -23,7 +30,7 @@ import { useIdle } from './useIdle';
 
 type Step =
   | { kind: 'start' }
-  | { kind: 'agency'; agency: Agency }
+  | { kind: 'agency'; agency: AgencyView }
   | { kind: 'search' }
   | { kind: 'service'; serviceId: number; back: Step }
   | { kind: 'ticket'; ticket: Ticket; counters: string; print: PrintOutcome | null; fee: string };
@@ -43,11 +50,11 @@ export function KioskScreen() {
   const [takeError, setTakeError] = useState<string | null>(null);
   const [paper] = useState(paperSetting);
   const device = useDevice(mall.slug, 'kiosk');
-  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: { path: { mall: mall.slug } } });
   const agencyId = step.kind === 'agency' ? step.agency.id : null;
-  const services = useApi<{ items: ServiceSummary[] }>(
-    agencyId ? mallPath(mall.slug, `/services?agencyId=${agencyId}&limit=200`) : null,
-  );
+  const services = useApi(agencyId ? '/api/v1/malls/{mall}/services' : null, {
+    params: { path: { mall: mall.slug }, query: { agencyId: agencyId ?? undefined, limit: 200 } },
+  });
   const home = useCallback(() => {
     setStep({ kind: 'start' });
     setTakeError(null);
@@ -65,16 +72,11 @@ export function KioskScreen() {
     setBusy(true);
     setTakeError(null);
     try {
-      const res = await api<(Ticket & { print?: PrintOutcome }) | { ticket: Ticket }>(
-        mallPath(mall.slug, '/tickets'),
-        {
-          method: 'POST',
-          body: { serviceId: service.id, source: 'kiosk', ...(priority ? { priority } : {}) },
-          token: device.token,
-        },
-      );
-      const ticket = 'ticket' in res ? res.ticket : res;
-      const print = 'print' in res ? (res.print ?? null) : null;
+      const { print = null, ...ticket } = await api.post('/api/v1/malls/{mall}/tickets', {
+        params: { path: { mall: mall.slug } },
+        body: { serviceId: service.id, source: 'kiosk', ...(priority ? { priority } : {}) },
+        token: device.token,
+      });
       const counters = service.counters.map((c) => c.number).join(', ');
       setStep({
         kind: 'ticket',

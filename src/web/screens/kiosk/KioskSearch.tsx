@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/contracts/limits';
-import { mallPath, qs } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { ServiceSummary } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -18,9 +17,9 @@ export function KioskSearch({ onPick }: { onPick: (s: ServiceSummary) => void })
     const id = setTimeout(() => setQuery(q.trim()), 250);
     return () => clearTimeout(id);
   }, [q]);
-  const results = useApi<{ total: number; items: ServiceSummary[] }>(
-    query.length >= 2 ? mallPath(mall.slug, `/services${qs({ q: query, limit: 30 })}`) : null,
-    null,
+  const results = useApi(
+    query.length >= 2 ? '/api/v1/malls/{mall}/services' : null,
+    { params: { path: { mall: mall.slug }, query: { q: query, limit: 30 } } },
     { keepPrevious: true },
   );
   return (

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { Priority, ServiceDetail } from '../../app/types';
 import { useApi } from '../../app/useApi';
@@ -21,7 +20,9 @@ export function ServiceStep({
 }) {
   const { t } = useTranslation();
   const mall = useMall();
-  const { data, error: loadError } = useApi<ServiceDetail>(mallPath(mall.slug, `/services/${serviceId}`));
+  const { data, error: loadError } = useApi('/api/v1/malls/{mall}/services/{id}', {
+    params: { path: { mall: mall.slug, id: serviceId } },
+  });
   const [priority, setPriority] = useState<Priority | null>(null);
   if (loadError) return <p className="alert">{t('common.loadFailed')}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;

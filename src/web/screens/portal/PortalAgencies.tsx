@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
-import type { Agency } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { PhoneIcon } from '../../components/Icons';
 
@@ -10,7 +8,7 @@ import { PhoneIcon } from '../../components/Icons';
 export function PortalAgencies() {
   const { t } = useTranslation();
   const mall = useMall();
-  const { data, error } = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const { data, error } = useApi('/api/v1/malls/{mall}/agencies', { params: { path: { mall: mall.slug } } });
   return (
     <>
       <h1>{t('portal.hotlinesTitle')}</h1>

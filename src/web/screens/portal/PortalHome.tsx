@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { LIMITS } from '../../../shared/contracts/limits';
-import { mallPath, qs } from '../../app/api';
 import { useMall } from '../../app/mall';
-import type { Agency, ServiceSummary } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { OpeningHours } from '../../components/OpeningHours';
 import { ServiceCard } from './ServiceCard';
@@ -23,10 +21,15 @@ export function PortalHome() {
     const id = setTimeout(() => setQuery(q.trim()), 250);
     return () => clearTimeout(id);
   }, [q]);
-  const agencies = useApi<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const services = useApi<{ total: number; items: ServiceSummary[] }>(
-    mallPath(mall.slug, `/services${qs({ q: query, agencyId, limit: 200 })}`),
-    null,
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: { path: { mall: mall.slug } } });
+  const services = useApi(
+    '/api/v1/malls/{mall}/services',
+    {
+      params: {
+        path: { mall: mall.slug },
+        query: { q: query, agencyId: agencyId ? Number(agencyId) : undefined, limit: 200 },
+      },
+    },
     { keepPrevious: true },
   );
 

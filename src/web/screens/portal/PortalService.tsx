@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { mallPath } from '../../app/api';
 import { useMall } from '../../app/mall';
-import type { ServiceDetail } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { StandardView } from '../../components/StandardView';
 
@@ -12,7 +10,9 @@ export function PortalService() {
   const mall = useMall();
   const id = useParams().serviceId ?? '';
   const valid = /^\d+$/.test(id);
-  const { data, error } = useApi<ServiceDetail>(valid ? mallPath(mall.slug, `/services/${id}`) : null);
+  const { data, error } = useApi(valid ? '/api/v1/malls/{mall}/services/{id}' : null, {
+    params: { path: { mall: mall.slug, id: Number(id) } },
+  });
   if (!valid || error?.status === 404) return <p className="alert">{t('portal.serviceNotFound')}</p>;
   if (error) return <p className="alert">{t('common.loadFailed')}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
