@@ -2578,34 +2578,7 @@ export interface paths {
                                 pending: number;
                                 sent: number;
                             };
-                            items: {
-                                addressErased: boolean;
-                                addressMasked: string;
-                                attempts: number;
-                                channel: string;
-                                createdAt: string;
-                                event: string;
-                                id: number;
-                                lastError: string | null;
-                                locale: string;
-                                log: {
-                                    at: string;
-                                    attempt: number;
-                                    durationMs: number;
-                                    error: string | null;
-                                    ok: boolean;
-                                    statusCode: number | null;
-                                }[];
-                                maxAttempts: number;
-                                nextAttemptAt: string | null;
-                                sentAt: string | null;
-                                /** @enum {string} */
-                                status: "pending" | "sent" | "failed" | "cancelled";
-                                subject: {
-                                    id: number;
-                                    type: string;
-                                } | null;
-                            }[];
+                            items: components["schemas"]["OutboxMessage"][];
                         };
                     };
                 };
@@ -2647,34 +2620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            addressErased: boolean;
-                            addressMasked: string;
-                            attempts: number;
-                            channel: string;
-                            createdAt: string;
-                            event: string;
-                            id: number;
-                            lastError: string | null;
-                            locale: string;
-                            log: {
-                                at: string;
-                                attempt: number;
-                                durationMs: number;
-                                error: string | null;
-                                ok: boolean;
-                                statusCode: number | null;
-                            }[];
-                            maxAttempts: number;
-                            nextAttemptAt: string | null;
-                            sentAt: string | null;
-                            /** @enum {string} */
-                            status: "pending" | "sent" | "failed" | "cancelled";
-                            subject: {
-                                id: number;
-                                type: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["OutboxMessage"];
                     };
                 };
             };
@@ -4428,6 +4374,34 @@ export interface components {
             closes: string;
             opens: string;
             weekday: number;
+        };
+        OutboxMessage: {
+            addressErased: boolean;
+            addressMasked: string;
+            attempts: number;
+            channel: string;
+            createdAt: string;
+            event: string;
+            id: number;
+            lastError: string | null;
+            locale: string;
+            log: {
+                at: string;
+                attempt: number;
+                durationMs: number;
+                error: string | null;
+                ok: boolean;
+                statusCode: number | null;
+            }[];
+            maxAttempts: number;
+            nextAttemptAt: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "cancelled";
+            subject: {
+                id: number;
+                type: string;
+            } | null;
         };
         PrintOutcome: {
             message?: string;
