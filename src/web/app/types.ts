@@ -53,8 +53,10 @@ export type ApiKeyCreated = Schemas['ApiKeyCreated'];
 export type Webhook = Schemas['Webhook'];
 export type WebhookCreated = Schemas['WebhookCreated'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
-/** Messages to citizens and admins: templates per event × locale. */
+/** Messages to citizens and admins: templates per event × locale, their preview, the outbox (masked). */
 export type MessageTemplate = Schemas['MessageTemplate'];
+export type RenderedMessage = Schemas['RenderedMessage'];
+export type OutboxMessage = Schemas['OutboxMessage'];
 /** How a kiosk's network printer did with the slip (absent: the browser prints). */
 export type PrintOutcome = Schemas['PrintOutcome'];
 /** GET /calendar/national and GET /malls/{mall}/calendar (inherited national days + own closures). */

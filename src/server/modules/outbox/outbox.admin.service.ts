@@ -28,8 +28,9 @@ function toDto(m: Listed, log: Attempt[]): OutboxMessage {
     lastError: m.last_error,
     createdAt: m.created_at,
     sentAt: m.sent_at,
-    log: log.map((a) => ({
-      attempt: a.attempt,
+    // Numbered over the whole log: a retry by an admin starts a fresh count of tries, not a new log.
+    log: log.map((a, i) => ({
+      attempt: i + 1,
       at: a.at,
       ok: a.ok === 1,
       statusCode: a.status_code,

@@ -178,7 +178,7 @@ export function attemptsOf(db: Db, messageIds: number[]) {
     .selectAll()
     .where('message_id', 'in', messageIds)
     .orderBy('message_id')
-    .orderBy('attempt')
+    .orderBy('id')
     .execute();
 }
 

@@ -4,6 +4,7 @@ import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
+import { adminOutbox } from './adminOutbox';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
@@ -36,6 +37,8 @@ export const admin: Dict<typeof id.admin> = {
     voice: 'Announcement voice',
     devices: 'Devices',
     integrations: 'API & Webhook',
+    messages: 'Outgoing messages',
+    templates: 'Message templates',
   },
   col: {
     action: 'Action',
@@ -65,5 +68,6 @@ export const admin: Dict<typeof id.admin> = {
   ...adminSettings,
   ...adminDevices,
   ...adminIntegrations,
+  ...adminOutbox,
   ...adminCalendar,
 };

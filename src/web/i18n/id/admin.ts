@@ -2,6 +2,7 @@ import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
+import { adminOutbox } from './adminOutbox';
 import { adminSettings } from './adminSettings';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
@@ -34,6 +35,8 @@ export const admin = {
     voice: 'Suara panggilan',
     devices: 'Perangkat',
     integrations: 'API & Webhook',
+    messages: 'Pesan keluar',
+    templates: 'Templat pesan',
   },
   col: {
     action: 'Aksi',
@@ -63,5 +66,6 @@ export const admin = {
   ...adminSettings,
   ...adminDevices,
   ...adminIntegrations,
+  ...adminOutbox,
   ...adminCalendar,
 };

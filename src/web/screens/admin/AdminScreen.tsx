@@ -16,11 +16,13 @@ import { HoursAdmin } from './HoursAdmin';
 import { ImportAdmin } from './ImportAdmin';
 import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { NationalCalendarAdmin } from './NationalCalendarAdmin';
+import { OutboxAdmin } from './OutboxAdmin';
 import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
 import { StaffAdmin } from './StaffAdmin';
 import { StatsAdmin } from './StatsAdmin';
+import { TemplatesAdmin } from './TemplatesAdmin';
 import { VoiceAdmin } from './VoiceAdmin';
 
 const SECTIONS = [
@@ -36,6 +38,8 @@ const SECTIONS = [
 ] as const;
 /** Sections of the mall admin (and the national admin): kiosks and display boards, API & webhooks. */
 const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
+/** Outgoing messages and their wording: mall admins, national admins and auditors (read-only). */
+const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
 /** Deployment-wide sections, for the national admin only. */
 const NATIONAL_SECTIONS = ['calendar'] as const;
 
@@ -80,6 +84,7 @@ export function AdminScreen() {
               {[
                 ...SECTIONS,
                 ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
+                ...(may(user, 'outbox.read') ? OUTBOX_SECTIONS : []),
                 ...(may(user, 'calendar.national') ? NATIONAL_SECTIONS : []),
               ].map((s) => (
                 <NavLink key={s} to={s ? `${base}/${s}` : base} end={s === ''}>
@@ -104,6 +109,8 @@ export function AdminScreen() {
                 <Route path="import" element={<ImportAdmin />} />
                 <Route path="devices" element={<DevicesAdmin />} />
                 <Route path="integrations" element={<IntegrationsAdmin />} />
+                {may(user, 'outbox.read') && <Route path="messages" element={<OutboxAdmin />} />}
+                {may(user, 'outbox.read') && <Route path="templates" element={<TemplatesAdmin />} />}
                 {may(user, 'calendar.national') && (
                   <Route path="calendar" element={<NationalCalendarAdmin />} />
                 )}
