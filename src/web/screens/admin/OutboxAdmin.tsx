@@ -13,7 +13,6 @@ import { FormStatus, useMutation } from './useMutation';
 
 const FILTERS = ['failed', 'pending', 'sent', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
-type Counts = Record<OutboxMessage['status'], number>;
 
 /**
  * "Pesan keluar": the mall's outgoing messages, failed ones first, with their delivery history and
@@ -25,10 +24,9 @@ export function OutboxAdmin() {
   const { token, may } = useAdmin();
   const [filter, setFilter] = useState<Filter>('failed');
   const [open, setOpen] = useState<number | null>(null);
-  const query = filter === 'all' ? '' : `?status=${filter}`;
-  const list = useApi<{ items: OutboxMessage[]; counts: Counts }>(
-    mallPath(mall.slug, `/outbox/messages${query}`),
-    token,
+  const list = useApi(
+    '/api/v1/malls/{mall}/outbox/messages',
+    { params: { path: { mall: mall.slug }, query: filter === 'all' ? {} : { status: filter } }, token },
     { keepPrevious: true },
   );
   const m = useMutation();

@@ -22,9 +22,11 @@ export function TemplatesAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
   const { token, may } = useAdmin();
-  const list = useApi<{ items: MessageTemplate[] }>(mallPath(mall.slug, '/message-templates'), token, {
-    keepPrevious: true,
-  });
+  const list = useApi(
+    '/api/v1/malls/{mall}/message-templates',
+    { params: { path: { mall: mall.slug } }, token },
+    { keepPrevious: true },
+  );
   const [selected, setSelected] = useState('ticket.near/id');
   const current = list.data?.items.find((x) => keyOf(x) === selected) ?? null;
 
@@ -195,12 +197,13 @@ function usePreview(template: MessageTemplate, subject: string, text: string) {
   useEffect(() => {
     const ctl = new AbortController();
     const timer = setTimeout(() => {
-      api<RenderedMessage>(mallPath(mall.slug, '/message-templates/preview'), {
-        method: 'POST',
-        token,
-        signal: ctl.signal,
-        body: { event: template.event, locale: template.locale, subject, text },
-      })
+      api
+        .post('/api/v1/malls/{mall}/message-templates/preview', {
+          params: { path: { mall: mall.slug } },
+          body: { event: template.event, locale: template.locale, subject, text },
+          token,
+          signal: ctl.signal,
+        })
         .then((r) => {
           setResult(r);
           setError(null);
