@@ -114,10 +114,13 @@ const ConfigSchema = z.object({
   WHATSAPP_GATEWAY_BODY: bodyTemplate.optional(),
   /** Send the token raw in this header instead of `Authorization: Bearer <token>`. */
   WHATSAPP_GATEWAY_AUTH_HEADER: headerName.optional(),
+  /** json (default) or form: the filled body's fields sent as application/x-www-form-urlencoded. */
+  WHATSAPP_GATEWAY_FORMAT: z.enum(['json', 'form']).default('json'),
   SMS_GATEWAY_URL: httpUrl.optional(),
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   SMS_GATEWAY_BODY: bodyTemplate.optional(),
   SMS_GATEWAY_AUTH_HEADER: headerName.optional(),
+  SMS_GATEWAY_FORMAT: z.enum(['json', 'form']).default('json'),
   /** E-mail: smtp://user:pass@host:port (smtps:// for TLS from the start); unset: e-mails wait. */
   SMTP_URL: z
     .string()

@@ -160,6 +160,25 @@ describe.each(dialects())('outbox worker on %s', (dialect: TestDialect) => {
     expect(m?.last_error).not.toContain(PHONE);
   });
 
+  it('sends a form-shaped body to a gateway that takes forms (Fonnte)', async () => {
+    gw = await startLocalGateway();
+    const { t, mallId } = await node({
+      WHATSAPP_GATEWAY_BODY: '{"target":"{{to_digits}}","message":"{{text}}","countryCode":"62"}',
+      WHATSAPP_GATEWAY_FORMAT: 'form',
+      WHATSAPP_GATEWAY_AUTH_HEADER: 'Authorization',
+    });
+    const key = `k-${dialect}-form`;
+    await inTransaction(t.ctx.database.db, (tx) => enqueueMessage(t.ctx, tx, message(mallId, key)));
+    const [r] = await gw.waitFor(1);
+    expect(r?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(r?.body))).toEqual({
+      target: '6281234567890',
+      message: TEXT,
+      countryCode: '62',
+    });
+    await vi.waitFor(async () => expect((await row(t, key))?.status).toBe('sent'));
+  });
+
   it('sends the token raw in a named header with a gateway-shaped body', async () => {
     gw = await startLocalGateway();
     const { t, mallId } = await node({

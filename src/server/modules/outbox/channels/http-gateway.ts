@@ -16,6 +16,8 @@ export interface GatewaySettings {
   body?: string;
   /** Send the token raw in this header (e.g. Fonnte's `Authorization: <token>`); default Bearer. */
   authHeader?: string;
+  /** json (default), or form: the filled body's top-level fields as a urlencoded form (Fonnte). */
+  format?: 'json' | 'form';
 }
 
 const DEFAULT_BODY = '{"to":"{{to}}","text":"{{text}}"}';
@@ -26,6 +28,20 @@ export function gatewayBody(template: string | undefined, to: string, text: stri
   return (template ?? DEFAULT_BODY).replace(/\{\{(to|to_digits|text)\}\}/g, (_, k: string) =>
     JSON.stringify(values[k]).slice(1, -1),
   );
+}
+
+/** The request body and its content type: the filled template as JSON, or its fields as a form. */
+export function gatewayRequest(
+  settings: Pick<GatewaySettings, 'body' | 'format'>,
+  to: string,
+  text: string,
+): { contentType: string; body: string } {
+  const json = gatewayBody(settings.body, to, text);
+  if (settings.format !== 'form') return { contentType: 'application/json', body: json };
+  const fields = JSON.parse(json) as Record<string, unknown>;
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  return { contentType: 'application/x-www-form-urlencoded', body: form.toString() };
 }
 
 /** The gateway's own id for the message, where its answer has one in a common place. */
@@ -54,8 +70,9 @@ export async function sendViaGateway(
   if (!message.address) throw new PermanentSendError('address erased before sending');
   const { text } = JSON.parse(message.body) as { text?: unknown };
   if (typeof text !== 'string' || !text) throw new PermanentSendError('message has no text');
+  const request = gatewayRequest(settings, message.address, text);
   const headers: Record<string, string> = {
-    'content-type': 'application/json',
+    'content-type': request.contentType,
     'idempotency-key': message.idempotency_key,
   };
   if (settings.token) {
@@ -65,7 +82,7 @@ export async function sendViaGateway(
   const res = await fetch(settings.url, {
     method: 'POST',
     headers,
-    body: gatewayBody(settings.body, message.address, text),
+    body: request.body,
     signal,
   });
   const raw = await res.text();
@@ -107,6 +124,7 @@ export const whatsappChannel = gatewayChannel('whatsapp', ({ config: c }) =>
         token: c.WHATSAPP_GATEWAY_TOKEN,
         body: c.WHATSAPP_GATEWAY_BODY,
         authHeader: c.WHATSAPP_GATEWAY_AUTH_HEADER,
+        format: c.WHATSAPP_GATEWAY_FORMAT,
       }
     : null,
 );
@@ -118,6 +136,7 @@ export const smsChannel = gatewayChannel('sms', ({ config: c }) =>
         token: c.SMS_GATEWAY_TOKEN,
         body: c.SMS_GATEWAY_BODY,
         authHeader: c.SMS_GATEWAY_AUTH_HEADER,
+        format: c.SMS_GATEWAY_FORMAT,
       }
     : null,
 );
