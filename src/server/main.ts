@@ -37,7 +37,15 @@ export async function serve(): Promise<void> {
     for (const l of demoLogins) console.log(`    ${l.username.padEnd(16)} ${l.note}`);
   }
   // Kiosks issue tickets only once paired: ready-to-open links for a demo kiosk and display.
-  const demo = await demoPairingLinks(ctx);
+  // The server already answers: a database that goes away now (a restart, a failover) must not end
+  // the process, so the demo links are a convenience that may be skipped.
+  const demo = await demoPairingLinks(ctx).catch((err: unknown) => {
+    log.warn(
+      { err },
+      'demo pairing links not created (database unavailable); pair devices from the admin screen',
+    );
+    return { links: [], withdraw: async () => {} };
+  });
   if (demo.links.length) {
     console.log('  pair the demo devices (open once on the device; valid while this server runs):');
     for (const l of demo.links) console.log(`    ${l.kind.padEnd(8)} ${where}${l.path}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestMall, dialects, type TestMall } from '../../../../test/harness.js';
 import { type LocalGateway, startLocalGateway } from '../../../../test/local-gateway.js';
+import { createThrowawayDb, pgServerFromTestEnv, type ThrowawayDb } from '../../../../test/process/pg-db.js';
 
 interface Ticket {
   id: number;
@@ -19,11 +20,16 @@ describe.each(dialects())('notifications reach a WhatsApp gateway on %s', (diale
   let ktp: number;
   let skck: number;
   let counterId: number;
+  let own: ThrowawayDb | undefined;
   beforeAll(async () => {
+    // A database of this file's own on PostgreSQL: this node's worker, which has a gateway, would
+    // otherwise also deliver the WhatsApp messages other files queue in the run's shared database.
+    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv() as string, 'notify_gw');
     gw = await startLocalGateway();
     gw.script([500, 503]);
     t = await createTestMall(dialect, {
       alwaysOpen: true,
+      databaseUrl: own?.url,
       env: { WHATSAPP_GATEWAY_URL: gw.url, WHATSAPP_GATEWAY_TOKEN: 'rahasia', OUTBOX_POLL_MS: '100' },
     });
     officer = await t.login('petugas');
@@ -36,6 +42,7 @@ describe.each(dialects())('notifications reach a WhatsApp gateway on %s', (diale
   afterAll(async () => {
     await t?.close();
     await gw?.close();
+    await own?.drop();
   });
 
   const url = (p: string) => `/api/v1/malls/${t.slug}${p}`;
