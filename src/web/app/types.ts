@@ -13,6 +13,8 @@ export type Mall = Schemas['Mall'];
 export type Agency = Schemas['Agency'];
 /** GET /agencies answers each agency in full or, to the public and other malls' staff, without those. */
 export type AgencyView = Agency | Schemas['PublicAgency'];
+/** Whether GET /agencies answered this agency in full (its admins: agreement, back office). */
+export const isFullAgency = (a: AgencyView): a is Agency => 'agreementStatus' in a;
 export type ServiceSummary = Schemas['ServiceSummary'];
 export type ServiceDetail = Schemas['ServiceDetail'];
 /** The body of POST /services (as sent: defaults may be left out). */

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { formatLocalDate } from '../../app/format';
 import { useMall } from '../../app/mall';
-import type { Agency } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import { type Agency, type AgencyView, isFullAgency } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { DataTable, EditButton, RowActions } from '../../components/DataTable';
 import { type AgencyDraft, AgencyForm } from './AgencyForm';
 import { useAdmin } from './adminContext';
@@ -16,20 +16,37 @@ export function AgenciesAdmin() {
   const { t, i18n } = useTranslation();
   const mall = useMall();
   const { may } = useAdmin();
-  const list = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies?includeRetired=true'));
+  const list = useApi('/api/v1/malls/{mall}/agencies', {
+    params: { path: { mall: mall.slug }, query: { includeRetired: 'true' } },
+  });
   const ed = useEditing<Agency>();
   const m = useMutation();
-  const canEdit = (a: Agency) => may('agency.manage', a.id);
-  const setRetired = useSetRetired(m, (id) => `/agencies/${id}`, list.reload);
+  const canEdit = (a: AgencyView) => may('agency.manage', a.id);
+  const setRetired = useSetRetired(
+    m,
+    (id, retired, token) =>
+      api.patch('/api/v1/malls/{mall}/agencies/{id}', {
+        params: { path: { mall: mall.slug, id } },
+        body: { retired },
+        token,
+      }),
+    list.reload,
+  );
 
   const save = async (d: AgencyDraft) => {
     // An edit sends only the fields the admin changed (the key never changes).
     const { key: _key, ...patch } = ed.current ? changedFields<AgencyDraft>(ed.current, d) : d;
     if (ed.current && isEmpty(patch)) return m.unchanged(ed.close);
-    const res = await m.send(mallPath(mall.slug, ed.current ? `/agencies/${ed.current.id}` : '/agencies'), {
-      method: ed.isNew ? 'POST' : 'PATCH',
-      body: ed.isNew ? d : patch,
-    });
+    const id = ed.current?.id;
+    const res = await m.run((token) =>
+      id === undefined
+        ? api.post('/api/v1/malls/{mall}/agencies', { params: { path: { mall: mall.slug } }, body: d, token })
+        : api.patch('/api/v1/malls/{mall}/agencies/{id}', {
+            params: { path: { mall: mall.slug, id } },
+            body: patch,
+            token,
+          }),
+    );
     if (res) {
       ed.close();
       list.reload();
@@ -72,17 +89,24 @@ export function AgenciesAdmin() {
             </td>
             <td>{t(`agencyType.${a.type}`)}</td>
             <td>
-              <span className={`chip chip-agreement-${a.agreementStatus}`}>
-                {t(`agreement.${a.agreementStatus}`)}
-              </span>
-              {a.agreementDate && (
-                <span className="muted small"> {formatLocalDate(a.agreementDate, i18n.language)}</span>
+              {/* The agreement is shown to those who may read the agency in full. */}
+              {isFullAgency(a) ? (
+                <>
+                  <span className={`chip chip-agreement-${a.agreementStatus}`}>
+                    {t(`agreement.${a.agreementStatus}`)}
+                  </span>
+                  {a.agreementDate && (
+                    <span className="muted small"> {formatLocalDate(a.agreementDate, i18n.language)}</span>
+                  )}
+                </>
+              ) : (
+                '—'
               )}
             </td>
             <td>{a.hotline ?? '—'}</td>
             <td className="num">{a.serviceCount ?? 0}</td>
             <RowActions>
-              {canEdit(a) && !a.retired && <EditButton onClick={() => ed.open(a)} />}
+              {canEdit(a) && isFullAgency(a) && !a.retired && <EditButton onClick={() => ed.open(a)} />}
               {may('agency.retire', a.id) && (
                 <RetireButton
                   name={a.name}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/contracts/limits';
-import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
+import type { AgencyView, Counter, ServiceSummary, Zone } from '../../app/types';
 import { AdminForm, Field, NamedOptions } from './FormParts';
 
 export interface CounterDraft {
@@ -23,7 +23,7 @@ export function CounterForm({
   onCancel,
 }: {
   counter: Counter | null;
-  agencies: Agency[];
+  agencies: AgencyView[];
   services: ServiceSummary[];
   zones: Zone[];
   busy: boolean;

@@ -1,45 +1,56 @@
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
-import type { Agency, Counter, ServiceSummary, Zone } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { Counter } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { DataTable, EditButton, RowActions } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
 import { type CounterDraft, CounterForm } from './CounterForm';
-import { CodeOptions } from './FormParts';
+import { CodeOptions, codeOf } from './FormParts';
 import { RetireButton } from './RetireButton';
 import { FormStatus, useMutation } from './useMutation';
 import { ZonesPanel } from './ZonesPanel';
 
 const STATUSES = ['open', 'break', 'closed'] as const;
+type CounterPatch = BodyOf<'patch', '/api/v1/malls/{mall}/counters/{id}'>;
 
 export function CountersAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
   const { isMallAdmin, may } = useAdmin();
-  const list = useApiUntyped<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
-  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const services = useApiUntyped<{ items: ServiceSummary[] }>(mallPath(mall.slug, '/services?limit=1000'));
-  const zones = useApiUntyped<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
+  const at = { path: { mall: mall.slug } };
+  const list = useApi('/api/v1/malls/{mall}/counters', { params: at });
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: at });
+  const services = useApi('/api/v1/malls/{mall}/services', { params: { ...at, query: { limit: 1000 } } });
+  const zones = useApi('/api/v1/malls/{mall}/zones', { params: at });
   const ed = useEditing<Counter>();
   const m = useMutation();
   const mine = (agencyId: number) => may('counter.manage', agencyId);
   const myAgencies = (agencies.data?.items ?? []).filter((a) => mine(a.id));
 
-  const patch = async (c: Counter, body: object, done?: string) => {
-    if (await m.send(mallPath(mall.slug, `/counters/${c.id}`), { method: 'PATCH', body }, done))
+  const patch = async (c: Counter, body: CounterPatch, done?: string) => {
+    const params = { path: { mall: mall.slug, id: c.id } };
+    if (
+      await m.run((token) => api.patch('/api/v1/malls/{mall}/counters/{id}', { params, body, token }), done)
+    )
       list.reload();
   };
   const save = async (d: CounterDraft) => {
     // An edit sends only what changed: the form never rewrites the counter's status or services unasked.
     const body = ed.current ? changedFields<CounterDraft>(ed.current, d) : d;
     if (ed.current && isEmpty(body)) return m.unchanged(ed.close);
-    const res = await m.send(mallPath(mall.slug, ed.current ? `/counters/${ed.current.id}` : '/counters'), {
-      method: ed.isNew ? 'POST' : 'PATCH',
-      body,
-    });
+    const id = ed.current?.id;
+    const res = await m.run((token) =>
+      id === undefined
+        ? api.post('/api/v1/malls/{mall}/counters', { params: at, body: d, token })
+        : api.patch('/api/v1/malls/{mall}/counters/{id}', {
+            params: { path: { mall: mall.slug, id } },
+            body,
+            token,
+          }),
+    );
     if (res) {
       ed.close();
       list.reload();
@@ -92,7 +103,7 @@ export function CountersAdmin() {
                 aria-label={t('admin.counters.statusOf', { name: c.name })}
                 value={c.status}
                 disabled={!mine(c.agencyId) || m.busy}
-                onChange={(e) => void patch(c, { status: e.target.value })}
+                onChange={(e) => void patch(c, { status: codeOf(STATUSES, e.target.value) })}
               >
                 <CodeOptions codes={STATUSES} prefix="counterStatus" />
               </select>

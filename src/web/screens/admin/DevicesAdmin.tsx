@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { formatDateTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import type { Device, DeviceWithCode, Zone } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { Device, DeviceWithCode } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { DataTable, EditButton, RowActions, SmallButton } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
@@ -25,11 +25,9 @@ export function DevicesAdmin() {
   const mall = useMall();
   const { token, may } = useAdmin();
   const isMallAdmin = may('device.manage');
-  const list = useApiUntyped<{ items: Device[] }>(
-    isMallAdmin ? mallPath(mall.slug, '/devices') : null,
-    token,
-  );
-  const zones = useApiUntyped<{ items: Zone[] }>(mallPath(mall.slug, '/zones'));
+  const at = { path: { mall: mall.slug } };
+  const list = useApi(isMallAdmin ? '/api/v1/malls/{mall}/devices' : null, { params: at, token });
+  const zones = useApi('/api/v1/malls/{mall}/zones', { params: at });
   const ed = useEditing<Device>();
   const m = useMutation();
   const [code, setCode] = useState<DeviceWithCode | null>(null);
@@ -42,9 +40,9 @@ export function DevicesAdmin() {
 
   const save = async (d: DeviceDraft) => {
     if (!ed.current) {
-      const made = await m.send<DeviceWithCode>(
-        mallPath(mall.slug, '/devices'),
-        { method: 'POST', body: { ...d, printer: d.kind === 'kiosk' ? d.printer : null } },
+      const body = { ...d, printer: d.kind === 'kiosk' ? d.printer : null };
+      const made = await m.run(
+        (token) => api.post('/api/v1/malls/{mall}/devices', { params: at, body, token }),
         t('admin.devices.created', { name: d.name }),
       );
       if (made) {
@@ -60,15 +58,16 @@ export function DevicesAdmin() {
       { name: d.name, zone: d.zone, printer: d.kind === 'kiosk' ? d.printer : null },
     );
     if (isEmpty(body)) return m.unchanged(ed.close);
-    if (await m.send(mallPath(mall.slug, `/devices/${ed.current.id}`), { method: 'PATCH', body })) {
+    const params = { path: { mall: mall.slug, id: cur.id } };
+    if (await m.run((token) => api.patch('/api/v1/malls/{mall}/devices/{id}', { params, body, token }))) {
       ed.close();
       list.reload();
     }
   };
   const newCode = async (d: Device) => {
-    const made = await m.send<DeviceWithCode>(
-      mallPath(mall.slug, `/devices/${d.id}/pairing-code`),
-      { method: 'POST' },
+    const params = { path: { mall: mall.slug, id: d.id } };
+    const made = await m.run(
+      (token) => api.post('/api/v1/malls/{mall}/devices/{id}/pairing-code', { params, token }),
       t('admin.devices.newCodeDone', { name: d.name }),
     );
     if (made) {
@@ -77,9 +76,9 @@ export function DevicesAdmin() {
     }
   };
   const revoke = async (d: Device) => {
-    const ok = await m.send(
-      mallPath(mall.slug, `/devices/${d.id}`),
-      { method: 'DELETE' },
+    const params = { path: { mall: mall.slug, id: d.id } };
+    const ok = await m.run(
+      (token) => api.delete('/api/v1/malls/{mall}/devices/{id}', { params, token }),
       t('admin.devices.revoked', { name: d.name }),
     );
     if (ok !== null) {

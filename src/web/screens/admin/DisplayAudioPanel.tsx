@@ -1,29 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import type { DisplayAudioDto } from '../../../shared/contracts/announcements';
-import { mallPath } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import { useApiUntyped } from '../../app/useApi';
+import type { DisplayAudio } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 
 /** The paired displays' last audio reports, refreshed every minute while shown. */
-export function useDisplayAudio(): DisplayAudioDto[] {
+export function useDisplayAudio(): DisplayAudio[] {
   const mall = useMall();
   const { token } = useAdmin();
-  const list = useApiUntyped<{ items: DisplayAudioDto[] }>(
-    mallPath(mall.slug, '/announcements/audio-status'),
-    token,
-    {
-      keepPrevious: true,
-    },
+  const list = useApi(
+    '/api/v1/malls/{mall}/announcements/audio-status',
+    { params: { path: { mall: mall.slug } }, token },
+    { keepPrevious: true },
   );
   useInterval(list.reload, 60_000);
   return list.data?.items ?? [];
 }
 
 /** One display's sound as a chip: on, why it is silent, or not reporting. */
-export function DisplayAudioChip({ report }: { report: DisplayAudioDto | undefined }) {
+export function DisplayAudioChip({ report }: { report: DisplayAudio | undefined }) {
   const { t } = useTranslation();
   if (!report) return <span className="muted">—</span>;
   const cls = report.stale ? 'chip-warn' : report.status === 'ok' ? 'chip-published' : 'chip-status-closed';

@@ -69,6 +69,10 @@ export function NamedOptions({ items }: { items: { id: number; name: string }[] 
   );
 }
 
+/** The code among `codes` that a select's value names (undefined: none), typed as the codes. */
+export const codeOf = <C extends string>(codes: readonly C[], value: string): C | undefined =>
+  codes.find((c) => c === value);
+
 /** The `<option>`s of a select over fixed codes, each shown through its i18n key `${prefix}.${code}`. */
 export function CodeOptions({ codes, prefix }: { codes: readonly string[]; prefix: string }) {
   const { t } = useTranslation();

@@ -4,16 +4,17 @@ import { mallPath } from '../../app/api';
 import { formatTime } from '../../app/format';
 import { useDebounced, useEventStream, useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import type { Counter, DisplayState } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import { useApi } from '../../app/useApi';
 import { HallQueues } from './HallQueues';
 
 /** Live hall: every counter's state and ticket, waiting per service, latest calls. */
 export function HallView() {
   const { t } = useTranslation();
   const mall = useMall();
-  const state = useApiUntyped<DisplayState>(mallPath(mall.slug, '/displays/all/state'));
-  const counters = useApiUntyped<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
+  const state = useApi('/api/v1/malls/{mall}/displays/{zone}/state', {
+    params: { path: { mall: mall.slug, zone: 'all' } },
+  });
+  const counters = useApi('/api/v1/malls/{mall}/counters', { params: { path: { mall: mall.slug } } });
   const refetch = useDebounced(() => {
     state.reload();
     counters.reload();

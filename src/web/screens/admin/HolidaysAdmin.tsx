@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { useMall } from '../../app/mall';
-import type { MallCalendar, MallCalendarDay } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { MallCalendarDay } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { formatDay, KindChip } from './calendarParts';
 import { FormStatus, useMutation } from './useMutation';
 
@@ -16,16 +16,21 @@ export function HolidaysAdmin() {
   const mall = useMall();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const list = useApiUntyped<MallCalendar>(mallPath(mall.slug, `/calendar?year=${year}`), null, {
-    keepPrevious: true,
-  });
+  const at = { mall: mall.slug };
+  const list = useApi(
+    '/api/v1/malls/{mall}/calendar',
+    { params: { path: at, query: { year } } },
+    { keepPrevious: true },
+  );
   const [date, setDate] = useState('');
   const [name, setName] = useState('');
   const [source, setSource] = useState('');
   const m = useMutation();
   const add = async () => {
     const body = { date, name: name.trim(), ...(source.trim() ? { source: source.trim() } : {}) };
-    if (await m.send(mallPath(mall.slug, '/holidays'), { method: 'POST', body })) {
+    if (
+      await m.run((token) => api.post('/api/v1/malls/{mall}/holidays', { params: { path: at }, body, token }))
+    ) {
       setDate('');
       setName('');
       setSource('');
@@ -33,20 +38,28 @@ export function HolidaysAdmin() {
     }
   };
   const remove = async (d: MallCalendarDay) => {
+    // 204: answered undefined; null means it failed.
     if (
-      await m.send(
-        mallPath(mall.slug, `/holidays/${d.date}`),
-        { method: 'DELETE' },
+      (await m.run(
+        (token) =>
+          api.delete('/api/v1/malls/{mall}/holidays/{date}', {
+            params: { path: { ...at, date: d.date } },
+            token,
+          }),
         t('admin.holidays.removed'),
-      )
+      )) !== null
     )
       list.reload();
   };
   const serve = async (d: MallCalendarDay, served: boolean) => {
     if (
-      await m.send(
-        mallPath(mall.slug, `/calendar/cuti-bersama/${d.date}`),
-        { method: 'PUT', body: { served } },
+      await m.run(
+        (token) =>
+          api.put('/api/v1/malls/{mall}/calendar/cuti-bersama/{date}', {
+            params: { path: { ...at, date: d.date } },
+            body: { served },
+            token,
+          }),
         served ? t('admin.holidays.servedDone') : t('admin.holidays.unservedDone'),
       )
     )

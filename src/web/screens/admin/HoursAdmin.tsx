@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/contracts/limits';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { OpeningDay } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import { useApi } from '../../app/useApi';
 import { ClockInput } from './FormParts';
 import { HolidaysAdmin } from './HolidaysAdmin';
 import { FormStatus, useMutation } from './useMutation';
@@ -17,9 +17,8 @@ const toggle = (ws: number[], w: number, on: boolean) =>
 export function HoursAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
-  const hours = useApiUntyped<{ workingWeekdays: number[]; days: OpeningDay[] }>(
-    mallPath(mall.slug, '/opening-hours'),
-  );
+  const params = { path: { mall: mall.slug } };
+  const hours = useApi('/api/v1/malls/{mall}/opening-hours', { params });
   const [days, setDays] = useState<OpeningDay[]>([]);
   const [working, setWorking] = useState<number[]>([]);
   // Days with hours are the days the mall serves; the working week (SLA arithmetic) is a separate
@@ -45,10 +44,16 @@ export function HoursAdmin() {
   const upd = (w: number, patch: Partial<OpeningDay>) =>
     setDays((ds) => ds.map((d) => (d.weekday === w ? { ...d, ...patch } : d)));
   const save = () =>
-    void m.send(mallPath(mall.slug, '/opening-hours'), {
-      method: 'PUT',
-      body: { days: days.filter((d) => openDays.includes(d.weekday)), workingWeekdays: [...working].sort() },
-    });
+    void m.run((token) =>
+      api.put('/api/v1/malls/{mall}/opening-hours', {
+        params,
+        body: {
+          days: days.filter((d) => openDays.includes(d.weekday)),
+          workingWeekdays: [...working].sort(),
+        },
+        token,
+      }),
+    );
 
   return (
     <section aria-labelledby="hr-h">

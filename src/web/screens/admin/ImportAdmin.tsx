@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, mallPath } from '../../app/api';
+import { ImportReport as ImportReportSchema } from '../../../shared/contracts/imports';
+import { ApiError, api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useMall } from '../../app/mall';
 import type { ImportReport } from '../../app/types';
@@ -25,15 +26,17 @@ export function ImportAdmin() {
     setReport(null);
     const xlsx = file.name.toLowerCase().endsWith('.xlsx');
     try {
-      const res = await api<ImportReport>(mallPath(mall.slug, `/catalog/import?dryRun=${dryRun}`), {
-        method: 'POST',
+      const res = await api.post('/api/v1/malls/{mall}/catalog/import', {
+        params: { path: { mall: mall.slug }, query: { dryRun: dryRun ? 'true' : 'false' } },
+        body: file,
+        contentType: xlsx ? XLSX : 'text/csv',
         token,
-        raw: { data: file, contentType: xlsx ? XLSX : 'text/csv' },
       });
       setReport(res);
     } catch (err) {
-      const details = err instanceof ApiError ? (err.details as ImportReport | undefined) : undefined;
-      if (details && Array.isArray(details.errors)) setReport(details);
+      // A file with errors answers 422 with the same report (every error by row and column) as details.
+      const details = err instanceof ApiError ? ImportReportSchema.safeParse(err.details) : null;
+      if (details?.success) setReport(details.data);
       else setError(errorText(t, err));
     } finally {
       setBusy(false);

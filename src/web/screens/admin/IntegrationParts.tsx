@@ -110,7 +110,7 @@ export function ConfirmButton({
 }
 
 /** Checkboxes over a closed list, each with its explanation. */
-export function CheckList({
+export function CheckList<O extends string>({
   legend,
   options,
   chosen,
@@ -118,10 +118,10 @@ export function CheckList({
   describe,
 }: {
   legend: string;
-  options: readonly string[];
-  chosen: string[];
-  onChange: (next: string[]) => void;
-  describe: (option: string) => string;
+  options: readonly O[];
+  chosen: O[];
+  onChange: (next: O[]) => void;
+  describe: (option: O) => string;
 }) {
   return (
     <fieldset className="span-2 check-list">
@@ -140,20 +140,20 @@ export function CheckList({
   );
 }
 
-export function ApiKeyForm({
+export function ApiKeyForm<S extends string>({
   scopes,
   busy,
   onSave,
   onCancel,
 }: {
-  scopes: readonly string[];
+  scopes: readonly S[];
   busy: boolean;
-  onSave: (name: string, scopes: string[]) => void;
+  onSave: (name: string, scopes: S[]) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<S[]>([]);
   const [problem, setProblem] = useState(false);
   return (
     <AdminForm

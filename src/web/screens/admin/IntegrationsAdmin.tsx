@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { API_SCOPES } from '../../../shared/contracts/integration-names';
-import { mallPath } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useMall } from '../../app/mall';
 import type { ApiKey, ApiKeyCreated, WebhookCreated } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import { useApi } from '../../app/useApi';
 import { DataTable, RowActions } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
 import { ApiKeyForm, ConfirmButton, ShownOnce } from './IntegrationParts';
 import { FormStatus, useMutation } from './useMutation';
 import { WebhooksPanel } from './WebhooksPanel';
+
+type KeyScope = BodyOf<'post', '/api/v1/malls/{mall}/api-keys'>['scopes'][number];
 
 /**
  * "API & Webhook": API keys for integrators (created with scopes, shown once, revoked at once) and
@@ -22,7 +24,8 @@ export function IntegrationsAdmin() {
   const mall = useMall();
   const { token, may } = useAdmin();
   const allowed = may('apikeys.manage');
-  const keys = useApiUntyped<{ items: ApiKey[] }>(allowed ? mallPath(mall.slug, '/api-keys') : null, token);
+  const at = { path: { mall: mall.slug } };
+  const keys = useApi(allowed ? '/api/v1/malls/{mall}/api-keys' : null, { params: at, token });
   const ed = useEditing<ApiKey>();
   const m = useMutation();
   const [created, setCreated] = useState<ApiKeyCreated | null>(null);
@@ -30,10 +33,9 @@ export function IntegrationsAdmin() {
 
   if (!allowed) return <p className="alert">{t('admin.integrations.mallAdminOnly')}</p>;
 
-  const create = async (name: string, scopes: string[]) => {
-    const made = await m.send<ApiKeyCreated>(
-      mallPath(mall.slug, '/api-keys'),
-      { method: 'POST', body: { name, scopes } },
+  const create = async (name: string, scopes: KeyScope[]) => {
+    const made = await m.run(
+      (token) => api.post('/api/v1/malls/{mall}/api-keys', { params: at, body: { name, scopes }, token }),
       t('admin.integrations.keyCreated', { name }),
     );
     if (made) {
@@ -43,9 +45,12 @@ export function IntegrationsAdmin() {
     }
   };
   const revoke = async (k: ApiKey) => {
-    const ok = await m.send(
-      mallPath(mall.slug, `/api-keys/${k.id}`),
-      { method: 'DELETE' },
+    const ok = await m.run(
+      (token) =>
+        api.delete('/api/v1/malls/{mall}/api-keys/{id}', {
+          params: { path: { mall: mall.slug, id: k.id } },
+          token,
+        }),
       t('admin.integrations.keyRevoked', { name: k.name }),
     );
     if (ok !== null) {

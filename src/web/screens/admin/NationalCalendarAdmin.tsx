@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CalendarImportReport as CalendarImportReportSchema } from '../../../shared/contracts/calendar';
 import { ApiError, api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import type { CalendarImportReport, NationalCalendar, NationalDay } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { CalendarImportReport, NationalDay } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 import { formatDay, KindChip } from './calendarParts';
 import { FormStatus, useMutation } from './useMutation';
@@ -16,21 +17,25 @@ export function NationalCalendarAdmin() {
   const { t, i18n } = useTranslation();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const list = useApiUntyped<NationalCalendar>(`/api/v1/calendar/national?year=${year}`, null, {
-    keepPrevious: true,
-  });
+  const list = useApi('/api/v1/calendar/national', { params: { query: { year } } }, { keepPrevious: true });
   const [form, setForm] = useState<NationalDay>(EMPTY);
   const m = useMutation();
   const save = async () => {
     const { date, ...body } = form;
-    if (await m.send(`/api/v1/calendar/national/${date}`, { method: 'PUT', body })) {
+    const params = { path: { date } };
+    if (await m.run((token) => api.put('/api/v1/calendar/national/{date}', { params, body, token }))) {
       setForm({ ...EMPTY, source: form.source });
       list.reload();
     }
   };
   const remove = async (d: NationalDay) => {
+    // 204: answered undefined; null means it failed.
     if (
-      await m.send(`/api/v1/calendar/national/${d.date}`, { method: 'DELETE' }, t('admin.calendar.removed'))
+      (await m.run(
+        (token) =>
+          api.delete('/api/v1/calendar/national/{date}', { params: { path: { date: d.date } }, token }),
+        t('admin.calendar.removed'),
+      )) !== null
     )
       list.reload();
   };
@@ -170,16 +175,18 @@ function NationalImport({ onDone }: { onDone: () => void }) {
     setReport(null);
     const xlsx = file.name.toLowerCase().endsWith('.xlsx');
     try {
-      const res = await api<CalendarImportReport>(`/api/v1/calendar/national/import?dryRun=${dryRun}`, {
-        method: 'POST',
+      const res = await api.post('/api/v1/calendar/national/import', {
+        params: { query: { dryRun: dryRun ? 'true' : 'false' } },
+        body: file,
+        contentType: xlsx ? XLSX : 'text/csv',
         token,
-        raw: { data: file, contentType: xlsx ? XLSX : 'text/csv' },
       });
       setReport(res);
       if (!dryRun) onDone();
     } catch (err) {
-      const details = err instanceof ApiError ? (err.details as CalendarImportReport | undefined) : undefined;
-      if (details && Array.isArray(details.errors)) setReport(details);
+      // A file with errors answers 422 with the same report (every error by row) as details.
+      const details = err instanceof ApiError ? CalendarImportReportSchema.safeParse(err.details) : null;
+      if (details?.success) setReport(details.data);
       else setError(errorText(t, err));
     } finally {
       setBusy(false);

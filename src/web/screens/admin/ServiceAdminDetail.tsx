@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { mallPath } from '../../app/api';
 import { formatDay } from '../../app/format';
 import { useMall } from '../../app/mall';
-import type { ServiceDetail, StandardVersion } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import { useApi } from '../../app/useApi';
 import { FullStandard } from '../../components/FullStandard';
 import { useAdmin } from './adminContext';
 
@@ -15,11 +13,9 @@ export function ServiceAdminDetail() {
   const mall = useMall();
   const { token } = useAdmin();
   const id = useParams().id ?? '';
-  const detail = useApiUntyped<ServiceDetail>(mallPath(mall.slug, `/services/${id}`));
-  const history = useApiUntyped<{ items: StandardVersion[] }>(
-    mallPath(mall.slug, `/services/${id}/standards`),
-    token,
-  );
+  const params = { path: { mall: mall.slug, id: Number(id) } };
+  const detail = useApi('/api/v1/malls/{mall}/services/{id}', { params });
+  const history = useApi('/api/v1/malls/{mall}/services/{id}/standards', { params, token });
   const versions = [...(history.data?.items ?? [])].sort((a, b) => b.version - a.version);
   const [shown, setShown] = useState<number | null>(null);
   const version = versions.find((v) => v.version === shown) ?? versions[0];

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { LIMITS } from '../../../shared/contracts/limits';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
-import type { Agency, ServiceDetail, StandardBody, StandardVersion } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { StandardBody, StandardVersion } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { useAdmin } from './adminContext';
 import { emptyStandard, lines, StandardFields } from './StandardFields';
 import { FormStatus, useMutation } from './useMutation';
@@ -51,12 +51,10 @@ export function ServiceEditor() {
   const navigate = useNavigate();
   const { token, isMallAdmin, user } = useAdmin();
   const id = useParams().id;
-  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const detail = useApiUntyped<ServiceDetail>(id ? mallPath(mall.slug, `/services/${id}`) : null);
-  const history = useApiUntyped<{ items: StandardVersion[] }>(
-    id ? mallPath(mall.slug, `/services/${id}/standards`) : null,
-    token,
-  );
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: { path: { mall: mall.slug } } });
+  const params = { path: { mall: mall.slug, id: Number(id) } };
+  const detail = useApi(id ? '/api/v1/malls/{mall}/services/{id}' : null, { params });
+  const history = useApi(id ? '/api/v1/malls/{mall}/services/{id}/standards' : null, { params, token });
   const [d, setD] = useState<Draft>({
     agencyId: isMallAdmin ? '' : String(user.agencyId ?? ''),
     name: '',
@@ -109,10 +107,15 @@ export function ServiceEditor() {
       m.unchanged(() => {});
       return;
     }
-    const res = await m.send<ServiceDetail>(mallPath(mall.slug, id ? `/services/${id}` : '/services'), {
-      method: id ? 'PATCH' : 'POST',
-      body,
-    });
+    const res = await m.run((token) =>
+      id
+        ? api.patch('/api/v1/malls/{mall}/services/{id}', { params, body, token })
+        : api.post('/api/v1/malls/{mall}/services', {
+            params: { path: { mall: mall.slug } },
+            body: full,
+            token,
+          }),
+    );
     if (res) navigate(`/${mall.slug}/admin/services/${res.id}`);
   };
 

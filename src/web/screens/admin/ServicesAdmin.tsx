@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { mallPath, qs } from '../../app/api';
+import { api } from '../../app/api';
 import { formatDuration, formatFee } from '../../app/format';
 import { useMall } from '../../app/mall';
-import type { Agency, ServiceSummary } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { ServiceSummary } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { DataTable } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useSetRetired } from './adminList';
@@ -24,16 +24,35 @@ export function ServicesAdmin() {
     const id = setTimeout(() => setQuery(q.trim()), 250);
     return () => clearTimeout(id);
   }, [q]);
-  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const list = useApiUntyped<{ total: number; items: ServiceSummary[] }>(
-    mallPath(mall.slug, `/services${qs({ q: query, agencyId, includeRetired: 'true', limit: 1000 })}`),
-    null,
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: { path: { mall: mall.slug } } });
+  const list = useApi(
+    '/api/v1/malls/{mall}/services',
+    {
+      params: {
+        path: { mall: mall.slug },
+        query: {
+          q: query,
+          agencyId: agencyId ? Number(agencyId) : undefined,
+          includeRetired: 'true',
+          limit: 1000,
+        },
+      },
+    },
     { keepPrevious: true },
   );
   const base = `/${mall.slug}/admin/services`;
   const m = useMutation();
   const mine = (s: ServiceSummary) => may('service.manage', s.agencyId);
-  const setRetired = useSetRetired(m, (id) => `/services/${id}`, list.reload);
+  const setRetired = useSetRetired(
+    m,
+    (id, retired, token) =>
+      api.patch('/api/v1/malls/{mall}/services/{id}', {
+        params: { path: { mall: mall.slug, id } },
+        body: { retired },
+        token,
+      }),
+    list.reload,
+  );
   return (
     <section aria-labelledby="svc-h">
       <SectionHead id="svc-h" title={t('admin.section.services')}>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { changedFields, isEmpty } from '../../app/changes';
 import { useMall } from '../../app/mall';
-import type { Agency, Counter, User } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { User } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { DataTable, EditButton, RowActions, SmallButton } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
@@ -31,9 +31,11 @@ export function StaffAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
   const { token, isMallAdmin, user: me } = useAdmin();
-  const users = useApiUntyped<{ items: User[] }>(mallPath(mall.slug, '/users'), token);
-  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
-  const counters = useApiUntyped<{ items: Counter[] }>(mallPath(mall.slug, '/counters'));
+  const at = { path: { mall: mall.slug } };
+  const users = useApi('/api/v1/malls/{mall}/users', { params: at, token });
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: at });
+  const counters = useApi('/api/v1/malls/{mall}/counters', { params: at });
+  const of = (u: { id: number }) => ({ path: { mall: mall.slug, id: u.id } });
   const ed = useEditing<User>();
   const m = useMutation();
   const agencyName = new Map(agencies.data?.items.map((a) => [a.id, a.name]) ?? []);
@@ -42,15 +44,20 @@ export function StaffAdmin() {
   const save = async (d: UserDraft) => {
     const displayName = d.displayName.trim() || undefined;
     if (ed.current && isEmpty(userChanges(ed.current, d))) return m.unchanged(ed.close);
-    const res = ed.isNew
-      ? await m.send(
-          mallPath(mall.slug, '/users'),
-          { method: 'POST', body: { ...d, displayName } },
+    const cur = ed.current;
+    const res = !cur
+      ? await m.run(
+          (token) =>
+            api.post('/api/v1/malls/{mall}/users', { params: at, body: { ...d, displayName }, token }),
           t('admin.staff.created', { username: d.username }),
         )
-      : await m.send(
-          mallPath(mall.slug, `/users/${ed.current?.id}`),
-          { method: 'PATCH', body: userChanges(ed.current, d) },
+      : await m.run(
+          (token) =>
+            api.patch('/api/v1/malls/{mall}/users/{id}', {
+              params: of(cur),
+              body: userChanges(cur, d),
+              token,
+            }),
           t('admin.staff.updated', { username: d.username }),
         );
     if (res) {
@@ -60,14 +67,15 @@ export function StaffAdmin() {
   };
   const setDisabled = async (u: User, disabled: boolean) => {
     const ok = disabled
-      ? await m.send(mallPath(mall.slug, `/users/${u.id}/disable`), { method: 'POST' })
-      : await m.send(mallPath(mall.slug, `/users/${u.id}`), { method: 'PATCH', body: { disabled: false } });
+      ? await m.run((token) => api.post('/api/v1/malls/{mall}/users/{id}/disable', { params: of(u), token }))
+      : await m.run((token) =>
+          api.patch('/api/v1/malls/{mall}/users/{id}', { params: of(u), body: { disabled: false }, token }),
+        );
     if (ok) users.reload();
   };
   const unlock = async (u: User) => {
-    const ok = await m.send(
-      mallPath(mall.slug, `/users/${u.id}/unlock`),
-      { method: 'POST' },
+    const ok = await m.run(
+      (token) => api.post('/api/v1/malls/{mall}/users/{id}/unlock', { params: of(u), token }),
       t('admin.staff.unlocked', { username: u.username }),
     );
     if (ok) users.reload();

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath, qs } from '../../app/api';
 import { zoneAbbr } from '../../app/format';
 import { useMall } from '../../app/mall';
-import type { Agency, QueueStats } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import { useApi } from '../../app/useApi';
 import '../../styles/stats.css';
 import { errorText } from '../../app/errors';
 import { useAdmin } from './adminContext';
@@ -30,11 +28,12 @@ export function StatsAdmin() {
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [agencyId, setAgencyId] = useState('');
-  const agencies = useApiUntyped<{ items: Agency[] }>(mallPath(mall.slug, '/agencies'));
+  const at = { mall: mall.slug };
+  const agencies = useApi('/api/v1/malls/{mall}/agencies', { params: { path: at } });
   const valid = Boolean(from && to && from <= to);
-  const stats = useApiUntyped<QueueStats>(
-    valid ? mallPath(mall.slug, `/stats/queue${qs({ from, to, agencyId })}`) : null,
-    token,
+  const stats = useApi(
+    valid ? '/api/v1/malls/{mall}/stats/queue' : null,
+    { params: { path: at, query: { from, to, agencyId: agencyId ? Number(agencyId) : undefined } }, token },
     { keepPrevious: true },
   );
   const s = stats.data;

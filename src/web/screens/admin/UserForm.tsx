@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../shared/contracts/limits';
-import type { Agency, Counter, Role, User } from '../../app/types';
+import type { AgencyView, Counter, Role, User } from '../../app/types';
 import { AdminForm, CodeOptions, Field, NamedOptions } from './FormParts';
 
 const ROLES: Role[] = ['mall_admin', 'agency_admin', 'back_office', 'officer', 'auditor'];
@@ -30,7 +30,7 @@ export function UserForm({
   onCancel,
 }: {
   user?: User;
-  agencies: Agency[];
+  agencies: AgencyView[];
   counters: Counter[];
   busy: boolean;
   fixedAgency: number | null;

@@ -1,20 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  AnnouncementVoiceValue,
-  ClipRecordingListDto,
-  VoiceManifestDto,
-} from '../../../shared/contracts/announcements';
 import { CHIME, clipText, clipUrl, spokenTextToClips } from '../../../shared/domain/announcement-clips';
 import { spokenAnnouncement } from '../../../shared/domain/number-words';
-import { api, mallPath } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useMall } from '../../app/mall';
-import { useApiUntyped } from '../../app/useApi';
+import { useApi } from '../../app/useApi';
 import { playClips, unlockAudio } from '../display/audio';
 import { useAdmin } from './adminContext';
 import { DisplayAudioPanel } from './DisplayAudioPanel';
 import { FormStatus, useMutation } from './useMutation';
+
+type Voice = BodyOf<'put', '/api/v1/malls/{mall}/announcements/settings'>['voice'];
 
 const MAX_BYTES = 512 * 1024;
 const ACCEPT = '.wav,.mp3,.ogg,audio/wav,audio/mpeg,audio/ogg';
@@ -28,8 +25,10 @@ export function VoiceAdmin() {
   const { t } = useTranslation();
   const mall = useMall();
   const { token } = useAdmin();
-  const list = useApiUntyped<ClipRecordingListDto>(mallPath(mall.slug, '/announcements/recordings'), token);
-  const manifest = useApiUntyped<VoiceManifestDto>(mallPath(mall.slug, '/announcements/voice'));
+  const at = { path: { mall: mall.slug } };
+  const list = useApi('/api/v1/malls/{mall}/announcements/recordings', { params: at, token });
+  const manifest = useApi('/api/v1/malls/{mall}/announcements/voice', { params: at });
+  const clip = (key: string) => ({ path: { mall: mall.slug, key } });
   const m = useMutation();
   const [onlyMissing, setOnlyMissing] = useState(false);
   const [sample, setSample] = useState({ ticket: 'B-017', counter: 3 });
@@ -45,27 +44,37 @@ export function VoiceAdmin() {
     }
     const ext = file.name.toLowerCase().split('.').pop() ?? '';
     const contentType = TYPE_BY_EXT[ext] ?? (file.type || 'application/octet-stream');
-    const ok = await m.send(
-      mallPath(mall.slug, `/announcements/recordings/${key}`),
-      { method: 'PUT', raw: { data: file, contentType } },
+    const ok = await m.run(
+      (token) =>
+        api.put('/api/v1/malls/{mall}/announcements/recordings/{key}', {
+          params: clip(key),
+          body: file,
+          contentType,
+          token,
+        }),
       t('admin.voice.uploaded', { key: clipText(key) }),
     );
     if (ok) reload();
   };
   const remove = async (key: string) => {
-    const ok = await m.send(
-      mallPath(mall.slug, `/announcements/recordings/${key}`),
-      { method: 'DELETE' },
+    const ok = await m.run(
+      (token) =>
+        api.delete('/api/v1/malls/{mall}/announcements/recordings/{key}', { params: clip(key), token }),
       t('admin.voice.removed', { key: clipText(key) }),
     );
     if (ok !== null) reload();
   };
-  const setVoice = async (voice: AnnouncementVoiceValue) => {
-    if (await m.send(mallPath(mall.slug, '/announcements/settings'), { method: 'PUT', body: { voice } }))
+  const setVoice = async (voice: Voice) => {
+    const body = { voice };
+    if (
+      await m.run((token) =>
+        api.put('/api/v1/malls/{mall}/announcements/settings', { params: at, body, token }),
+      )
+    )
       reload();
   };
   const playSample = async () => {
-    const mf = manifest.data ?? (await api<VoiceManifestDto>(mallPath(mall.slug, '/announcements/voice')));
+    const mf = manifest.data ?? (await api.get('/api/v1/malls/{mall}/announcements/voice', { params: at }));
     await unlockAudio();
     let spoken: string;
     try {

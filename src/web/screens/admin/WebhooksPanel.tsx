@@ -1,17 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_SCOPES } from '../../../shared/contracts/integration-names';
-import { mallPath } from '../../app/api';
+import { api, type BodyOf } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
-import type { Webhook, WebhookCreated, WebhookDelivery } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { Webhook, WebhookCreated } from '../../app/types';
+import { useApi } from '../../app/useApi';
 import { DataTable, RowActions, SmallButton } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { AdminForm, Field } from './FormParts';
 import { CheckList, ConfirmButton } from './IntegrationParts';
 import type { useMutation } from './useMutation';
+
+type WebhookInput = BodyOf<'post', '/api/v1/malls/{mall}/webhooks'>;
+type EventType = WebhookInput['events'][number];
+type HookScope = NonNullable<WebhookInput['scopes']>[number];
+type WebhookPatch = BodyOf<'patch', '/api/v1/malls/{mall}/webhooks/{id}'>;
 
 /** i18n keys cannot hold dots: `ticket.no_show` → `ticket_no_show`. */
 const key = (name: string) => name.replace('.', '_');
@@ -27,17 +32,19 @@ export function WebhooksPanel({
   const { t, i18n } = useTranslation();
   const mall = useMall();
   const { token } = useAdmin();
-  const hooks = useApiUntyped<{ items: Webhook[] }>(mallPath(mall.slug, '/webhooks'), token);
+  const at = { path: { mall: mall.slug } };
+  const of = (w: Webhook) => ({ path: { mall: mall.slug, id: w.id } });
+  const hooks = useApi('/api/v1/malls/{mall}/webhooks', { params: at, token });
   // Failures and an automatic switch-off happen on their own: refresh while the panel is open.
   useInterval(() => hooks.reload(), 30_000);
   const [adding, setAdding] = useState(false);
   const [logOf, setLogOf] = useState<number | null>(null);
   const when = (iso: string | null) => (iso ? formatDateTime(iso, mall.timezone, i18n.language) : '—');
 
-  const create = async (url: string, events: string[], scopes: string[]) => {
-    const made = await m.send<WebhookCreated>(
-      mallPath(mall.slug, '/webhooks'),
-      { method: 'POST', body: { url, events, scopes } },
+  const create = async (url: string, events: EventType[], scopes: HookScope[]) => {
+    const made = await m.run(
+      (token) =>
+        api.post('/api/v1/malls/{mall}/webhooks', { params: at, body: { url, events, scopes }, token }),
       t('admin.integrations.hookCreated'),
     );
     if (made) {
@@ -46,14 +53,18 @@ export function WebhooksPanel({
       hooks.reload();
     }
   };
-  const patch = async (w: Webhook, body: object, done: string) => {
-    if (await m.send(mallPath(mall.slug, `/webhooks/${w.id}`), { method: 'PATCH', body }, done))
+  const patch = async (w: Webhook, body: WebhookPatch, done: string) => {
+    if (
+      await m.run(
+        (token) => api.patch('/api/v1/malls/{mall}/webhooks/{id}', { params: of(w), body, token }),
+        done,
+      )
+    )
       hooks.reload();
   };
   const remove = async (w: Webhook) => {
-    const ok = await m.send(
-      mallPath(mall.slug, `/webhooks/${w.id}`),
-      { method: 'DELETE' },
+    const ok = await m.run(
+      (token) => api.delete('/api/v1/malls/{mall}/webhooks/{id}', { params: of(w), token }),
       t('admin.integrations.hookDeleted'),
     );
     if (ok !== null) {
@@ -62,9 +73,8 @@ export function WebhooksPanel({
     }
   };
   const ping = (w: Webhook) =>
-    m.send(
-      mallPath(mall.slug, `/webhooks/${w.id}/test`),
-      { method: 'POST' },
+    m.run(
+      (token) => api.post('/api/v1/malls/{mall}/webhooks/{id}/test', { params: of(w), token }),
       t('admin.integrations.pingSent'),
     );
 
@@ -168,10 +178,10 @@ function DeliveryLog({ id, when }: { id: number; when: (iso: string | null) => s
   const { t } = useTranslation();
   const mall = useMall();
   const { token } = useAdmin();
-  const log = useApiUntyped<{ items: WebhookDelivery[] }>(
-    mallPath(mall.slug, `/webhooks/${id}/deliveries`),
+  const log = useApi('/api/v1/malls/{mall}/webhooks/{id}/deliveries', {
+    params: { path: { mall: mall.slug, id } },
     token,
-  );
+  });
   return (
     <section className="card delivery-log" aria-labelledby="log-h">
       <div className="section-head">
@@ -218,13 +228,13 @@ function WebhookForm({
   onCancel,
 }: {
   busy: boolean;
-  onSave: (url: string, events: string[], scopes: string[]) => void;
+  onSave: (url: string, events: EventType[], scopes: HookScope[]) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState('');
-  const [events, setEvents] = useState<string[]>(['ticket.issued', 'ticket.called', 'ticket.finished']);
-  const [scopes, setScopes] = useState<string[]>([]);
+  const [events, setEvents] = useState<EventType[]>(['ticket.issued', 'ticket.called', 'ticket.finished']);
+  const [scopes, setScopes] = useState<HookScope[]>([]);
   const [problem, setProblem] = useState(false);
   return (
     <AdminForm

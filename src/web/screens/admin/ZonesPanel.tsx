@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { useMall } from '../../app/mall';
 import type { Zone } from '../../app/types';
 import { FormStatus, useMutation } from './useMutation';
@@ -14,9 +14,9 @@ export function ZonesPanel({ zones, onSaved }: { zones: Zone[]; onSaved: () => v
   const m = useMutation();
   const [d, setD] = useState(EMPTY);
   const save = async () => {
-    const res = await m.send<Zone>(
-      mallPath(mall.slug, '/zones'),
-      { method: 'POST', body: d },
+    const res = await m.run(
+      (token) =>
+        api.post('/api/v1/malls/{mall}/zones', { params: { path: { mall: mall.slug } }, body: d, token }),
       t('admin.zones.saved', { name: d.name }),
     );
     if (res) {

@@ -1,7 +1,5 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
-import { useMall } from '../../app/mall';
 import type { useMutation } from './useMutation';
 
 /** The heading row of an admin section: its title (labelling the section by `id`) and its actions. */
@@ -27,17 +25,19 @@ export function useEditing<T extends { id: number }>() {
   };
 }
 
-/** Retire or reactivate a named record by PATCHing `retired`, announcing it, then reloading the list. */
+/**
+ * Retire or reactivate a named record (`patch` PATCHes its `retired` with the staff token),
+ * announcing it, then reloading the list.
+ */
 export function useSetRetired(
   m: ReturnType<typeof useMutation>,
-  path: (id: number) => string,
+  patch: (id: number, retired: boolean, token: string | null) => Promise<unknown>,
   reload: () => void,
 ) {
   const { t } = useTranslation();
-  const mall = useMall();
   return async (r: { id: number; name: string }, retired: boolean) => {
     const done = t(retired ? 'admin.retiredDone' : 'admin.reactivated', { name: r.name });
-    const res = await m.send(mallPath(mall.slug, path(r.id)), { method: 'PATCH', body: { retired } }, done);
+    const res = await m.run((token) => patch(r.id, retired, token), done);
     if (res) reload();
   };
 }

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
-import type { CalendarWarning, MallCalendar } from '../../app/types';
-import { useApiUntyped } from '../../app/useApi';
+import type { CalendarWarning } from '../../app/types';
+import { useApi } from '../../app/useApi';
 
 /** "Senin, 17 Agustus 2026": a local calendar date, never shifted through the browser's time zone. */
 export function formatDay(date: string, lang: string): string {
@@ -34,7 +33,9 @@ export function WarningList({ warnings }: { warnings: CalendarWarning[] }) {
 
 /** The admin dashboard's banner: shown on every admin page while next year's list is missing. */
 export function CalendarWarningBanner({ slug }: { slug: string }) {
-  const cal = useApiUntyped<MallCalendar>(mallPath(slug, `/calendar?year=${new Date().getFullYear()}`));
+  const cal = useApi('/api/v1/malls/{mall}/calendar', {
+    params: { path: { mall: slug }, query: { year: new Date().getFullYear() } },
+  });
   if (!cal.data?.warnings.length) return null;
   return <WarningList warnings={cal.data.warnings} />;
 }
