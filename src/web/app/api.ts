@@ -138,47 +138,18 @@ function method<M extends Method>(m: M) {
   };
 }
 
-/** @deprecated Untyped call, kept only for routes not yet in api-schema.d.ts: use api.get/post/…. */
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  body?: unknown;
-  raw?: { data: Blob | string; contentType: string };
-  token?: string | null;
-  signal?: AbortSignal;
-}
-
-/** @deprecated See RequestOptions: the same request through the same client, answer untyped. */
-async function untyped<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const [pathname, search = ''] = path.split('?');
-  const send = client.request as unknown as (
-    m: string,
-    url: string,
-    init: ReturnType<typeof fetchInit> & { querySerializer: () => string },
-  ) => Promise<{ data?: unknown }>;
-  const { data } = await send((opts.method ?? 'GET').toLowerCase(), pathname ?? '', {
-    ...fetchInit({
-      token: opts.token,
-      signal: opts.signal,
-      body: opts.raw ? opts.raw.data : opts.body,
-      contentType: opts.raw?.contentType,
-    } as CallInit<unknown>),
-    querySerializer: () => search,
-  });
-  return data as T;
-}
-
 /**
  * One function per HTTP method: `api.get('/api/v1/malls/{mall}/tickets/{trackingCode}', {params:
  * {path: {mall, trackingCode}}})` answers the route's generated 2xx type and throws ApiError.
- * (Calling `api(path, opts)` itself is the old untyped form, deprecated.)
+ * There is no untyped form: a path missing from `api-schema.d.ts` does not compile.
  */
-export const api = Object.assign(untyped, {
+export const api = {
   get: method('get'),
   post: method('post'),
   put: method('put'),
   patch: method('patch'),
   delete: method('delete'),
-});
+};
 
 /** The 2xx answer of `GET path`, e.g. `GetAnswer<'/api/v1/malls/{mall}'>`. */
 export type GetPath = PathsWith<'get'>;
@@ -192,12 +163,3 @@ export type GetInit<P extends GetPath> = CallInit<Op<'get', P>>;
 /** Builds /api/v1/malls/{mall}/… URLs for the live streams (held over fetch, see live.ts). */
 export const mallPath = (mall: string, rest = ''): string =>
   `/api/v1/malls/${encodeURIComponent(mall)}${rest}`;
-
-/** @deprecated For untyped paths only: typed calls pass `params.query`. */
-export const qs = (params: Record<string, string | number | undefined | null>): string => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};

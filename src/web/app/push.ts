@@ -1,5 +1,4 @@
-import type { PushSubscriptionDto } from '../../shared/contracts/push';
-import { api, mallPath } from './api';
+import { api, type BodyOf } from './api';
 
 /**
  * What this browser can do about Web Push right now:
@@ -44,7 +43,7 @@ export async function subscribePush(mallSlug: string, timeoutMs = 20_000): Promi
   await navigator.serviceWorker.register('/sw.js', { scope: '/' });
   const [registration, { publicKey }] = await Promise.all([
     navigator.serviceWorker.ready,
-    api<{ publicKey: string }>(mallPath(mallSlug, '/push/public-key')),
+    api.get('/api/v1/malls/{mall}/push/public-key', { params: { path: { mall: mallSlug } } }),
   ]);
   const key = fromBase64Url(publicKey);
   let subscription = await registration.pushManager.getSubscription();
@@ -58,6 +57,11 @@ export async function subscribePush(mallSlug: string, timeoutMs = 20_000): Promi
   );
   return subscription.toJSON();
 }
+
+/** The web push subscription the notify endpoint takes (channel "webpush"). */
+export type PushSubscriptionDto = NonNullable<
+  BodyOf<'post', '/api/v1/malls/{mall}/tickets/{trackingCode}/notify'>['subscription']
+>;
 
 /** The subscription in the shape the notify endpoint validates (shared/contracts/push.ts). */
 export function asSubscriptionDto(json: PushSubscriptionJSON): PushSubscriptionDto {

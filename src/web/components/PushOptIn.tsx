@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, mallPath } from '../app/api';
+import { ApiError, api } from '../app/api';
 import { errorText } from '../app/errors';
 import { asSubscriptionDto, PushUnavailable, pushSupport, subscribePush } from '../app/push';
+
+const NOTIFY = '/api/v1/malls/{mall}/tickets/{trackingCode}/notify';
 
 type State = 'idle' | 'working' | 'on' | 'denied' | 'dismissed' | 'failed';
 
@@ -46,7 +48,7 @@ export function PushOptIn({
       </p>
     );
 
-  const path = mallPath(mallSlug, `/tickets/${encodeURIComponent(trackingCode)}/notify`);
+  const at = { mall: mallSlug, trackingCode };
   const remember = (on: boolean) => {
     try {
       if (on) localStorage.setItem(key, '1');
@@ -61,8 +63,8 @@ export function PushOptIn({
     setError(null);
     try {
       const subscription = asSubscriptionDto(await subscribePush(mallSlug));
-      await api(path, {
-        method: 'POST',
+      await api.post(NOTIFY, {
+        params: { path: at },
         body: {
           channel: 'webpush',
           subscription,
@@ -87,7 +89,7 @@ export function PushOptIn({
     setState('working');
     setError(null);
     try {
-      await api(`${path}?channel=webpush`, { method: 'DELETE' });
+      await api.delete(NOTIFY, { params: { path: at, query: { channel: 'webpush' } } });
       remember(false);
       setState('idle');
     } catch (err) {

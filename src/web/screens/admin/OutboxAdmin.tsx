@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mallPath } from '../../app/api';
+import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useInterval } from '../../app/live';
 import { useMall } from '../../app/mall';
@@ -35,9 +35,9 @@ export function OutboxAdmin() {
   const canRetry = may('outbox.manage');
 
   const retry = async (msg: OutboxMessage) => {
-    const done = await m.send(
-      mallPath(mall.slug, `/outbox/messages/${msg.id}/retry`),
-      { method: 'POST' },
+    const params = { path: { mall: mall.slug, id: msg.id } };
+    const done = await m.run(
+      (token) => api.post('/api/v1/malls/{mall}/outbox/messages/{id}/retry', { params, token }),
       t('admin.outbox.retried', { id: msg.id }),
     );
     if (done) list.reload();

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_LIMITS } from '../../../shared/contracts/outbox';
-import { ApiError, api, isAbort, mallPath } from '../../app/api';
+import { ApiError, api, isAbort } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useMall } from '../../app/mall';
 import type { MessageTemplate, RenderedMessage } from '../../app/types';
@@ -78,7 +78,7 @@ function TemplateEditor({
   const [text, setText] = useState(template.text);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const preview = usePreview(template, subject, text);
-  const base = mallPath(mall.slug, `/message-templates/${template.event}/${template.locale}`);
+  const params = { path: { mall: mall.slug, event: template.event, locale: template.locale } };
 
   const insert = (name: string) => {
     const el = textRef.current;
@@ -92,11 +92,22 @@ function TemplateEditor({
     });
   };
   const save = async () => {
-    const ok = await m.send(base, { method: 'PUT', body: { subject, text } }, t('admin.templates.saved'));
+    const ok = await m.run(
+      (token) =>
+        api.put('/api/v1/malls/{mall}/message-templates/{event}/{locale}', {
+          params,
+          body: { subject, text },
+          token,
+        }),
+      t('admin.templates.saved'),
+    );
     if (ok) onSaved();
   };
   const reset = async () => {
-    const back = await m.send<MessageTemplate>(base, { method: 'DELETE' }, t('admin.templates.resetDone'));
+    const back = await m.run(
+      (token) => api.delete('/api/v1/malls/{mall}/message-templates/{event}/{locale}', { params, token }),
+      t('admin.templates.resetDone'),
+    );
     if (back) {
       setSubject(back.subject);
       setText(back.text);

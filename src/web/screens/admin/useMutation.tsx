@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type RequestOptions } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useAdmin } from './adminContext';
 
@@ -34,12 +33,6 @@ export function useMutation() {
     },
     [token, t],
   );
-  /** @deprecated Untyped write (path and options as strings): use `run` with a typed call. */
-  const send = useCallback(
-    <T,>(path: string, opts: Omit<RequestOptions, 'token'>, success?: string): Promise<T | null> =>
-      run((tk) => api<T>(path, { ...opts, token: tk }), success),
-    [run],
-  );
   /** A form saved without changes: nothing is sent, the form closes and says so. */
   const unchanged = useCallback(
     (close: () => void) => {
@@ -49,7 +42,7 @@ export function useMutation() {
     },
     [t],
   );
-  return { busy, error, done, run, send, token, setError, unchanged };
+  return { busy, error, done, run, token, setError, unchanged };
 }
 
 export function FormStatus({ error, done }: { error: string | null; done: string | null }) {

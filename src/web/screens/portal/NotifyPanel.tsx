@@ -1,14 +1,16 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { NotifySubscription } from '../../../shared/contracts/notifications';
+import { NotifySubscription } from '../../../shared/contracts/notifications';
 import { normalizeIndonesianPhone } from '../../../shared/domain/phone';
-import { api, mallPath, qs } from '../../app/api';
+import { type AnswerOf, api } from '../../app/api';
 import { errorText } from '../../app/errors';
 
-type Subscription = z.infer<typeof NotifySubscription>;
-type TextChannel = 'whatsapp' | 'sms' | 'email';
-const TEXT_CHANNELS: TextChannel[] = ['whatsapp', 'sms', 'email'];
+const NOTIFY = '/api/v1/malls/{mall}/tickets/{trackingCode}/notify';
+type Subscription = AnswerOf<'post', typeof NOTIFY>;
+const TEXT_CHANNELS = ['whatsapp', 'sms', 'email'] as const;
+type TextChannel = (typeof TEXT_CHANNELS)[number];
+const textChannel = (c: Subscription['channel']): TextChannel | undefined =>
+  TEXT_CHANNELS.find((x) => x === c);
 /** The thresholds offered; the mall's default is added when it is not among them. */
 const WHEN_CHOICES = [0, 1, 2, 3, 5, 10];
 
@@ -19,8 +21,9 @@ const WHEN_CHOICES = [0, 1, 2, 3, 5, 10];
 const storeKey = (code: string) => `satu-atap:notify:${code}`;
 function loadSaved(code: string): Subscription[] {
   try {
-    const v = JSON.parse(localStorage.getItem(storeKey(code)) ?? '[]');
-    return Array.isArray(v) ? (v as Subscription[]) : [];
+    // Read back through the contract's schema: an old or edited entry is simply dropped.
+    const v = NotifySubscription.array().safeParse(JSON.parse(localStorage.getItem(storeKey(code)) ?? '[]'));
+    return v.success ? v.data : [];
   } catch {
     return [];
   }
@@ -64,7 +67,7 @@ export function NotifyPanel(props: {
     setSaved(subs);
     save(props.code, subs);
   };
-  const path = mallPath(props.mall, `/tickets/${encodeURIComponent(props.code)}/notify`);
+  const at = { mall: props.mall, trackingCode: props.code };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -76,8 +79,8 @@ export function NotifyPanel(props: {
     setBusy(true);
     setError(null);
     try {
-      const sub = await api<Subscription>(path, {
-        method: 'POST',
+      const sub = await api.post(NOTIFY, {
+        params: { path: at },
         body: { channel, address: address.trim(), whenAhead, locale: i18n.language === 'en' ? 'en' : 'id' },
       });
       remember([...saved.filter((s) => s.channel !== sub.channel), sub]);
@@ -94,7 +97,7 @@ export function NotifyPanel(props: {
     setBusy(true);
     setError(null);
     try {
-      await api(path + qs({ channel: s.channel }), { method: 'DELETE' });
+      await api.delete(NOTIFY, { params: { path: at, query: { channel: s.channel } } });
       const rest = saved.filter((x) => x.channel !== s.channel);
       remember(rest);
       setNote(t('notify.stopped', { channel: t(`notify.channels.${s.channel}`) }));
@@ -127,7 +130,7 @@ export function NotifyPanel(props: {
                 className="btn btn-secondary btn-small"
                 disabled={busy}
                 onClick={() => {
-                  setChannel(s.channel as TextChannel);
+                  setChannel(textChannel(s.channel) ?? 'whatsapp');
                   setWhenAhead(s.whenAhead);
                   setEditing(true);
                 }}
