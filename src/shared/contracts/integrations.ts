@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_SCOPES, WEBHOOK_EVENT_TYPES, WEBHOOK_SCOPES } from './integration-names.js';
+import { OutboxAttempt, OutboxStatus } from './outbox.js';
 
 /**
  * Zod contracts for integrators (issue 10 §4): API keys and webhook subscriptions, and the body every
@@ -108,16 +109,9 @@ export const Webhook = z.object({
 /** Answered once, on creation: the signing secret ("whsec_" + base64 of 32 random bytes). */
 export const WebhookCreated = Webhook.extend({ secret: z.string() });
 
-export const DeliveryStatus = z.enum(['pending', 'sent', 'failed', 'cancelled']);
-
-export const DeliveryAttempt = z.object({
-  attempt: z.number(),
-  at: z.string(),
-  ok: z.boolean(),
-  statusCode: z.number().nullable(),
-  error: z.string().nullable(),
-  durationMs: z.number(),
-});
+/** A webhook delivery is an outbox message: the same states and the same log of tries. */
+export const DeliveryStatus = OutboxStatus;
+export const DeliveryAttempt = OutboxAttempt;
 
 /** One message to the subscription and every try to deliver it. */
 export const WebhookDelivery = z.object({

@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { OutboxMessage } from '../../../shared/contracts/outbox.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
+import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
@@ -28,16 +30,29 @@ function toDto(m: Listed, log: Attempt[]): OutboxMessage {
     lastError: m.last_error,
     createdAt: m.created_at,
     sentAt: m.sent_at,
-    // Numbered over the whole log: a retry by an admin starts a fresh count of tries, not a new log.
-    log: log.map((a, i) => ({
-      attempt: i + 1,
-      at: a.at,
-      ok: a.ok === 1,
-      statusCode: a.status_code,
-      error: a.error,
-      durationMs: a.duration_ms,
-    })),
+    log: deliveryLog(log),
   };
+}
+
+/** The delivery logs of these messages, read at once: `logOf(id)` gives one message's tries. */
+export async function deliveryLogs(db: Kysely<DB>, messageIds: number[]) {
+  const log = await repo.attemptsOf(db, messageIds);
+  return (messageId: number) => deliveryLog(log.filter((a) => a.message_id === messageId));
+}
+
+/**
+ * A message's tries as the admin screens show them (outbox and webhook deliveries alike), numbered
+ * over the whole log: a retry by an admin starts a fresh count of tries, not a new log.
+ */
+function deliveryLog(log: Attempt[]): OutboxMessage['log'] {
+  return log.map((a, i) => ({
+    attempt: i + 1,
+    at: a.at,
+    ok: a.ok === 1,
+    statusCode: a.status_code,
+    error: a.error,
+    durationMs: a.duration_ms,
+  }));
 }
 
 export async function listOutboxMessages(

@@ -112,7 +112,7 @@ export async function cancelPending(
   await q.execute();
 }
 
-/** The subscription's latest messages, newest first, with every try to deliver each. */
+/** The subscription's latest messages, newest first. */
 export async function deliveries(db: Db, mallId: number, subscriptionId: number, limit: number) {
   const messages = await db
     .selectFrom('outbox_messages')
@@ -134,17 +134,7 @@ export async function deliveries(db: Db, mallId: number, subscriptionId: number,
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  const ids = messages.map((m) => m.id);
-  const tries = ids.length
-    ? await db
-        .selectFrom('outbox_attempts')
-        .select(['message_id', 'attempt', 'at', 'ok', 'status_code', 'error', 'duration_ms'])
-        .where('message_id', 'in', ids)
-        .orderBy('message_id')
-        .orderBy('attempt')
-        .execute()
-    : [];
-  return { messages, tries };
+  return messages;
 }
 
 /** The subscription a message goes to, read at send time (URL and secret as they are now). */

@@ -17,6 +17,7 @@ import { inTransaction } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
 import { auditActorId, auditVia } from '../api-keys/api-keys.service.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { deliveryLogs } from '../outbox/outbox.admin.service.js';
 import { enqueueMessage } from '../outbox/outbox.service.js';
 import type { OutboxMessageRow } from '../outbox/outbox.types.js';
 import * as repo from './webhooks.repo.js';
@@ -200,7 +201,11 @@ export async function listDeliveries(
   id: number,
 ): Promise<z.infer<typeof WebhookDelivery>[]> {
   await load(ctx.database.db, mall.id, id);
-  const { messages, tries } = await repo.deliveries(ctx.database.db, mall.id, id, DELIVERIES_SHOWN);
+  const messages = await repo.deliveries(ctx.database.db, mall.id, id, DELIVERIES_SHOWN);
+  const logOf = await deliveryLogs(
+    ctx.database.db,
+    messages.map((m) => m.id),
+  );
   return messages.map((m) => ({
     id: m.id,
     webhookId: m.idempotency_key,
@@ -211,16 +216,7 @@ export async function listDeliveries(
     sentAt: m.sent_at,
     nextAttemptAt: m.status === 'pending' ? m.next_attempt_at : null,
     lastError: m.last_error,
-    tries: tries
-      .filter((t) => t.message_id === m.id)
-      .map((t) => ({
-        attempt: t.attempt,
-        at: t.at,
-        ok: t.ok === 1,
-        statusCode: t.status_code,
-        error: t.error,
-        durationMs: t.duration_ms,
-      })),
+    tries: logOf(m.id),
   }));
 }
 
