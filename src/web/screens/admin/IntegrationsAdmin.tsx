@@ -9,7 +9,8 @@ import { useApi } from '../../app/useApi';
 import { DataTable, RowActions } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
 import { SectionHead, useEditing } from './adminList';
-import { ApiKeyForm, ConfirmButton, ShownOnce } from './IntegrationParts';
+import { ConfirmButton } from './ConfirmButton';
+import { ApiKeyForm, ShownOnce } from './IntegrationParts';
 import { FormStatus, useMutation } from './useMutation';
 import { WebhooksPanel } from './WebhooksPanel';
 

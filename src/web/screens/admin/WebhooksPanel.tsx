@@ -9,8 +9,9 @@ import type { Webhook, WebhookCreated } from '../../app/types';
 import { useApi } from '../../app/useApi';
 import { DataTable, RowActions, SmallButton } from '../../components/DataTable';
 import { useAdmin } from './adminContext';
+import { ConfirmButton } from './ConfirmButton';
 import { AdminForm, Field } from './FormParts';
-import { CheckList, ConfirmButton } from './IntegrationParts';
+import { CheckList } from './IntegrationParts';
 import type { useMutation } from './useMutation';
 
 type WebhookInput = BodyOf<'post', '/api/v1/malls/{mall}/webhooks'>;
