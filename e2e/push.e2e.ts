@@ -127,6 +127,10 @@ describe.skipIf(!hasChromium)('web push on the ticket page (390×844)', () => {
       .poll(() => registrations.find((r) => r.scopeURL === `${server.base}/` && !r.isDeleted))
       .toBeTruthy();
     const registrationId = registrations.find((r) => r.scopeURL === `${server.base}/`)!.registrationId;
+    // A push sent to a registration whose worker is still installing is dropped: wait until it is active.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
     const deliver = (data: object) =>
       cdp.send('ServiceWorker.deliverPushMessage', {
         origin: server.base,
