@@ -52,6 +52,7 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'webhooks.manage': ['mall_admin', 'national_admin'],
   'outbox.read': ['mall_admin', 'auditor', 'national_admin'],
   'outbox.manage': ['mall_admin', 'national_admin'],
+  'planning.compute': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
 };
 
 describe('access: role × route', () => {

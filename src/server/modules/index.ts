@@ -13,6 +13,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
+import { planningRoutes } from './planning/planning.routes.js';
 import { pushRoutes } from './push/push.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
@@ -44,6 +45,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     apiKeysRoutes,
     webhooksRoutes,
     notificationsRoutes,
+    planningRoutes,
   ]) {
     await mod(app, ctx);
   }

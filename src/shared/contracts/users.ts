@@ -86,6 +86,8 @@ export const PolicyAction = z.enum([
   /** Outgoing messages and their templates: read (admins, auditors) and manage (mall admins). */
   'outbox.read',
   'outbox.manage',
+  /** The staffing calculator (Erlang C): any staff member. */
+  'planning.compute',
   // A paired device about itself.
   'device.self',
 ]);

@@ -2631,6 +2631,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/planning/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counters needed hour by hour on a local date, forecast from the same weekday of past weeks (the mall’s own ticket history) by Erlang C (staff) */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    date: string;
+                    serviceId?: number;
+                    targetServiceLevel?: number;
+                    targetWaitMinutes?: number;
+                    weeks?: number;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            basedOn: string[];
+                            date: string;
+                            hours: {
+                                averageWaitMinutes: number;
+                                counters: number;
+                                forecastArrivals: number;
+                                hour: number;
+                                occupancy: number;
+                                probabilityOfWaiting: number;
+                                serviceLevel: number;
+                                trafficErlangs: number;
+                            }[];
+                            meanServiceMinutes: number | null;
+                            peakCounters: number;
+                            serviceId: number | null;
+                            targetServiceLevel: number;
+                            targetWaitMinutes: number;
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/push/public-key": {
         parameters: {
             query?: never;
@@ -4071,6 +4136,58 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Zone"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning/staffing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Counters needed to call a target share of citizens within a target wait (Erlang C, M/M/N), from arrivals per hour and mean service minutes (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        arrivalsPerHour: number;
+                        meanServiceMinutes: number;
+                        targetServiceLevel: number;
+                        targetWaitMinutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            averageWaitMinutes: number;
+                            counters: number;
+                            occupancy: number;
+                            probabilityOfWaiting: number;
+                            serviceLevel: number;
+                            trafficErlangs: number;
+                        };
                     };
                 };
             };
