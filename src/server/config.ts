@@ -128,6 +128,17 @@ const ConfigSchema = z.object({
     .optional(),
   /** The sender of e-mails, e.g. "MPP Kabupaten Demo <mpp@demo.go.id>" (needed with SMTP_URL). */
   MAIL_FROM: z.string().min(3).optional(),
+  /** 32 bytes, base64: the key that encrypts NIKs at rest (unset: one is made and kept in the database). */
+  PERSONAL_DATA_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
+  /** PKCS#12 file (certificate + key) that signs issued documents; unset: a demo certificate (not in production). */
+  SIGNING_P12_PATH: z.string().min(1).optional(),
+  SIGNING_P12_PASSPHRASE: z.string().optional(),
   /** A webhook subscription is switched off after this many messages in a row failed for good. */
   WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).default(5),
   /** Tries per webhook message before it counts as failed (back-off as the outbox's). */

@@ -53,6 +53,12 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'outbox.read': ['mall_admin', 'auditor', 'national_admin'],
   'outbox.manage': ['mall_admin', 'national_admin'],
   'planning.compute': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'application.intake': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'national_admin'],
+  'application.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'application.process': ['back_office', 'agency_admin', 'mall_admin', 'national_admin'],
+  'payment.take': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'national_admin'],
+  'payment.correct': ['agency_admin', 'mall_admin', 'national_admin'],
+  'payments.report': ['back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
 };
 
 describe('access: role × route', () => {

@@ -57,6 +57,14 @@ const isMallAdmin = (a: Actor, r: Resource) =>
   a.role === 'national_admin' || (a.role === 'mall_admin' && a.mallId === r.mallId);
 const isAgencyAdmin = (a: Actor, r: Resource) =>
   a.role === 'agency_admin' && a.mallId === r.mallId && r.agencyId != null && a.agencyId === r.agencyId;
+const isBackOffice = (a: Actor, r: Resource) =>
+  a.role === 'back_office' && a.mallId === r.mallId && r.agencyId != null && a.agencyId === r.agencyId;
+/** An officer at one of its own counters (the counter the application is filed or paid at). */
+const atOwnCounter = (a: Actor, r: Resource) =>
+  a.role === 'officer' &&
+  a.mallId === r.mallId &&
+  r.counterId !== undefined &&
+  a.counterIds.includes(r.counterId);
 const isAuditorOf = (a: Actor, r: Resource) =>
   a.role === 'auditor' && (a.mallId === null || a.mallId === r.mallId);
 /** An agency admin acting on its agency, or on the mall as a whole when no agency is named yet. */
@@ -157,6 +165,27 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return isMallAdmin(actor, r);
     case 'queue.read':
       return inMall(actor, r) || isAuditorOf(actor, r);
+    case 'application.intake':
+    case 'payment.take':
+      return (
+        isMallAdmin(actor, r) || isAgencyAdmin(actor, r) || isBackOffice(actor, r) || atOwnCounter(actor, r)
+      );
+    case 'application.read':
+      return (
+        isMallAdmin(actor, r) ||
+        isAgencyAdmin(actor, r) ||
+        isBackOffice(actor, r) ||
+        isAuditorOf(actor, r) ||
+        atOwnCounter(actor, r)
+      );
+    case 'application.process':
+      return isMallAdmin(actor, r) || isAgencyAdmin(actor, r) || isBackOffice(actor, r);
+    case 'payment.correct':
+      return isMallAdmin(actor, r) || isAgencyAdmin(actor, r);
+    case 'payments.report':
+      return (
+        isMallAdmin(actor, r) || isAgencyAdmin(actor, r) || isBackOffice(actor, r) || isAuditorOf(actor, r)
+      );
     case 'audit.read':
     case 'outbox.read':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r);

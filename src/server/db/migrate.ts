@@ -14,6 +14,9 @@ import * as m012 from './migrations/012_message_templates.js';
 import * as m013 from './migrations/013_webhooks.js';
 import * as m014 from './migrations/014_ticket_notifications.js';
 import * as m015 from './migrations/015_push.js';
+import * as m020 from './migrations/020_applications.js';
+import * as m021 from './migrations/021_payments.js';
+import * as m022 from './migrations/022_documents.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -32,6 +35,9 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '013_webhooks': m013,
   '014_ticket_notifications': m014,
   '015_push': m015,
+  '020_applications': m020,
+  '021_payments': m021,
+  '022_documents': m022,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

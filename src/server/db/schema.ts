@@ -306,6 +306,13 @@ export interface DB {
   api_keys: ApiKeysTable;
   webhook_subscriptions: WebhookSubscriptionsTable;
   ticket_notifications: TicketNotificationsTable;
+  applications: ApplicationsTable;
+  application_events: ApplicationEventsTable;
+  application_pauses: ApplicationPausesTable;
+  installation_secrets: InstallationSecretsTable;
+  receipt_sequences: ReceiptSequencesTable;
+  payments: PaymentsTable;
+  documents: DocumentsTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -467,4 +474,119 @@ export interface MessageTemplatesTable {
   text: string;
   updated_by: number | null;
   updated_at: string;
+}
+
+/** An application filed at a counter and processed by the agency's back office (migration 020). */
+export interface ApplicationsTable {
+  id: Generated<number>;
+  mall_id: number;
+  agency_id: number;
+  service_id: number;
+  standard_id: number;
+  standard_version: number;
+  ticket_id: number | null;
+  counter_id: number | null;
+  tracking_code: string;
+  status: string;
+  applicant_name: string;
+  /** AES-256-GCM of the NIK (personal-data.ts); never sent anywhere. */
+  nik_cipher: string;
+  nik_hash: string;
+  nik_masked: string;
+  phone: string | null;
+  phone_masked: string;
+  locale: string;
+  /** JSON [{requirement, present}] as filed. */
+  checklist: string;
+  fee_amount: number | null;
+  fee_legal_basis: string;
+  completion_value: number;
+  completion_unit: string;
+  received_at: string;
+  received_date: string;
+  due_date: string;
+  due_at: string;
+  paused_at: string | null;
+  assigned_to: number | null;
+  intake_by: number | null;
+  reject_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationEventsTable {
+  id: Generated<number>;
+  mall_id: number;
+  application_id: number;
+  status: string;
+  from_status: string | null;
+  at: string;
+  actor_id: number | null;
+  note: string | null;
+  reason: string | null;
+}
+
+export interface ApplicationPausesTable {
+  id: Generated<number>;
+  mall_id: number;
+  application_id: number;
+  started_at: string;
+  ended_at: string | null;
+  unit: string;
+  paused: number | null;
+  due_before: string;
+  due_after: string | null;
+}
+
+export interface InstallationSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+export interface ReceiptSequencesTable {
+  mall_id: number;
+  year: number;
+  last_value: number;
+}
+
+/** A payment, refund or void: never edited (migration 021). */
+export interface PaymentsTable {
+  id: Generated<number>;
+  mall_id: number;
+  application_id: number;
+  agency_id: number;
+  counter_id: number | null;
+  kind: string;
+  amount: number;
+  method: string;
+  reference: string | null;
+  receipt_year: number;
+  receipt_seq: number;
+  receipt_number: string;
+  corrects_id: number | null;
+  reason: string | null;
+  legal_basis: string;
+  at: string;
+  local_date: string;
+  actor_id: number | null;
+}
+
+/** A signed PDF as issued (migration 022). */
+export interface DocumentsTable {
+  id: Generated<number>;
+  mall_id: number;
+  application_id: number;
+  agency_id: number;
+  verify_code: string;
+  number: string;
+  sha256: string;
+  pdf: Buffer;
+  demo: number;
+  signer: string;
+  issued_at: string;
+  issued_by: number | null;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+  revoked_by: number | null;
 }

@@ -3,6 +3,7 @@ import type { App } from '../http.js';
 import { agenciesRoutes } from './agencies/agencies.routes.js';
 import { announcementsRoutes } from './announcements/announcements.routes.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
+import { applicationsRoutes } from './applications/applications.routes.js';
 import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
@@ -13,6 +14,7 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
+import { paymentsRoutes } from './payments/payments.routes.js';
 import { planningRoutes } from './planning/planning.routes.js';
 import { pushRoutes } from './push/push.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
@@ -46,6 +48,8 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     webhooksRoutes,
     notificationsRoutes,
     planningRoutes,
+    applicationsRoutes,
+    paymentsRoutes,
   ]) {
     await mod(app, ctx);
   }

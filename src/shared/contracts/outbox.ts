@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** Zod contracts for the outbox: message templates and the admin's view of outgoing messages (issue 10). */
 
 /** Events that send a templated message; webhook deliveries carry their own JSON instead. */
-export const MessageEvent = z.enum(['ticket.near', 'ticket.called', 'webhook.disabled']);
+export const MessageEvent = z.enum([
+  'ticket.near',
+  'ticket.called',
+  'webhook.disabled',
+  'application.status',
+]);
 export type MessageEvent = z.infer<typeof MessageEvent>;
 export const MessageLocale = z.enum(['id', 'en']);
 export type MessageLocale = z.infer<typeof MessageLocale>;
@@ -13,6 +18,7 @@ export const MESSAGE_PLACEHOLDERS: Record<MessageEvent, readonly string[]> = {
   'ticket.near': ['number', 'service', 'ahead', 'counter', 'mall', 'ticketUrl'],
   'ticket.called': ['number', 'service', 'counter', 'mall', 'ticketUrl'],
   'webhook.disabled': ['mall', 'webhookUrl', 'failures', 'adminUrl'],
+  'application.status': ['trackingCode', 'service', 'status', 'dueDate', 'note', 'mall', 'trackUrl'],
 };
 
 export const TEMPLATE_LIMITS = { subject: 200, text: 1000 } as const;

@@ -88,6 +88,13 @@ export const PolicyAction = z.enum([
   'outbox.manage',
   /** The staffing calculator (Erlang C): any staff member. */
   'planning.compute',
+  /** The back office (issue 12): file an application at a counter, read, process, take and correct payments. */
+  'application.intake',
+  'application.read',
+  'application.process',
+  'payment.take',
+  'payment.correct',
+  'payments.report',
   // A paired device about itself.
   'device.self',
 ]);

@@ -1197,6 +1197,663 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desk: applications of the own agency with due dates (soonest first) and filters */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: number;
+                    assignedTo?: number | "me";
+                    due?: "near" | "overdue";
+                    limit?: number;
+                    q?: string;
+                    serviceId?: number;
+                    status?: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                near: number;
+                                open: number;
+                                overdue: number;
+                            };
+                            items: {
+                                agencyId: number;
+                                agencyName: string;
+                                applicant: {
+                                    name: string;
+                                    nikMasked: string;
+                                    phoneMasked: string;
+                                };
+                                assignedTo: {
+                                    id: number;
+                                    username: string;
+                                } | null;
+                                checklist: {
+                                    present: boolean;
+                                    requirement: string;
+                                }[];
+                                completionTime: {
+                                    /** @enum {string} */
+                                    unit: "minutes" | "hours" | "working_days" | "calendar_days";
+                                    value: number;
+                                };
+                                counterId: number | null;
+                                documentVerifyCode: string | null;
+                                /** @enum {string} */
+                                due: "ok" | "near" | "overdue" | "paused" | "done";
+                                dueAt: string;
+                                dueDate: string;
+                                feeAmount: number | null;
+                                feeLegalBasis: string;
+                                id: number;
+                                paid: boolean;
+                                pausedAt: string | null;
+                                receivedAt: string;
+                                rejectReason: string | null;
+                                serviceId: number;
+                                serviceName: string;
+                                standardVersion: number;
+                                /** @enum {string} */
+                                status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                                ticketId: number | null;
+                                trackingCode: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File an application at the counter (checklist from the standard in force; missing → 422 REQUIREMENTS_MISSING) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            name: string;
+                            nik: string;
+                            phone: string;
+                        };
+                        checklist: {
+                            present: boolean;
+                            requirement: string;
+                        }[];
+                        counterId?: number;
+                        /** @enum {string} */
+                        locale?: "id" | "en";
+                        serviceId: number;
+                        ticketId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueAt: string;
+                            dueDate: string;
+                            feeAmount: number | null;
+                            id: number;
+                            /** @enum {string} */
+                            status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            trackingCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its history, pauses and payments (NIK and phone masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number;
+                            agencyName: string;
+                            applicant: {
+                                name: string;
+                                nikMasked: string;
+                                phoneMasked: string;
+                            };
+                            assignedTo: {
+                                id: number;
+                                username: string;
+                            } | null;
+                            checklist: {
+                                present: boolean;
+                                requirement: string;
+                            }[];
+                            completionTime: {
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "working_days" | "calendar_days";
+                                value: number;
+                            };
+                            counterId: number | null;
+                            documentVerifyCode: string | null;
+                            /** @enum {string} */
+                            due: "ok" | "near" | "overdue" | "paused" | "done";
+                            dueAt: string;
+                            dueDate: string;
+                            feeAmount: number | null;
+                            feeLegalBasis: string;
+                            history: {
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string|null} */
+                                from: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered" | null;
+                                note: string | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            }[];
+                            id: number;
+                            paid: boolean;
+                            pausedAt: string | null;
+                            pauses: {
+                                dueAfter: string | null;
+                                dueBefore: string;
+                                endedAt: string | null;
+                                paused: number | null;
+                                startedAt: string;
+                                unit: string;
+                            }[];
+                            payments: {
+                                amount: number;
+                                correctsReceipt: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "void";
+                                /** @enum {string} */
+                                method: "cash" | "qris" | "transfer";
+                                paidAt: string;
+                                reason: string | null;
+                                receiptNumber: string;
+                                reference: string | null;
+                            }[];
+                            receivedAt: string;
+                            rejectReason: string | null;
+                            serviceId: number;
+                            serviceName: string;
+                            standardVersion: number;
+                            /** @enum {string} */
+                            status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            ticketId: number | null;
+                            trackingCode: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the file to a back-office member of the agency (null: unassign) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number;
+                            agencyName: string;
+                            applicant: {
+                                name: string;
+                                nikMasked: string;
+                                phoneMasked: string;
+                            };
+                            assignedTo: {
+                                id: number;
+                                username: string;
+                            } | null;
+                            checklist: {
+                                present: boolean;
+                                requirement: string;
+                            }[];
+                            completionTime: {
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "working_days" | "calendar_days";
+                                value: number;
+                            };
+                            counterId: number | null;
+                            documentVerifyCode: string | null;
+                            /** @enum {string} */
+                            due: "ok" | "near" | "overdue" | "paused" | "done";
+                            dueAt: string;
+                            dueDate: string;
+                            feeAmount: number | null;
+                            feeLegalBasis: string;
+                            history: {
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string|null} */
+                                from: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered" | null;
+                                note: string | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            }[];
+                            id: number;
+                            paid: boolean;
+                            pausedAt: string | null;
+                            pauses: {
+                                dueAfter: string | null;
+                                dueBefore: string;
+                                endedAt: string | null;
+                                paused: number | null;
+                                startedAt: string;
+                                unit: string;
+                            }[];
+                            payments: {
+                                amount: number;
+                                correctsReceipt: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "void";
+                                /** @enum {string} */
+                                method: "cash" | "qris" | "transfer";
+                                paidAt: string;
+                                reason: string | null;
+                                receiptNumber: string;
+                                reference: string | null;
+                            }[];
+                            receivedAt: string;
+                            rejectReason: string | null;
+                            serviceId: number;
+                            serviceName: string;
+                            standardVersion: number;
+                            /** @enum {string} */
+                            status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            ticketId: number | null;
+                            trackingCode: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The full NIK and phone number (back office; every read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nik: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the fee of the standard in force at intake (never an amount from the client: a body with `amount` → 400); paid already → 409; Gratis → 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        counterId?: number;
+                        /** @enum {string} */
+                        method: "cash" | "qris" | "transfer";
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            correctsReceipt: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "payment" | "refund" | "void";
+                            /** @enum {string} */
+                            method: "cash" | "qris" | "transfer";
+                            paidAt: string;
+                            reason: string | null;
+                            receiptNumber: string;
+                            reference: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}/payments/{paymentId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund or void a payment: a new entry with its reason and receipt number (never an edit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                    paymentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "refund" | "void";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            correctsReceipt: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "payment" | "refund" | "void";
+                            /** @enum {string} */
+                            method: "cash" | "qris" | "transfer";
+                            paidAt: string;
+                            reason: string | null;
+                            receiptNumber: string;
+                            reference: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an application: received → in_process → (needs_correction ↔ in_process) → approved | rejected (reason) → ready → collected | delivered; else 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        reason?: string;
+                        /** @enum {string} */
+                        status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number;
+                            agencyName: string;
+                            applicant: {
+                                name: string;
+                                nikMasked: string;
+                                phoneMasked: string;
+                            };
+                            assignedTo: {
+                                id: number;
+                                username: string;
+                            } | null;
+                            checklist: {
+                                present: boolean;
+                                requirement: string;
+                            }[];
+                            completionTime: {
+                                /** @enum {string} */
+                                unit: "minutes" | "hours" | "working_days" | "calendar_days";
+                                value: number;
+                            };
+                            counterId: number | null;
+                            documentVerifyCode: string | null;
+                            /** @enum {string} */
+                            due: "ok" | "near" | "overdue" | "paused" | "done";
+                            dueAt: string;
+                            dueDate: string;
+                            feeAmount: number | null;
+                            feeLegalBasis: string;
+                            history: {
+                                actor: string | null;
+                                at: string;
+                                /** @enum {string|null} */
+                                from: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered" | null;
+                                note: string | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            }[];
+                            id: number;
+                            paid: boolean;
+                            pausedAt: string | null;
+                            pauses: {
+                                dueAfter: string | null;
+                                dueBefore: string;
+                                endedAt: string | null;
+                                paused: number | null;
+                                startedAt: string;
+                                unit: string;
+                            }[];
+                            payments: {
+                                amount: number;
+                                correctsReceipt: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "void";
+                                /** @enum {string} */
+                                method: "cash" | "qris" | "transfer";
+                                paidAt: string;
+                                reason: string | null;
+                                receiptNumber: string;
+                                reference: string | null;
+                            }[];
+                            receivedAt: string;
+                            rejectReason: string | null;
+                            serviceId: number;
+                            serviceName: string;
+                            standardVersion: number;
+                            /** @enum {string} */
+                            status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            ticketId: number | null;
+                            trackingCode: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/audit": {
         parameters: {
             query?: never;
@@ -2333,7 +2990,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -2358,7 +3015,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -2391,7 +3048,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -2438,7 +3095,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        event: "ticket.near" | "ticket.called" | "webhook.disabled";
+                        event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
                         /** @enum {string} */
                         locale: "id" | "en";
                         subject: string;
@@ -2631,6 +3288,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/payments/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt as printed (58/80 mm or A4): number, amount, the fee’s legal basis; NIK masked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: string;
+                            amount: number;
+                            applicantName: string;
+                            cashier: string | null;
+                            correctsReceipt: string | null;
+                            counter: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "payment" | "refund" | "void";
+                            legalBasis: string;
+                            mall: {
+                                address: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            method: "cash" | "qris" | "transfer";
+                            nikMasked: string;
+                            paidAt: string;
+                            reason: string | null;
+                            receiptNumber: string;
+                            reference: string | null;
+                            service: string;
+                            standardVersion: number;
+                            trackingCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/planning/day": {
         parameters: {
             query?: never;
@@ -2725,6 +3446,123 @@ export interface paths {
                             publicKey: string;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily reconciliation per agency and counter: collected, returned, net, by method; every receipt of the day */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            entries: {
+                                agency: string;
+                                amount: number;
+                                correctsReceipt: string | null;
+                                counter: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "payment" | "refund" | "void";
+                                /** @enum {string} */
+                                method: "cash" | "qris" | "transfer";
+                                paidAt: string;
+                                reason: string | null;
+                                receiptNumber: string;
+                                reference: string | null;
+                                trackingCode: string;
+                            }[];
+                            rows: {
+                                agency: string;
+                                agencyId: number;
+                                byMethod: {
+                                    [key: string]: number;
+                                };
+                                collected: number;
+                                counter: string | null;
+                                counterId: number | null;
+                                net: number;
+                                payments: number;
+                                refunds: number;
+                                returned: number;
+                                voids: number;
+                            }[];
+                            total: {
+                                collected: number;
+                                entries: number;
+                                net: number;
+                                returned: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/payments.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The day’s receipts as CSV (one line per entry, signed amounts), for the agency’s bookkeeping */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -4198,6 +5036,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/track/{trackingCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public tracking by the code on the receipt: status, history, due date; no personal data, no staff */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: string;
+                            document: {
+                                url: string;
+                                verifyCode: string;
+                            } | null;
+                            dueDate: string;
+                            feeAmount: number | null;
+                            history: {
+                                at: string;
+                                /** @enum {string} */
+                                status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            }[];
+                            mall: string;
+                            paid: boolean;
+                            paused: boolean;
+                            service: string;
+                            /** @enum {string} */
+                            status: "received" | "in_process" | "needs_correction" | "approved" | "rejected" | "ready" | "collected" | "delivered";
+                            trackingCode: string;
+                            whatToBring: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4448,7 +5345,7 @@ export interface components {
         MessageTemplate: {
             custom: boolean;
             /** @enum {string} */
-            event: "ticket.near" | "ticket.called" | "webhook.disabled";
+            event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
             /** @enum {string} */
             locale: "id" | "en";
             placeholders: string[];

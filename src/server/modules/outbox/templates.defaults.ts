@@ -38,6 +38,16 @@ export const DEFAULT_TEMPLATES: Record<
       text: 'The webhook to {{webhookUrl}} at {{mall}} was disabled after {{failures}} failed deliveries. Check the receiver, then enable it again in the admin panel: {{adminUrl}}',
     },
   },
+  'application.status': {
+    id: {
+      subject: 'Permohonan {{trackingCode}}: {{status}}',
+      text: 'Permohonan {{service}} Anda ({{trackingCode}}) di {{mall}}: {{status}}. {{note}} Target selesai {{dueDate}}. Pantau: {{trackUrl}}',
+    },
+    en: {
+      subject: 'Application {{trackingCode}}: {{status}}',
+      text: 'Your {{service}} application ({{trackingCode}}) at {{mall}}: {{status}}. {{note}} Due {{dueDate}}. Follow it: {{trackUrl}}',
+    },
+  },
 };
 
 /** Values the preview fills in, so an admin sees a message as a citizen would. */
@@ -57,5 +67,10 @@ export function sampleValues(
     webhookUrl: 'https://aplikasi.example.go.id/webhook',
     failures: '5',
     adminUrl: `${publicUrl}/${mall.slug}/admin`,
+    trackingCode: 'P7K2M9Q4XA',
+    status: en ? 'needs correction' : 'perlu perbaikan',
+    dueDate: en ? '10 December 2026' : '10 Desember 2026',
+    note: en ? 'Please bring the original family card.' : 'Mohon bawa Kartu Keluarga asli.',
+    trackUrl: `${publicUrl}/${mall.slug}/track/P7K2M9Q4XA`,
   };
 }

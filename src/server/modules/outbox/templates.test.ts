@@ -40,6 +40,8 @@ describe.each(dialects())('message templates on %s', (dialect) => {
       'ticket.called/en',
       'webhook.disabled/id',
       'webhook.disabled/en',
+      'application.status/id',
+      'application.status/en',
     ]);
     expect(items.every((i) => !i.custom)).toBe(true);
     const db = t.ctx.database.db;

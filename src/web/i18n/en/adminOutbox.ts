@@ -45,6 +45,7 @@ export const adminOutbox: Dict<typeof id.adminOutbox> = {
       ticket_near: 'Turn is near',
       ticket_called: 'Number called',
       webhook_disabled: 'Webhook disabled (to admins)',
+      application_status: 'Application status changed',
     },
     custom: 'changed',
     standard: 'default',

@@ -42,6 +42,7 @@ export const adminOutbox = {
       ticket_near: 'Giliran hampir tiba',
       ticket_called: 'Nomor dipanggil',
       webhook_disabled: 'Webhook dinonaktifkan (ke admin)',
+      application_status: 'Status permohonan berubah',
     },
     custom: 'diubah',
     standard: 'bawaan',
