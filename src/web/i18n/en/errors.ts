@@ -58,7 +58,8 @@ export const errors: Dict<typeof id.errors> = {
   NO_PAYMENT_DUE: 'This service is free: nothing to pay.',
   NOT_PAID: 'This payment was already corrected. Reload the page.',
   DOCUMENT_EXISTS: 'A document for this application was already issued.',
-  REQUIREMENTS_MISSING: 'Requirements are missing. The file cannot be accepted; note it on the ticket and ask the citizen to complete it.',
+  REQUIREMENTS_MISSING:
+    'Requirements are missing. The file cannot be accepted; note it on the ticket and ask the citizen to complete it.',
   REASON_REQUIRED: 'Write the reason first.',
   FEE_UNDETERMINED: 'The service standard sets no single fee to pay here.',
   SIGNING_UNAVAILABLE: 'The signing certificate is not available. Ask the mall admin.',

@@ -60,7 +60,8 @@ export const errors = {
   NO_PAYMENT_DUE: 'Layanan ini gratis: tidak ada pembayaran.',
   NOT_PAID: 'Pembayaran ini sudah dikoreksi. Muat ulang halaman.',
   DOCUMENT_EXISTS: 'Dokumen untuk permohonan ini sudah terbit.',
-  REQUIREMENTS_MISSING: 'Persyaratan belum lengkap. Berkas tidak bisa diterima; catat di tiket dan minta warga melengkapinya.',
+  REQUIREMENTS_MISSING:
+    'Persyaratan belum lengkap. Berkas tidak bisa diterima; catat di tiket dan minta warga melengkapinya.',
   REASON_REQUIRED: 'Tuliskan alasannya terlebih dahulu.',
   FEE_UNDETERMINED: 'Standar layanan tidak menetapkan satu besaran biaya untuk dibayar di sini.',
   SIGNING_UNAVAILABLE: 'Sertifikat tanda tangan elektronik belum tersedia. Hubungi admin MPP.',
