@@ -23,7 +23,7 @@ const STAFF: Record<Role, string> = {
 /** A paired kiosk of the test's mall: a device, never staff; an API key of the mall with every scope. */
 const WHO: Who[] = ['anonymous', 'device', 'integrator', ...(Object.keys(STAFF) as Role[])];
 /** What an API key with every scope may reach (its own mall only); every other staff route stops it. */
-const INTEGRATOR: Action[] = ['queue.read', 'webhooks.manage'];
+const INTEGRATOR: Action[] = ['queue.read', 'webhooks.manage', 'open311.submit'];
 
 /** Which roles may ever perform each staff action in their own mall (independent of policy.ts). */
 const ALLOWED: Partial<Record<Action, Role[]>> = {
@@ -59,6 +59,10 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'payment.take': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'national_admin'],
   'payment.correct': ['agency_admin', 'mall_admin', 'national_admin'],
   'payments.report': ['back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'complaint.read': ['back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'complaint.manage': ['mall_admin', 'national_admin'],
+  'complaint.answer': ['back_office', 'agency_admin', 'mall_admin', 'national_admin'],
+  'complaint.readReporter': ['mall_admin', 'national_admin'],
 };
 
 describe('access: role × route', () => {

@@ -67,6 +67,12 @@ const atOwnCounter = (a: Actor, r: Resource) =>
   a.counterIds.includes(r.counterId);
 const isAuditorOf = (a: Actor, r: Resource) =>
   a.role === 'auditor' && (a.mallId === null || a.mallId === r.mallId);
+/** An agency's admin or back office, on a resource of that agency (complaints dispatched to it). */
+const isAgencyStaff = (a: Actor, r: Resource) =>
+  (a.role === 'agency_admin' || a.role === 'back_office') &&
+  a.mallId === r.mallId &&
+  r.agencyId != null &&
+  a.agencyId === r.agencyId;
 /** An agency admin acting on its agency, or on the mall as a whole when no agency is named yet. */
 const isAgencyAdminOrUnscoped = (a: Actor, r: Resource) =>
   a.role === 'agency_admin' &&
@@ -80,11 +86,18 @@ const isAgencyAdminOrUnscoped = (a: Actor, r: Resource) =>
 export const SCOPE_ACTIONS: Record<ApiScopeName, readonly Action[]> = {
   'queue.read': ['queue.read'],
   'webhooks.manage': ['webhooks.manage'],
+  open311: ['open311.submit'],
 };
 
 /** An integrator may do what anyone may, plus its scopes' actions in its own mall; never staff work. */
 function integratorCan(actor: Actor, action: Action, r: Resource): boolean {
-  if (action === 'public.read' || action === 'session.start' || action === 'ticket.issue')
+  if (
+    action === 'public.read' ||
+    action === 'session.start' ||
+    action === 'ticket.issue' ||
+    action === 'complaint.submit' ||
+    action === 'complaint.follow'
+  )
     return can(null, action, r);
   return (
     actor.mallId === r.mallId && (actor.scopes ?? []).some((scope) => SCOPE_ACTIONS[scope].includes(action))
@@ -97,7 +110,11 @@ export function can(subject: Subject, action: Action, r: Resource): boolean {
     case 'public.read':
     case 'session.start':
     case 'ticket.follow':
+    case 'complaint.submit':
+    case 'complaint.follow':
       return true;
+    case 'open311.submit':
+      return false; // API keys only (integratorCan)
     case 'ticket.issue':
       // Walk-in tickets at a counter: any working staff member of the mall (auditors only read).
       if (r.source !== 'counter') return true;
@@ -113,6 +130,9 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'session.start':
     case 'ticket.issue':
     case 'ticket.follow':
+    case 'complaint.submit':
+    case 'complaint.follow':
+    case 'open311.submit':
       return can(actor, action, r);
     case 'session.read':
     case 'planning.compute':
@@ -189,6 +209,13 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'audit.read':
     case 'outbox.read':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r);
+    case 'complaint.manage':
+    case 'complaint.readReporter':
+      return isMallAdmin(actor, r);
+    case 'complaint.read':
+      return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyStaff(actor, r);
+    case 'complaint.answer':
+      return isMallAdmin(actor, r) || isAgencyStaff(actor, r);
     default: {
       const never: never = action;
       return never;

@@ -17,6 +17,7 @@ import * as m015 from './migrations/015_push.js';
 import * as m020 from './migrations/020_applications.js';
 import * as m021 from './migrations/021_payments.js';
 import * as m022 from './migrations/022_documents.js';
+import * as m025 from './migrations/025_complaints.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '020_applications': m020,
   '021_payments': m021,
   '022_documents': m022,
+  '025_complaints': m025,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

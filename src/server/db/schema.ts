@@ -313,6 +313,10 @@ export interface DB {
   receipt_sequences: ReceiptSequencesTable;
   payments: PaymentsTable;
   documents: DocumentsTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_attachments: ComplaintAttachmentsTable;
+  complaint_settings: ComplaintSettingsTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -589,4 +593,76 @@ export interface DocumentsTable {
   revoked_at: string | null;
   revoked_reason: string | null;
   revoked_by: number | null;
+}
+
+/** A complaint, aspiration or information request (migration 025, modules/complaints). */
+export interface ComplaintsTable {
+  id: Generated<number>;
+  mall_id: number;
+  tracking_code: string;
+  type: string;
+  channel: string;
+  title: string;
+  body: string;
+  status: string;
+  agency_id: number | null;
+  service_id: number | null;
+  ticket_id: number | null;
+  counter_id: number | null;
+  officer_id: number | null;
+  anonymous: number;
+  confidential: number;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_phone_masked: string | null;
+  reporter_email: string | null;
+  reporter_email_masked: string | null;
+  locale: string;
+  media_url: string | null;
+  due_at: string | null;
+  due_kind: string | null;
+  escalated_at: string | null;
+  submitted_at: string;
+  verified_at: string | null;
+  dispatched_at: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+}
+
+/** One timestamped step of a complaint with its actor; `visibility` 'reporter' or 'staff'. */
+export interface ComplaintEventsTable {
+  id: Generated<number>;
+  mall_id: number;
+  complaint_id: number;
+  kind: string;
+  /** 'reporter' | 'staff' | 'integrator' | 'device' | 'system' */
+  actor_type: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  status: string | null;
+  agency_id: number | null;
+  message: string | null;
+  visibility: string;
+  at: string;
+}
+
+export interface ComplaintAttachmentsTable {
+  id: Generated<number>;
+  mall_id: number;
+  complaint_id: number;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_at: string;
+}
+
+/** Where a mall's overdue complaints are escalated besides the admin screen. */
+export interface ComplaintSettingsTable {
+  mall_id: number;
+  escalation_email: string | null;
+  escalation_phone: string | null;
+  updated_at: string;
 }

@@ -7,6 +7,8 @@ import { applicationsRoutes } from './applications/applications.routes.js';
 import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { complaintsDeskRoutes } from './complaints/complaints.desk.routes.js';
+import { complaintsRoutes } from './complaints/complaints.routes.js';
 import { countersRoutes } from './counters/counters.routes.js';
 import { devicesRoutes } from './devices/devices.routes.js';
 import { displaysRoutes } from './displays/displays.routes.js';
@@ -50,6 +52,8 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     planningRoutes,
     applicationsRoutes,
     paymentsRoutes,
+    complaintsRoutes,
+    complaintsDeskRoutes,
   ]) {
     await mod(app, ctx);
   }

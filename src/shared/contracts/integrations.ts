@@ -19,9 +19,13 @@ export type ApiScopeName = z.infer<typeof ApiScope>;
 /** Keys start with this, so the request hook knows a key from a session or device token at once. */
 export const API_KEY_PREFIX = 'sa_';
 
+/** Scopes a key gets when none are named: Open311 only (the standard's api_key posts service requests). */
+export const DEFAULT_API_SCOPES = ['open311'] as const;
+
 export const ApiKeyInput = z.strictObject({
   name: z.string().trim().min(1).max(120),
-  scopes: z.array(ApiScope).min(1).max(ApiScope.options.length),
+  /** Default: `["open311"]`. */
+  scopes: z.array(ApiScope).min(1).max(ApiScope.options.length).optional(),
 });
 
 export const ApiKey = z.object({

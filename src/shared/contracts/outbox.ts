@@ -8,6 +8,9 @@ export const MessageEvent = z.enum([
   'ticket.called',
   'webhook.disabled',
   'application.status',
+  'complaint.received',
+  'complaint.answered',
+  'complaint.overdue',
 ]);
 export type MessageEvent = z.infer<typeof MessageEvent>;
 export const MessageLocale = z.enum(['id', 'en']);
@@ -19,6 +22,9 @@ export const MESSAGE_PLACEHOLDERS: Record<MessageEvent, readonly string[]> = {
   'ticket.called': ['number', 'service', 'counter', 'mall', 'ticketUrl'],
   'webhook.disabled': ['mall', 'webhookUrl', 'failures', 'adminUrl'],
   'application.status': ['trackingCode', 'service', 'status', 'dueDate', 'note', 'mall', 'trackUrl'],
+  'complaint.received': ['trackingCode', 'title', 'dueDate', 'mall', 'complaintUrl'],
+  'complaint.answered': ['trackingCode', 'title', 'agency', 'mall', 'complaintUrl'],
+  'complaint.overdue': ['title', 'agency', 'deadline', 'dueDate', 'mall', 'adminUrl'],
 };
 
 export const TEMPLATE_LIMITS = { subject: 200, text: 1000 } as const;

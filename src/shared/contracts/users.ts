@@ -57,6 +57,12 @@ export const PolicyAction = z.enum([
   'ticket.issue',
   /** What the holder of a ticket's tracking code may do with it (ask to be notified). */
   'ticket.follow',
+  /** File a complaint, aspiration or information request (anyone; staff file on a citizen's behalf). */
+  'complaint.submit',
+  /** What the holder of a complaint's tracking code may do: read it, reply, accept, reopen, attach. */
+  'complaint.follow',
+  /** Post a service request through Open311 (an API key with the `open311` scope). */
+  'open311.submit',
   // Signed-in staff.
   'session.read',
   'admin.open',
@@ -95,6 +101,11 @@ export const PolicyAction = z.enum([
   'payment.take',
   'payment.correct',
   'payments.report',
+  /** Complaints: read (mall desk, auditors; agency staff their own agency's), the mall desk's actions, the agency's answer, the reporter's contacts (audited). */
+  'complaint.read',
+  'complaint.manage',
+  'complaint.answer',
+  'complaint.readReporter',
   // A paired device about itself.
   'device.self',
 ]);

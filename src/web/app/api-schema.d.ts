@@ -1138,7 +1138,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("queue.read" | "webhooks.manage")[];
+                        scopes?: ("queue.read" | "webhooks.manage" | "open311")[];
                     };
                 };
             };
@@ -2128,6 +2128,1456 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The desk: every report (mall desk, auditors) or those dispatched to the own agency (agency staff) */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: number;
+                    limit?: number;
+                    offset?: number;
+                    overdue?: "true" | "false";
+                    status?: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agencyId: number | null;
+                                agencyName: string | null;
+                                anonymous: boolean;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                                closedAt: string | null;
+                                confidential: boolean;
+                                counterId: number | null;
+                                counterName: string | null;
+                                dispatchedAt: string | null;
+                                dueAt: string | null;
+                                /** @enum {string|null} */
+                                dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                                escalatedAt: string | null;
+                                id: number;
+                                officerId: number | null;
+                                officerName: string | null;
+                                overdue: boolean;
+                                reporter: {
+                                    emailMasked: string | null;
+                                    name: string | null;
+                                    phoneMasked: string | null;
+                                } | null;
+                                serviceId: number | null;
+                                serviceName: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                                submittedAt: string;
+                                ticketNumber: string | null;
+                                title: string;
+                                trackingCode: string | null;
+                                /** @enum {string} */
+                                type: "complaint" | "aspiration" | "information_request";
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File a complaint, aspiration or information request (portal, paired kiosk, or staff intake with channel counter/hotline); answers the tracking code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agencyId?: number;
+                        anonymous?: boolean;
+                        body: string;
+                        /** @enum {string} */
+                        channel?: "counter" | "hotline";
+                        confidential?: boolean;
+                        /** @enum {string} */
+                        locale?: "id" | "en";
+                        reporter?: {
+                            email?: string;
+                            name?: string;
+                            phone?: string;
+                        };
+                        serviceId?: number;
+                        ticketTrackingCode?: string;
+                        title: string;
+                        /** @enum {string} */
+                        type: "complaint" | "aspiration" | "information_request";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dueAt: string | null;
+                            id: number;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            trackingCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report with its history (reporter contacts masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency’s answer (the reporter is told; auto-close in 10 working days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive with a reason the reporter reads */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment of the report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: number;
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify and dispatch to the responsible agency (its 5-working-day follow-up starts) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agencyId: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hold (e.g. waiting for the reporter): the reason is shown to the reporter */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/reporter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter’s contacts unmasked (mall desk only; every read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/reroute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-route to another agency ("not our authority") */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agencyId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The agency returns it to the mall desk: not its authority */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            answeredAt: string | null;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            closedAt: string | null;
+                            confidential: boolean;
+                            counterId: number | null;
+                            counterName: string | null;
+                            dispatchedAt: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            escalatedAt: string | null;
+                            id: number;
+                            officerId: number | null;
+                            officerName: string | null;
+                            overdue: boolean;
+                            reporter: {
+                                emailMasked: string | null;
+                                name: string | null;
+                                phoneMasked: string | null;
+                            } | null;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            ticketNumber: string | null;
+                            title: string;
+                            trackingCode: string | null;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public list: non-confidential reports with the agencies’ answers, no personal data */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: number;
+                    limit?: number;
+                    offset?: number;
+                    status?: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agencyId: number | null;
+                                agencyName: string | null;
+                                answers: {
+                                    agencyName: string | null;
+                                    at: string;
+                                    message: string;
+                                }[];
+                                body: string;
+                                id: number;
+                                serviceId: number | null;
+                                serviceName: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                                submittedAt: string;
+                                title: string;
+                                /** @enum {string} */
+                                type: "complaint" | "aspiration" | "information_request";
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where overdue reports are escalated (e-mail, WhatsApp) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalationEmail: string | null;
+                            escalationPhone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set where overdue reports are escalated */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        escalationEmail?: string | null;
+                        escalationPhone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            escalationEmail: string | null;
+                            escalationPhone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports of a period per status, type, agency, service and counter, and how many are overdue */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byAgency: {
+                                count: number;
+                                id: number | null;
+                                name: string | null;
+                            }[];
+                            byCounter: {
+                                count: number;
+                                id: number | null;
+                                name: string | null;
+                            }[];
+                            byService: {
+                                count: number;
+                                id: number | null;
+                                name: string | null;
+                            }[];
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            byType: {
+                                [key: string]: number;
+                            };
+                            overdue: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/track/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reporter reads a report by its tracking code: state, deadline, answers, history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            canAccept: boolean;
+                            canReply: boolean;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            confidential: boolean;
+                            counterName: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            id: number;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            title: string;
+                            trackingCode: string;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/track/{code}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter accepts the answer: the report is closed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            canAccept: boolean;
+                            canReply: boolean;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            confidential: boolean;
+                            counterName: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            id: number;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            title: string;
+                            trackingCode: string;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/track/{code}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo or PDF (JPG, PNG, WebP, PDF; at most 2 MB, 5 per report). Body: the raw file; ?name= its file name */
+        post: {
+            parameters: {
+                query?: {
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": Blob;
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                    "image/webp": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            id: number;
+                            name: string;
+                            sizeBytes: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/track/{code}/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment of the report (the tracking code’s holder) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/complaints/track/{code}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter replies: reopens an answered or closed report at the agency, releases a held one to the desk */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            agencyName: string | null;
+                            anonymous: boolean;
+                            attachments: {
+                                contentType: string;
+                                id: number;
+                                name: string;
+                                sizeBytes: number;
+                                uploadedAt: string;
+                            }[];
+                            body: string;
+                            canAccept: boolean;
+                            canReply: boolean;
+                            /** @enum {string} */
+                            channel: "portal" | "kiosk" | "counter" | "hotline" | "open311";
+                            confidential: boolean;
+                            counterName: string | null;
+                            dueAt: string | null;
+                            /** @enum {string|null} */
+                            dueKind: "dispatch" | "follow_up" | "auto_close" | null;
+                            id: number;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            /** @enum {string} */
+                            status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived";
+                            steps: {
+                                actor: string;
+                                actorName?: string | null;
+                                agencyName: string | null;
+                                at: string;
+                                kind: string;
+                                message: string | null;
+                                /** @enum {string|null} */
+                                status: "submitted" | "on_hold" | "dispatched" | "answered" | "closed" | "archived" | null;
+                            }[];
+                            submittedAt: string;
+                            title: string;
+                            trackingCode: string;
+                            /** @enum {string} */
+                            type: "complaint" | "aspiration" | "information_request";
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/counters": {
         parameters: {
             query?: never;
@@ -2990,7 +4440,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -3015,7 +4465,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -3048,7 +4498,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -3095,7 +4545,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
+                        event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
                         /** @enum {string} */
                         locale: "id" | "en";
                         subject: string;
@@ -4717,7 +6167,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                        events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show" | "complaint.submitted" | "complaint.dispatched" | "complaint.answered" | "complaint.closed" | "complaint.overdue")[];
                         scopes?: "personal"[];
                         url: string;
                     };
@@ -4813,7 +6263,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         active?: boolean;
-                        events?: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+                        events?: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show" | "complaint.submitted" | "complaint.dispatched" | "complaint.answered" | "complaint.closed" | "complaint.overdue")[];
                         url?: string;
                     };
                 };
@@ -5120,7 +6570,7 @@ export interface components {
             lastUsedAt: string | null;
             name: string;
             revokedAt: string | null;
-            scopes: ("queue.read" | "webhooks.manage")[];
+            scopes: ("queue.read" | "webhooks.manage" | "open311")[];
         };
         ApiKeyCreated: {
             createdAt: string;
@@ -5128,7 +6578,7 @@ export interface components {
             key: string;
             keyPrefix: string;
             name: string;
-            scopes: ("queue.read" | "webhooks.manage")[];
+            scopes: ("queue.read" | "webhooks.manage" | "open311")[];
         };
         CalendarImportReport: {
             created: number;
@@ -5345,7 +6795,7 @@ export interface components {
         MessageTemplate: {
             custom: boolean;
             /** @enum {string} */
-            event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status";
+            event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
             /** @enum {string} */
             locale: "id" | "en";
             placeholders: string[];
@@ -5830,7 +7280,7 @@ export interface components {
             disabledAt: string | null;
             /** @enum {string|null} */
             disabledReason: "failures" | "gone" | null;
-            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show" | "complaint.submitted" | "complaint.dispatched" | "complaint.answered" | "complaint.closed" | "complaint.overdue")[];
             id: number;
             scopes: "personal"[];
             updatedAt: string;
@@ -5843,7 +7293,7 @@ export interface components {
             disabledAt: string | null;
             /** @enum {string|null} */
             disabledReason: "failures" | "gone" | null;
-            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show")[];
+            events: ("ticket.issued" | "ticket.called" | "ticket.finished" | "ticket.cancelled" | "ticket.no_show" | "complaint.submitted" | "complaint.dispatched" | "complaint.answered" | "complaint.closed" | "complaint.overdue")[];
             id: number;
             scopes: "personal"[];
             secret: string;

@@ -6,6 +6,7 @@ import {
   type ApiKeyCreated,
   type ApiKeyInput,
   type ApiScopeName,
+  DEFAULT_API_SCOPES,
 } from '../../../shared/contracts/integrations.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
@@ -53,7 +54,7 @@ export async function createApiKey(
 ): Promise<z.infer<typeof ApiKeyCreated>> {
   const at = ctx.now().toISOString();
   const key = API_KEY_PREFIX + randomBytes(32).toString('base64url');
-  const scopes = [...new Set(input.scopes)];
+  const scopes = [...new Set(input.scopes ?? DEFAULT_API_SCOPES)];
   const keyPrefix = key.slice(0, PREFIX_LENGTH);
   const id = await inTransaction(ctx.database.db, async (tx) => {
     const id = await repo.insertApiKey(tx.db, {

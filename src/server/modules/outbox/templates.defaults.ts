@@ -48,6 +48,36 @@ export const DEFAULT_TEMPLATES: Record<
       text: 'Your {{service}} application ({{trackingCode}}) at {{mall}}: {{status}}. {{note}} Due {{dueDate}}. Follow it: {{trackUrl}}',
     },
   },
+  'complaint.received': {
+    id: {
+      subject: 'Laporan Anda diterima — {{trackingCode}}',
+      text: '{{mall}} menerima laporan Anda "{{title}}". Kode pelacakan: {{trackingCode}}. Laporan diteruskan ke instansi paling lambat {{dueDate}}. Pantau: {{complaintUrl}}',
+    },
+    en: {
+      subject: 'Your report was received — {{trackingCode}}',
+      text: '{{mall}} received your report "{{title}}". Tracking code: {{trackingCode}}. It will be passed to the agency by {{dueDate}}. Follow it: {{complaintUrl}}',
+    },
+  },
+  'complaint.answered': {
+    id: {
+      subject: 'Laporan {{trackingCode}} sudah dijawab',
+      text: '{{agency}} menjawab laporan Anda "{{title}}". Baca jawabannya, balas atau nyatakan selesai: {{complaintUrl}}',
+    },
+    en: {
+      subject: 'Report {{trackingCode}} was answered',
+      text: '{{agency}} answered your report "{{title}}". Read the answer, reply or accept it: {{complaintUrl}}',
+    },
+  },
+  'complaint.overdue': {
+    id: {
+      subject: 'Pengaduan melewati batas waktu — {{mall}}',
+      text: 'Pengaduan "{{title}}" ({{agency}}) melewati batas waktu {{deadline}} ({{dueDate}}). Tindak lanjuti di meja pengaduan: {{adminUrl}}',
+    },
+    en: {
+      subject: 'Complaint overdue — {{mall}}',
+      text: 'The complaint "{{title}}" ({{agency}}) is past its {{deadline}} deadline ({{dueDate}}). Follow it up on the complaint desk: {{adminUrl}}',
+    },
+  },
 };
 
 /** Values the preview fills in, so an admin sees a message as a citizen would. */
@@ -72,5 +102,9 @@ export function sampleValues(
     dueDate: en ? '10 December 2026' : '10 Desember 2026',
     note: en ? 'Please bring the original family card.' : 'Mohon bawa Kartu Keluarga asli.',
     trackUrl: `${publicUrl}/${mall.slug}/track/P7K2M9Q4XA`,
+    title: en ? 'Queue too long' : 'Antrean terlalu lama',
+    agency: 'Dinas Kependudukan dan Pencatatan Sipil',
+    deadline: en ? 'dispatch' : 'penerusan',
+    complaintUrl: `${publicUrl}/${mall.slug}/complaints/P7K2M9Q4XA`,
   };
 }

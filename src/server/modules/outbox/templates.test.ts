@@ -42,6 +42,12 @@ describe.each(dialects())('message templates on %s', (dialect) => {
       'webhook.disabled/en',
       'application.status/id',
       'application.status/en',
+      'complaint.received/id',
+      'complaint.received/en',
+      'complaint.answered/id',
+      'complaint.answered/en',
+      'complaint.overdue/id',
+      'complaint.overdue/en',
     ]);
     expect(items.every((i) => !i.custom)).toBe(true);
     const db = t.ctx.database.db;

@@ -78,3 +78,34 @@ export async function webhookSink(
 }
 
 registerEventSink('webhooks', webhookSink);
+
+/**
+ * Queues one event that is not a queue change (complaints…) to every active subscription that asked
+ * for it, in the caller's transaction. `key` is unique per event (the receiver's `webhook-id` ends
+ * with it). `data` must hold no personal data.
+ */
+export async function enqueueWebhookEvent(
+  ctx: AppContext,
+  tx: Tx,
+  mallId: number,
+  type: string,
+  data: Record<string, unknown>,
+  key: string,
+): Promise<void> {
+  const subs = await subscriptionsOf(ctx, tx, mallId);
+  const timestamp = ctx.now().toISOString();
+  for (const sub of subs) {
+    if (!(JSON.parse(sub.events) as string[]).includes(type)) continue;
+    await enqueueMessage(ctx, tx, {
+      mallId,
+      channel: 'webhook',
+      event: type,
+      address: String(sub.id),
+      addressMasked: maskedUrl(sub.url),
+      subject: { type: repo.SUBJECT, id: sub.id },
+      body: { type, timestamp, data },
+      idempotencyKey: `webhook:${sub.id}:${mallId}:${key}`,
+      maxAttempts: ctx.config.WEBHOOK_MAX_ATTEMPTS,
+    });
+  }
+}

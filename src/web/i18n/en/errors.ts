@@ -29,6 +29,10 @@ export const errors: Dict<typeof id.errors> = {
   TICKET_NOT_WAITING:
     'This ticket is already finished or cancelled, so there is nothing left to notify you about.',
   INVALID_PHONE: 'This is not a valid mobile number. Enter an Indonesian mobile number, e.g. 0812-3456-7890.',
+  COMPLAINT_NOT_FOUND: 'Report not found. Check the tracking code.',
+  ATTACHMENT_NOT_FOUND: 'Attachment not found.',
+  COMPLAINT_STATE: 'This cannot be done in the report’s current state. Reload the page.',
+  ATTACHMENT_LIMIT: 'This report already has the most attachments allowed (5).',
   RATE_LIMITED: 'Too many requests from this device. Wait a moment and try again.',
   COUNTER_CLOSED: 'The counter is closed or on a break. Open it first to call.',
   MALL_CLOSED: 'The mall is closed today. Please come on the next service day or book online.',
@@ -47,7 +51,7 @@ export const errors: Dict<typeof id.errors> = {
   PAYLOAD_TOO_LARGE: 'The file is too large. Make it smaller and upload again.',
   URI_TOO_LONG: 'The address is too long. Shorten the search.',
   UNSUPPORTED_MEDIA_TYPE:
-    'File type not supported. Upload a WAV, MP3 or OGG file for a voice recording, or CSV/XLSX for a catalog import.',
+    'File type not supported. Upload a WAV, MP3 or OGG file for a voice recording, CSV/XLSX for a catalog import, or JPG, PNG, WebP or PDF for a report attachment.',
   TOO_MANY_REQUESTS: 'Too many attempts. Wait a moment and try again.',
   DEVICE_REQUIRED: 'This device is not paired yet. Ask the mall staff.',
   INVALID_NIK: 'The NIK is not valid: 16 digits as on the KTP-el. Check the digits.',

@@ -30,6 +30,10 @@ export const errors = {
   TICKET_NOT_WAITING:
     'Tiket ini sudah selesai atau dibatalkan, jadi tidak ada lagi yang perlu diberitahukan.',
   INVALID_PHONE: 'Nomor HP tidak valid. Tulis nomor HP Indonesia, misalnya 0812-3456-7890.',
+  COMPLAINT_NOT_FOUND: 'Laporan tidak ditemukan. Periksa kode pelacakan.',
+  ATTACHMENT_NOT_FOUND: 'Lampiran tidak ditemukan.',
+  COMPLAINT_STATE: 'Tindakan ini tidak dapat dilakukan pada status laporan saat ini. Muat ulang halaman.',
+  ATTACHMENT_LIMIT: 'Laporan ini sudah memiliki lampiran terbanyak yang diizinkan (5).',
   RATE_LIMITED: 'Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.',
   COUNTER_CLOSED: 'Loket sedang tutup atau istirahat. Buka loket dulu untuk memanggil.',
   MALL_CLOSED: 'MPP sedang tutup hari ini. Silakan datang pada hari layanan berikutnya atau pesan daring.',
@@ -49,7 +53,7 @@ export const errors = {
   PAYLOAD_TOO_LARGE: 'Berkas terlalu besar. Kecilkan berkas lalu unggah lagi.',
   URI_TOO_LONG: 'Alamat terlalu panjang. Persingkat pencarian.',
   UNSUPPORTED_MEDIA_TYPE:
-    'Jenis berkas tidak didukung. Unggah berkas WAV, MP3 atau OGG untuk rekaman suara, atau CSV/XLSX untuk impor katalog.',
+    'Jenis berkas tidak didukung. Unggah berkas WAV, MP3 atau OGG untuk rekaman suara, CSV/XLSX untuk impor katalog, atau JPG, PNG, WebP atau PDF untuk lampiran laporan.',
   TOO_MANY_REQUESTS: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   DEVICE_REQUIRED: 'Perangkat ini belum dipasangkan. Hubungi petugas MPP.',
   INVALID_NIK: 'NIK tidak valid: 16 angka sesuai KTP-el. Periksa lagi angkanya.',

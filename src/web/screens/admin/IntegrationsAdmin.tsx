@@ -14,7 +14,7 @@ import { ApiKeyForm, ShownOnce } from './IntegrationParts';
 import { FormStatus, useMutation } from './useMutation';
 import { WebhooksPanel } from './WebhooksPanel';
 
-type KeyScope = BodyOf<'post', '/api/v1/malls/{mall}/api-keys'>['scopes'][number];
+type KeyScope = NonNullable<BodyOf<'post', '/api/v1/malls/{mall}/api-keys'>['scopes']>[number];
 
 /**
  * "API & Webhook": API keys for integrators (created with scopes, shown once, revoked at once) and
