@@ -9,6 +9,7 @@ import { serve } from '../server/main.js';
 import { runCalendarImportCli } from '../server/modules/calendar/national.cli.js';
 import { runImportCli } from '../server/modules/imports/imports.cli.js';
 import { seedDemoMall } from '../server/seed/demo.js';
+import { simulateCommand } from '../sim/cli.js';
 
 const HELP = `satu-atap <command>
 
@@ -19,6 +20,10 @@ const HELP = `satu-atap <command>
   import FILE --mall SLUG [--dry-run]
                  import agencies and services from a CSV or XLSX file (all rows or none);
                  exits 1 when the file has errors, 2 on an unknown mall or unreadable file
+  simulate --mall ID [--days N] [--seed S] [--date YYYY-MM-DD] [--out FILE] [--scenario FILE]
+                 build one of the five seed malls (scenarios/seed-malls.json, or FILE) at its
+                 reported size on a fresh database and play whole days through the API;
+                 prints a summary, writes the JSON report to FILE
   calendar-import FILE [--dry-run]
                  import national holidays and cuti bersama (columns tanggal, jenis, nama,
                  dasar hukum) from a CSV or XLSX file; exits 1 on errors, 2 on an unreadable file
@@ -90,6 +95,10 @@ async function main(): Promise<void> {
   if (command === 'serve' || command === undefined) return serve();
   if (command === 'import') {
     process.exitCode = await importCommand(process.argv.slice(3));
+    return;
+  }
+  if (command === 'simulate') {
+    process.exitCode = await simulateCommand(process.argv.slice(3));
     return;
   }
   if (command === 'calendar-import') {
