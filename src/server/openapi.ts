@@ -40,6 +40,7 @@ import {
 import { MessageTemplate, OutboxMessage, RenderedMessage } from '../shared/contracts/outbox.js';
 import { CounterQueue, Priority, PublicTicket, Ticket, TicketStatus } from '../shared/contracts/queue.js';
 import { QueueStats } from '../shared/contracts/stats.js';
+import { SkmReport, SurveyElement } from '../shared/contracts/surveys.js';
 import { Me, PolicyAction, RoleEnum, User } from '../shared/contracts/users.js';
 
 /**
@@ -86,8 +87,10 @@ const COMPONENTS: Record<string, ZodType> = {
   Role: RoleEnum,
   ServiceDetail,
   ServiceSummary,
+  SkmReport,
   StandardBody,
   StandardVersion,
+  SurveyElement,
   Ticket,
   TicketStatus,
   User,

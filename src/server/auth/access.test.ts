@@ -63,6 +63,8 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'complaint.manage': ['mall_admin', 'national_admin'],
   'complaint.answer': ['back_office', 'agency_admin', 'mall_admin', 'national_admin'],
   'complaint.readReporter': ['mall_admin', 'national_admin'],
+  'survey.report': ['agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'survey.configure': ['mall_admin', 'national_admin'],
 };
 
 describe('access: role × route', () => {

@@ -96,7 +96,8 @@ function integratorCan(actor: Actor, action: Action, r: Resource): boolean {
     action === 'session.start' ||
     action === 'ticket.issue' ||
     action === 'complaint.submit' ||
-    action === 'complaint.follow'
+    action === 'complaint.follow' ||
+    action === 'survey.answer'
   )
     return can(null, action, r);
   return (
@@ -112,6 +113,7 @@ export function can(subject: Subject, action: Action, r: Resource): boolean {
     case 'ticket.follow':
     case 'complaint.submit':
     case 'complaint.follow':
+    case 'survey.answer':
       return true;
     case 'open311.submit':
       return false; // API keys only (integratorCan)
@@ -133,6 +135,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'complaint.submit':
     case 'complaint.follow':
     case 'open311.submit':
+    case 'survey.answer':
       return can(actor, action, r);
     case 'session.read':
     case 'planning.compute':
@@ -216,6 +219,11 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyStaff(actor, r);
     case 'complaint.answer':
       return isMallAdmin(actor, r) || isAgencyStaff(actor, r);
+    case 'survey.report':
+      // Agency admins read their own agency's results only (a mall-wide report names no agency).
+      return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyAdmin(actor, r);
+    case 'survey.configure':
+      return isMallAdmin(actor, r);
     default: {
       const never: never = action;
       return never;

@@ -18,6 +18,7 @@ import * as m020 from './migrations/020_applications.js';
 import * as m021 from './migrations/021_payments.js';
 import * as m022 from './migrations/022_documents.js';
 import * as m025 from './migrations/025_complaints.js';
+import * as m028 from './migrations/028_surveys.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '021_payments': m021,
   '022_documents': m022,
   '025_complaints': m025,
+  '028_surveys': m028,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -317,6 +317,9 @@ export interface DB {
   complaint_events: ComplaintEventsTable;
   complaint_attachments: ComplaintAttachmentsTable;
   complaint_settings: ComplaintSettingsTable;
+  survey_elements: SurveyElementsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */
@@ -665,4 +668,50 @@ export interface ComplaintSettingsTable {
   escalation_email: string | null;
   escalation_phone: string | null;
   updated_at: string;
+}
+
+/** A mall's own SKM element list (migration 028); none: the regulation's nine at 1/9. */
+export interface SurveyElementsTable {
+  id: Generated<number>;
+  mall_id: number;
+  position: number;
+  code: string;
+  name: string;
+  question: string;
+  /** JSON array of the four answer labels (1 … 4). */
+  options: string;
+  /** Exact fraction text, "1/9". */
+  weight: string;
+  updated_at: string;
+}
+
+/** One SKM questionnaire (migration 028): no NIK, no name; once per ticket. */
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  agency_id: number;
+  ticket_id: number | null;
+  counter_id: number | null;
+  channel: string;
+  local_date: string;
+  submitted_at: string;
+  /** JSON object code → score 1–4, as answered. */
+  answers: string;
+  age_band: string | null;
+  sex: string | null;
+  education: string | null;
+  occupation: string | null;
+  suggestion: string | null;
+}
+
+/** One answered element of a questionnaire: what SKM reports sum and count. */
+export interface SurveyAnswersTable {
+  response_id: number;
+  mall_id: number;
+  service_id: number;
+  agency_id: number;
+  local_date: string;
+  code: string;
+  score: number;
 }

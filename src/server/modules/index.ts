@@ -23,6 +23,7 @@ import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
+import { surveysRoutes } from './surveys/surveys.routes.js';
 import { usersRoutes } from './users/users.routes.js';
 import { webhooksRoutes } from './webhooks/webhooks.routes.js';
 
@@ -54,6 +55,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     paymentsRoutes,
     complaintsRoutes,
     complaintsDeskRoutes,
+    surveysRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -106,6 +106,10 @@ export const PolicyAction = z.enum([
   'complaint.manage',
   'complaint.answer',
   'complaint.readReporter',
+  /** The satisfaction survey (SKM): answer (anyone), read reports (staff; agency admins their agency), configure (mall admins). */
+  'survey.answer',
+  'survey.report',
+  'survey.configure',
   // A paired device about itself.
   'device.self',
 ]);

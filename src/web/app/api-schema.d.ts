@@ -5024,6 +5024,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/reports/skm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKM report of a period for the mall, an agency or a service: NRR per element (4 dp), IKM (2 dp), grade, sample check, profile (staff; agency admins their agency) */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    from: string;
+                    population?: number;
+                    serviceId?: number;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SkmReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/skm.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable SKM report as PDF (same query and access as /reports/skm) */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    from: string;
+                    population?: number;
+                    serviceId?: number;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/skm.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable SKM report as XLSX (same query and access as /reports/skm) */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    from: string;
+                    population?: number;
+                    serviceId?: number;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/services": {
         parameters: {
             query?: never;
@@ -5319,6 +5447,149 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the satisfaction survey (1–4 per element); with a tracking code only after the ticket finished, once per ticket (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: number;
+                        };
+                        /** @enum {string} */
+                        channel?: "ticket" | "counter" | "portal" | "kiosk";
+                        respondent?: {
+                            /** @enum {string} */
+                            ageBand?: "under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus";
+                            /** @enum {string} */
+                            education?: "sd" | "smp" | "sma" | "diploma" | "s1" | "s2" | "s3";
+                            /** @enum {string} */
+                            occupation?: "pns" | "tni_polri" | "swasta" | "wirausaha" | "pelajar" | "lainnya";
+                            /** @enum {string} */
+                            sex?: "male" | "female";
+                        };
+                        serviceId: number;
+                        suggestion?: string;
+                        ticketTrackingCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            serviceId: number;
+                            submittedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/surveys/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey’s elements: questions, the four answer labels, exact weights (default: U1–U9 at 1/9) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customised: boolean;
+                            elements: components["schemas"]["SurveyElement"][];
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the mall’s elements and weights (weights must add up to exactly 1: 1/9, not 0.111) (mall admin) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        elements: {
+                            code: string;
+                            name: string;
+                            options?: string[];
+                            question?: string;
+                            weight: number | string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customised: boolean;
+                            elements: components["schemas"]["SurveyElement"][];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -5856,6 +6127,51 @@ export interface paths {
                             seq: number;
                             /** @enum {string} */
                             type: "reset";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/tickets/{trackingCode}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the ticket’s survey can be answered now (open), was answered, or waits for the service to finish */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                    trackingCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            serviceId: number;
+                            serviceName: string;
+                            /** @enum {string} */
+                            state: "open" | "answered" | "not_finished";
                         };
                     };
                 };
@@ -6480,6 +6796,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/surveys/sample-size": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Minimum respondents for N service users (Krejcie–Morgan, nearest integer) */
+        get: {
+            parameters: {
+                query: {
+                    population: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            population: number;
+                            required: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7134,6 +7491,88 @@ export interface components {
             retired: boolean;
             servedAtMall: boolean;
         };
+        SkmReport: {
+            agencyId: number | null;
+            agencyName: string | null;
+            byService: {
+                agencyId: number;
+                /** @enum {string|null} */
+                grade: "A" | "B" | "C" | "D" | null;
+                ikm: number | null;
+                respondents: number;
+                serviceId: number;
+                serviceName: string;
+            }[];
+            elements: {
+                answered: number;
+                code: string;
+                name: string;
+                nrr: number | null;
+                nrrWeighted: number | null;
+                sum: number;
+                weight: string;
+            }[];
+            from: string;
+            /** @enum {string|null} */
+            grade: "A" | "B" | "C" | "D" | null;
+            ikm: number | null;
+            improvements: {
+                code: string;
+                name: string;
+                note: string;
+                nrr: number;
+            }[];
+            label: string | null;
+            legacy: {
+                /** @enum {string} */
+                grade: "A" | "B" | "C" | "D";
+                ikm: number;
+                label: string;
+                weights: number[];
+            } | null;
+            mall: {
+                name: string;
+                slug: string;
+            };
+            profile: {
+                ageBand: {
+                    count: number;
+                    value: string;
+                }[];
+                education: {
+                    count: number;
+                    value: string;
+                }[];
+                occupation: {
+                    count: number;
+                    value: string;
+                }[];
+                sex: {
+                    count: number;
+                    value: string;
+                }[];
+            };
+            respondents: number;
+            sample: {
+                population: number;
+                /** @enum {string} */
+                populationSource: "given" | "previous_period_tickets";
+                previousFrom: string;
+                previousTo: string;
+                required: number;
+                sufficient: boolean | null;
+            };
+            serviceId: number | null;
+            serviceName: string | null;
+            skm: number | null;
+            suggestions: {
+                at: string;
+                serviceName: string;
+                text: string;
+            }[];
+            to: string;
+            unanswered: string[];
+        };
         StandardBody: {
             complaintHandling: string;
             completionTime: {
@@ -7221,6 +7660,13 @@ export interface components {
             validFrom: string;
             validTo: string | null;
             version: number;
+        };
+        SurveyElement: {
+            code: string;
+            name: string;
+            options: string[];
+            question: string;
+            weight: string;
         };
         Ticket: {
             calledAt: string | null;
