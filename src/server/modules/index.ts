@@ -15,6 +15,7 @@ import { displaysRoutes } from './displays/displays.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
+import { open311Routes } from './open311/open311.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { paymentsRoutes } from './payments/payments.routes.js';
 import { planningRoutes } from './planning/planning.routes.js';
@@ -56,6 +57,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     complaintsRoutes,
     complaintsDeskRoutes,
     surveysRoutes,
+    open311Routes,
   ]) {
     await mod(app, ctx);
   }
