@@ -211,6 +211,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       );
     case 'audit.read':
     case 'outbox.read':
+    case 'opening.read':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r);
     case 'complaint.manage':
     case 'complaint.readReporter':
@@ -224,6 +225,11 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyAdmin(actor, r);
     case 'survey.configure':
       return isMallAdmin(actor, r);
+    case 'opening.manage':
+    case 'agreement.override':
+      return isMallAdmin(actor, r);
+    case 'opening.national':
+      return actor.role === 'national_admin' || (actor.role === 'auditor' && actor.mallId === null);
     default: {
       const never: never = action;
       return never;

@@ -19,6 +19,10 @@ import * as m021 from './migrations/021_payments.js';
 import * as m022 from './migrations/022_documents.js';
 import * as m025 from './migrations/025_complaints.js';
 import * as m028 from './migrations/028_surveys.js';
+import * as m030 from './migrations/030_mall_opening.js';
+import * as m031 from './migrations/031_agreements.js';
+import * as m032 from './migrations/032_coverage.js';
+import * as m033 from './migrations/033_candidates.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -42,6 +46,10 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '022_documents': m022,
   '025_complaints': m025,
   '028_surveys': m028,
+  '030_mall_opening': m030,
+  '031_agreements': m031,
+  '032_coverage': m032,
+  '033_candidates': m033,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -18,6 +18,16 @@ export interface MallsTable {
   always_open: Generated<number>;
   /** Default "tell me when this many people are ahead" for notification requests (migration 014). */
   notify_when_ahead: Generated<number>;
+  /** 'preparing' (catalog not public, no tickets) or 'open' (migration 030; older malls are open). */
+  status: Generated<string>;
+  commitment_date: string | null;
+  trial_date: string | null;
+  soft_opening_date: string | null;
+  grand_opening_date: string | null;
+  opened_at: string | null;
+  /** The space the building offers candidate agencies (counters and desks). */
+  space_counters: number | null;
+  space_desks: number | null;
 }
 
 export interface AgenciesTable {
@@ -33,6 +43,8 @@ export interface AgenciesTable {
   retired_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Why a mall admin let the agency go live without a signed PKS (migration 031); null: no override. */
+  agreement_override: string | null;
 }
 
 export interface ServicesTable {
@@ -54,6 +66,9 @@ export interface ServicesTable {
   retired_at: string | null;
   created_at: string;
   updated_at: string;
+  /** 'full' | 'intake_only' | 'not_served' (migration 032); served_at_mall follows it. */
+  coverage: Generated<string>;
+  coverage_reason: string | null;
 }
 
 export interface ServiceStandardsTable {
@@ -320,6 +335,139 @@ export interface DB {
   survey_elements: SurveyElementsTable;
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
+  plan_stages: PlanStagesTable;
+  plan_actions: PlanActionsTable;
+  readiness_items: ReadinessItemsTable;
+  opening_documents: OpeningDocumentsTable;
+  agreements: AgreementsTable;
+  dualism_entries: DualismEntriesTable;
+  candidates: CandidatesTable;
+  candidate_services: CandidateServicesTable;
+  consultation_inputs: ConsultationInputsTable;
+}
+
+/** An uploaded scan (a signed agreement) of a mall's road to opening (migration 031). */
+export interface OpeningDocumentsTable {
+  id: Generated<number>;
+  mall_id: number;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
+/** An agency's memorandum (`mou`) or cooperation agreement (`pks`); one per agency and kind. */
+export interface AgreementsTable {
+  id: Generated<number>;
+  mall_id: number;
+  agency_id: number;
+  kind: string;
+  status: string;
+  date: string | null;
+  /** JSON list of {name, role}. */
+  signatories: Generated<string>;
+  reason: string | null;
+  deadline: string | null;
+  document_id: number | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+/** A service still also delivered at the agency's own office, with its plan and end date (migration 032). */
+export interface DualismEntriesTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  plan: string;
+  end_date: string;
+  ended_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A candidate agency (migration 033); `agency_id` once it joined. */
+export interface CandidatesTable {
+  id: Generated<number>;
+  mall_id: number;
+  name: string;
+  type: string;
+  counters_needed: number;
+  desks_needed: number;
+  note: string | null;
+  decision: Generated<string>;
+  decision_reason: string | null;
+  agency_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CandidateServicesTable {
+  id: Generated<number>;
+  mall_id: number;
+  candidate_id: number;
+  name: string;
+  kind: string;
+}
+
+/** Input of a public consultation forum about a candidate: requests and votes, the forum's date and source. */
+export interface ConsultationInputsTable {
+  id: Generated<number>;
+  mall_id: number;
+  candidate_id: number;
+  forum_date: string;
+  source: string;
+  votes: number;
+  request: string | null;
+  service_name: string | null;
+  created_at: string;
+}
+
+/** A stage of a mall's action plan (migration 030); budgets in rupiah. */
+export interface PlanStagesTable {
+  id: Generated<number>;
+  mall_id: number;
+  position: number;
+  name: string;
+  /** The milestone this stage leads to ('trial', 'soft_opening', 'grand_opening'), if any. */
+  milestone: string | null;
+  budget_planned: number | null;
+  budget_realised: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One action of the plan: todo | doing | done | dropped (dropped ones do not count). */
+export interface PlanActionsTable {
+  id: Generated<number>;
+  mall_id: number;
+  stage_id: number;
+  position: number;
+  title: string;
+  owner: string | null;
+  due_date: string | null;
+  status: string;
+  evidence: string | null;
+  budget_planned: number | null;
+  budget_realised: number | null;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One item of the readiness checklist; `rule` names a computed item, null a manual one. */
+export interface ReadinessItemsTable {
+  id: Generated<number>;
+  mall_id: number;
+  area: string;
+  position: number;
+  title: string;
+  rule: string | null;
+  done: Generated<number>;
+  evidence: string | null;
+  updated_by: number | null;
+  updated_at: string;
 }
 
 /** A recorded clip a mall uploaded for one key of the announcement vocabulary (audio in the row). */

@@ -16,6 +16,8 @@ import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
+import { agreementsRoutes } from './opening/agreements.routes.js';
+import { openingRoutes } from './opening/opening.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { paymentsRoutes } from './payments/payments.routes.js';
 import { planningRoutes } from './planning/planning.routes.js';
@@ -58,6 +60,8 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     complaintsDeskRoutes,
     surveysRoutes,
     open311Routes,
+    openingRoutes,
+    agreementsRoutes,
   ]) {
     await mod(app, ctx);
   }

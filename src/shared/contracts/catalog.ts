@@ -29,6 +29,11 @@ export const AgencyType = z.enum([
 ]);
 export const AgreementStatus = z.enum(['none', 'invited', 'negotiating', 'signed', 'expired', 'terminated']);
 export const ServiceKind = z.enum(['licensing', 'non_licensing']);
+/**
+ * How a service is delivered at the mall: `full` (served there), `intake_only` (registered at the mall,
+ * handled by the agency's back office) or `not_served` (issue 14). `servedAtMall` follows it.
+ */
+export const Coverage = z.enum(['full', 'intake_only', 'not_served']);
 /** Completion time as the standard states it: "24 jam" stays 24 hours, never 1440 minutes. */
 export const TimeUnit = z.enum(['minutes', 'hours', 'working_days', 'calendar_days']);
 /** What one fee amount is charged for, as fee schedules (PP PNBP, Perda) state it. */
@@ -47,8 +52,11 @@ export const FeeUnit = z.enum([
   'per_vehicle',
 ]);
 
+/** A mall in preparation has no public catalog and issues no tickets until it is launched (issue 14). */
+export const MallStatus = z.enum(['preparing', 'open']);
 export const Mall = z.object({
   id: z.number(),
+  status: MallStatus,
   slug: z.string(),
   name: z.string(),
   timezone: z.string(),
@@ -158,6 +166,7 @@ export const ServiceSummary = z.object({
   agencyName: z.string(),
   keywords: z.array(z.string()),
   servedAtMall: z.boolean(),
+  coverage: Coverage,
   bookable: z.boolean(),
   notServedNote: z.string().nullable(),
   queuePrefix: z.string(),
@@ -187,6 +196,10 @@ export const ServiceInput = z.object({
   keywords: z.array(z.string().trim().min(1).max(LIMITS.keyword)).max(50).default([]),
   servedAtMall: z.boolean().default(true),
   notServedNote: z.string().trim().max(LIMITS.notServedNote).nullable().optional(),
+  /** Default: `full` when served at the mall, else `not_served`; setting it sets `servedAtMall`. */
+  coverage: Coverage.optional(),
+  /** Why the service is covered so (staff only; e.g. "needs the agency's own equipment"). */
+  coverageReason: z.string().trim().max(LIMITS.notServedNote).nullable().optional(),
   queuePrefix: z
     .string()
     .trim()

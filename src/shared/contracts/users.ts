@@ -110,6 +110,11 @@ export const PolicyAction = z.enum([
   'survey.answer',
   'survey.report',
   'survey.configure',
+  /** The road to opening (issue 14): read (admins, auditors), manage (mall admins), the agreement override, the ministry's view. */
+  'opening.read',
+  'opening.manage',
+  'agreement.override',
+  'opening.national',
   // A paired device about itself.
   'device.self',
 ]);

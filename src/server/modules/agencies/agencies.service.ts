@@ -5,6 +5,7 @@ import { type Actor, can, type Subject } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction, inTransactionOr, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
+import { syncFromAgencyStatus } from '../opening/agreements.service.js';
 import { refreshAgencySearchText } from '../services/services.service.js';
 import * as repo from './agencies.repo.js';
 
@@ -76,8 +77,10 @@ export async function createAgency(
       retired_at: null,
       created_at: at,
       updated_at: at,
+      agreement_override: null,
     };
     const id = await repo.insertAgency(t.db, values);
+    await syncFromAgencyStatus(t, mallId, id, input.agreementStatus, values.agreement_date, at);
     await appendAudit(t, {
       mallId,
       actorId: actor.id,
@@ -118,6 +121,15 @@ export async function updateAgency(
       updated_at: at,
     };
     await repo.updateAgency(tx.db, mallId, id, set);
+    if (patch.agreementStatus !== undefined && patch.agreementStatus !== before.agreement_status)
+      await syncFromAgencyStatus(
+        tx,
+        mallId,
+        id,
+        patch.agreementStatus,
+        patch.agreementDate ?? before.agreement_date,
+        at,
+      );
     if (patch.name !== undefined || patch.key !== undefined)
       await refreshAgencySearchText(tx, mallId, {
         id,

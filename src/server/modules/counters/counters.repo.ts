@@ -84,8 +84,9 @@ export function servicesInMall(db: Kysely<DB>, mallId: number, ids: number[]) {
   if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('services')
-    .select(['id', 'agency_id'])
-    .where('mall_id', '=', mallId)
-    .where('id', 'in', ids)
+    .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+    .select(['services.id', 'services.agency_id', 'agencies.agreement_status', 'agencies.agreement_override'])
+    .where('services.mall_id', '=', mallId)
+    .where('services.id', 'in', ids)
     .execute();
 }

@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
 import * as agencies from '../agencies/agencies.repo.js';
+import { assertLive } from '../opening/agreements.service.js';
 import * as repo from './counters.repo.js';
 
 type CounterDto = z.infer<typeof Counter>;
@@ -37,7 +38,11 @@ async function checkServices(tx: Tx, actor: Actor, mallId: number, serviceIds: n
   const unique = [...new Set(serviceIds)];
   const found = await repo.servicesInMall(tx.db, mallId, unique);
   if (found.length !== unique.length) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
-  for (const s of found) authorize(actor, 'counter.manage', { mallId, agencyId: s.agency_id });
+  for (const s of found) {
+    authorize(actor, 'counter.manage', { mallId, agencyId: s.agency_id });
+    // A service goes live at a counter only once its agency's cooperation agreement is signed.
+    assertLive(s);
+  }
   return unique;
 }
 
@@ -49,8 +54,9 @@ export async function createCounter(
 ) {
   const at = ctx.now().toISOString();
   return inTransaction(ctx.database.db, async (tx) => {
-    if (!(await agencies.findAgency(tx.db, mallId, input.agencyId)))
-      throw notFound('AGENCY_NOT_FOUND', 'Instansi');
+    const agency = await agencies.findAgency(tx.db, mallId, input.agencyId);
+    if (!agency) throw notFound('AGENCY_NOT_FOUND', 'Instansi');
+    assertLive(agency);
     const serviceIds = await checkServices(tx, actor, mallId, input.serviceIds);
     const values = {
       mall_id: mallId,
@@ -92,8 +98,9 @@ export async function updateCounter(
     if (patch.agencyId !== undefined && patch.agencyId !== before.agency_id) {
       // Moving a counter to another agency hands its officers that agency's citizens: mall admins only.
       authorize(actor, 'counter.reassign', { mallId, agencyId: patch.agencyId });
-      if (!(await agencies.findAgency(tx.db, mallId, patch.agencyId)))
-        throw notFound('AGENCY_NOT_FOUND', 'Instansi');
+      const agency = await agencies.findAgency(tx.db, mallId, patch.agencyId);
+      if (!agency) throw notFound('AGENCY_NOT_FOUND', 'Instansi');
+      assertLive(agency);
     }
     const set = {
       ...(patch.agencyId !== undefined && { agency_id: patch.agencyId }),

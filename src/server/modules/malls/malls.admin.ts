@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { MallInput, MallPatch, ZoneInput } from '../../../shared/contracts/catalog.js';
+import { localMoment } from '../../../shared/domain/local-time.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
+import { createTemplatePlan } from '../opening/plan.service.js';
+import { createTemplateReadiness } from '../opening/readiness.service.js';
 import * as repo from './malls.repo.js';
 import { type MallRecord, toMallDto } from './malls.service.js';
 
@@ -32,8 +35,13 @@ export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<t
       working_days: JSON.stringify(input.workingWeekdays),
       notify_when_ahead: input.notifyWhenAhead,
       created_at: at,
+      // A new mall starts on the road to opening: no public catalog, no tickets until it is launched.
+      status: 'preparing',
     };
     const id = await repo.insertMall(tx.db, values);
+    const today = localMoment(ctx.now(), input.timezone).date;
+    await createTemplatePlan(tx, id, today, at);
+    await createTemplateReadiness(tx, id, at);
     await repo.insertOpeningHours(
       tx.db,
       DEFAULT_HOURS.map((h) => ({ ...h, mall_id: id })),
@@ -47,7 +55,9 @@ export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<t
       after: values,
       at,
     });
-    return toMallDto({ id, ...values, always_open: 0 });
+    const created = await repo.findMallById(tx.db, id);
+    if (!created) throw new Error(`mall ${id} vanished during its creation`);
+    return toMallDto(created);
   });
 }
 

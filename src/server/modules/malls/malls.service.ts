@@ -17,6 +17,7 @@ export async function resolveMall(ctx: AppContext, slug: string): Promise<MallRe
 export function toMallDto(m: MallRecord): z.infer<typeof Mall> {
   return {
     id: m.id,
+    status: m.status === 'preparing' ? 'preparing' : 'open',
     slug: m.slug,
     name: m.name,
     timezone: m.timezone,

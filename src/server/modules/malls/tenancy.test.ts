@@ -72,11 +72,21 @@ describe.each(dialects())('many malls in one deployment on %s', (dialect) => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
+      status: 'preparing',
       slug,
       timezone: 'Asia/Makassar',
       workingWeekdays: [1, 2, 3, 4, 5],
     });
-    const hours = (await t.app.inject({ method: 'GET', url: `/api/v1/malls/${slug}/opening-hours` })).json();
+    // A mall in preparation shows its hours to its staff only (issue 14).
+    const anonymous = await t.app.inject({ method: 'GET', url: `/api/v1/malls/${slug}/opening-hours` });
+    expect(anonymous.json().error.code).toBe('MALL_NOT_OPEN');
+    const hours = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/malls/${slug}/opening-hours`,
+        headers: bearer(national),
+      })
+    ).json();
     expect(hours.days.find((d: { weekday: number }) => d.weekday === 5).breaks[0].label).toMatch(/Jumat/);
     expect(
       (await t.app.inject({ method: 'POST', url: '/api/v1/malls', headers: bearer(national), payload: body }))
@@ -89,7 +99,11 @@ describe.each(dialects())('many malls in one deployment on %s', (dialect) => {
       payload: { slug: 'lantai-1', name: 'Lantai 1' },
     });
     expect(zone.statusCode).toBe(201);
-    const stream = await t.app.inject({ method: 'GET', url: `/api/v1/malls/${slug}/displays/nowhere/state` });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/malls/${slug}/displays/nowhere/state`,
+      headers: bearer(national),
+    });
     expect(stream.statusCode).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../errors.js';
 import { lockMallQueue } from '../../events/live-events.repo.js';
 import { openState } from '../calendar/calendar.service.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { assertLive } from '../opening/agreements.service.js';
 import * as services from '../services/services.repo.js';
 import { endEarlierDaysInTx } from './day-end.service.js';
 import { positionAndEta } from './positions.js';
@@ -62,6 +63,12 @@ export async function issueInTx(
   if (!service) throw notFound('SERVICE_NOT_FOUND', 'Layanan');
   if (service.retired_at)
     throw new AppError('SERVICE_RETIRED', 'Layanan ini sudah tidak tersedia (service retired).');
+  if (mall.status === 'preparing')
+    throw new AppError('MALL_NOT_OPEN', 'Mal ini belum dibuka (this mall is still in preparation).');
+  assertLive({
+    agreement_status: service.agency_agreement_status,
+    agreement_override: service.agreement_override,
+  });
   if (!service.served_at_mall) {
     throw new AppError(
       'SERVICE_NOT_SERVED',

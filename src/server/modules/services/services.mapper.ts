@@ -18,6 +18,7 @@ export function toServiceSummary(s: ServiceWithStandard, quotaFull = false): Sum
     agencyName: s.agency_name,
     keywords: JSON.parse(s.keywords) as string[],
     servedAtMall: s.served_at_mall === 1,
+    coverage: s.coverage as Summary['coverage'],
     bookable: s.served_at_mall === 1 && s.online_bookable === 1 && s.retired_at === null,
     notServedNote: s.not_served_note,
     queuePrefix: s.queue_prefix,

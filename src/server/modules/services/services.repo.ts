@@ -38,12 +38,15 @@ export function findServiceWithStandard(db: Kysely<DB>, mallId: number, id: numb
   return withStandard(db, mallId).where('services.id', '=', id).executeTakeFirst();
 }
 
+/** A service with its agency's agreement state (whether the agency may go live; issue 14). */
 export function findService(db: Kysely<DB>, mallId: number, id: number) {
   return db
     .selectFrom('services')
-    .selectAll()
-    .where('mall_id', '=', mallId)
-    .where('id', '=', id)
+    .innerJoin('agencies', 'agencies.id', 'services.agency_id')
+    .selectAll('services')
+    .select(['agencies.agreement_status as agency_agreement_status', 'agencies.agreement_override'])
+    .where('services.mall_id', '=', mallId)
+    .where('services.id', '=', id)
     .executeTakeFirst();
 }
 

@@ -99,6 +99,33 @@ async function requireAgency(tx: Tx, mallId: number, agencyId: number) {
   return a;
 }
 
+/** Coverage and served-at-mall agree: `not_served` ⇔ not served at the mall (issue 14). */
+function coverageOnCreate(input: z.infer<typeof ServiceInput>) {
+  const coverage = input.coverage ?? (input.servedAtMall ? 'full' : 'not_served');
+  return {
+    coverage,
+    coverage_reason: input.coverageReason ?? null,
+    served_at_mall: coverage === 'not_served' ? 0 : 1,
+  };
+}
+
+/** Only what the patch names changes; a coverage moves served-at-mall with it and the other way round. */
+function coverageOnPatch(before: repo.ServiceRow, patch: z.infer<typeof ServicePatch>) {
+  const coverage =
+    patch.coverage ??
+    (patch.servedAtMall === undefined
+      ? undefined
+      : patch.servedAtMall
+        ? before.coverage === 'not_served'
+          ? 'full'
+          : before.coverage
+        : 'not_served');
+  return {
+    ...(coverage !== undefined && { coverage, served_at_mall: coverage === 'not_served' ? 0 : 1 }),
+    ...(patch.coverageReason !== undefined && { coverage_reason: patch.coverageReason }),
+  };
+}
+
 /** Creates a service with version 1 of its standard; one transaction with its audit row. */
 export async function createService(
   ctx: AppContext,
@@ -116,7 +143,7 @@ export async function createService(
       name: input.name,
       kind: input.kind,
       keywords: JSON.stringify(input.keywords),
-      served_at_mall: input.servedAtMall ? 1 : 0,
+      ...coverageOnCreate(input),
       not_served_note: input.notServedNote ?? null,
       queue_prefix: input.queuePrefix ?? (await choosePrefix(t, mallId, agency.id)),
       online_bookable: input.onlineBookable ? 1 : 0,
@@ -180,7 +207,7 @@ export async function updateService(
       ...(patch.name !== undefined && { name }),
       ...(patch.kind !== undefined && { kind: patch.kind }),
       ...(patch.keywords !== undefined && { keywords: JSON.stringify(keywords) }),
-      ...(patch.servedAtMall !== undefined && { served_at_mall: patch.servedAtMall ? 1 : 0 }),
+      ...coverageOnPatch(before, patch),
       ...(patch.notServedNote !== undefined && { not_served_note: patch.notServedNote }),
       ...(patch.queuePrefix !== undefined && { queue_prefix: patch.queuePrefix }),
       ...(patch.onlineBookable !== undefined && { online_bookable: patch.onlineBookable ? 1 : 0 }),
