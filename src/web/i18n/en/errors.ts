@@ -62,6 +62,13 @@ export const errors: Dict<typeof id.errors> = {
   NO_PAYMENT_DUE: 'This service is free: nothing to pay.',
   NOT_PAID: 'This payment was already corrected. Reload the page.',
   DOCUMENT_EXISTS: 'A document for this application was already issued.',
+  MALL_NOT_OPEN:
+    'This mall is still being prepared and does not serve yet. Please come back after its opening.',
+  AGREEMENT_REQUIRED:
+    'This agency has not signed its cooperation agreement (PKS) yet. Record the signed PKS under Perjanjian, or ask a mall admin for an override with a reason.',
+  NOT_READY:
+    'The mall is not ready to open yet. Complete the readiness items listed below, then launch again.',
+  READINESS_COMPUTED: "This item follows the mall's data; fix what its note names instead of ticking it.",
   REQUIREMENTS_MISSING:
     'Requirements are missing. The file cannot be accepted; note it on the ticket and ask the citizen to complete it.',
   REASON_REQUIRED: 'Write the reason first.',

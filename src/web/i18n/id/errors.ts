@@ -64,6 +64,12 @@ export const errors = {
   NO_PAYMENT_DUE: 'Layanan ini gratis: tidak ada pembayaran.',
   NOT_PAID: 'Pembayaran ini sudah dikoreksi. Muat ulang halaman.',
   DOCUMENT_EXISTS: 'Dokumen untuk permohonan ini sudah terbit.',
+  MALL_NOT_OPEN: 'Mal ini masih dipersiapkan dan belum melayani. Silakan datang kembali setelah dibuka.',
+  AGREEMENT_REQUIRED:
+    'Instansi ini belum menandatangani perjanjian kerja sama (PKS). Catat PKS yang sudah ditandatangani di menu Perjanjian, atau minta pengelola mal memberi pengecualian dengan alasan.',
+  NOT_READY: 'Mal belum siap dibuka. Lengkapi butir kesiapan di bawah ini, lalu buka kembali.',
+  READINESS_COMPUTED:
+    'Butir ini mengikuti data mal; perbaiki yang disebut di catatannya, bukan mencentangnya.',
   REQUIREMENTS_MISSING:
     'Persyaratan belum lengkap. Berkas tidak bisa diterima; catat di tiket dan minta warga melengkapinya.',
   REASON_REQUIRED: 'Tuliskan alasannya terlebih dahulu.',
