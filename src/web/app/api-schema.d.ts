@@ -704,6 +704,140 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/malls/{mall}/agencies/{id}/agreement-override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let an agency go live without a signed PKS (mall admin, with the reason; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw the override */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/agencies/{id}/agreements/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record an agency's memorandum (mou) or cooperation agreement (pks): status, date, signatories, scan */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    kind: "mou" | "pks";
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date?: string | null;
+                        deadline?: string | null;
+                        documentId?: number | null;
+                        reason?: string | null;
+                        signatories?: {
+                            name: string;
+                            role?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "draft" | "sent" | "signed" | "declined" | "expired";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number;
+                            date: string | null;
+                            deadline: string | null;
+                            documentId: number | null;
+                            /** @enum {string} */
+                            kind: "mou" | "pks";
+                            reason: string | null;
+                            signatories: {
+                                name: string;
+                                role?: string;
+                            }[];
+                            /** @enum {string} */
+                            status: "draft" | "sent" | "signed" | "declined" | "expired";
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/agencies/{id}/retire": {
         parameters: {
             query?: never;
@@ -737,6 +871,95 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agency's memorandum and cooperation agreement; the unsigned with reasons and deadline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agencyId: number;
+                                live: boolean;
+                                mou: {
+                                    agencyId: number;
+                                    date: string | null;
+                                    deadline: string | null;
+                                    documentId: number | null;
+                                    /** @enum {string} */
+                                    kind: "mou" | "pks";
+                                    reason: string | null;
+                                    signatories: {
+                                        name: string;
+                                        role?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "signed" | "declined" | "expired";
+                                    updatedAt: string | null;
+                                } | null;
+                                name: string;
+                                override: string | null;
+                                pks: {
+                                    agencyId: number;
+                                    date: string | null;
+                                    deadline: string | null;
+                                    documentId: number | null;
+                                    /** @enum {string} */
+                                    kind: "mou" | "pks";
+                                    reason: string | null;
+                                    signatories: {
+                                        name: string;
+                                        role?: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "draft" | "sent" | "signed" | "declined" | "expired";
+                                    updatedAt: string | null;
+                                } | null;
+                                /** @enum {string} */
+                                type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                            }[];
+                            signed: number;
+                            total: number;
+                            unsigned: {
+                                agencyId: number;
+                                deadline: string | null;
+                                name: string;
+                                overdue: boolean;
+                                reason: string | null;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3944,6 +4167,66 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/malls/{mall}/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service coverage per agency (full, intake only, not served) and the mall totals */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencies: {
+                                agencyId: number;
+                                full: number;
+                                intakeOnly: number;
+                                name: string;
+                                notServed: number;
+                                services: {
+                                    /** @enum {string} */
+                                    coverage: "full" | "intake_only" | "not_served";
+                                    coverageReason: string | null;
+                                    id: number;
+                                    name: string;
+                                }[];
+                                total: number;
+                            }[];
+                            totals: {
+                                full: number;
+                                intakeOnly: number;
+                                notServed: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/devices": {
         parameters: {
             query?: never;
@@ -4269,6 +4552,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/dualism": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Services still also delivered at the agency's own office, with plan and end date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agencyName: string;
+                                endDate: string;
+                                endedAt: string | null;
+                                id: number;
+                                overdue: boolean;
+                                plan: string;
+                                serviceId: number;
+                                serviceName: string;
+                            }[];
+                            overdue: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a dualism with its plan and end date */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endDate: string;
+                        plan: string;
+                        serviceId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyName: string;
+                            endDate: string;
+                            endedAt: string | null;
+                            id: number;
+                            overdue: boolean;
+                            plan: string;
+                            serviceId: number;
+                            serviceName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/dualism/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the plan or end date, or mark it ended */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endDate?: string;
+                        ended?: boolean;
+                        plan?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyName: string;
+                            endDate: string;
+                            endedAt: string | null;
+                            id: number;
+                            overdue: boolean;
+                            plan: string;
+                            serviceId: number;
+                            serviceName: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/holidays": {
         parameters: {
             query?: never;
@@ -4382,6 +4810,44 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/launch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the mall: 409 NOT_READY with the missing items while any readiness item is open */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mall"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4571,6 +5037,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/opening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mall's road: stage, milestones with days remaining and blockers, plan, readiness, agreements */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                signed: number;
+                                total: number;
+                            };
+                            budget: {
+                                planned: number;
+                                realised: number;
+                            };
+                            coverage: {
+                                full: number;
+                                intakeOnly: number;
+                                notServed: number;
+                                total: number;
+                            };
+                            mallId: number;
+                            milestones: {
+                                blockers: string[];
+                                date: string | null;
+                                daysRemaining: number | null;
+                                /** @enum {string} */
+                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+                            }[];
+                            name: string;
+                            next: {
+                                date: string;
+                                daysRemaining: number;
+                                /** @enum {string} */
+                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+                            } | null;
+                            openedAt: string | null;
+                            overdue: {
+                                actions: string[];
+                                dualism: number;
+                            };
+                            plan: {
+                                done: number;
+                                percent: number;
+                                total: number;
+                            };
+                            readiness: {
+                                missing: number;
+                                ready: boolean;
+                                score: number;
+                            };
+                            slug: string;
+                            spaceCounters: number | null;
+                            spaceDesks: number | null;
+                            /** @enum {string} */
+                            stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
+                            /** @enum {string} */
+                            status: "preparing" | "open";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Milestone dates (commitment, trial, soft and grand opening) and the space on offer */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        commitmentDate?: string | null;
+                        grandOpeningDate?: string | null;
+                        softOpeningDate?: string | null;
+                        spaceCounters?: number | null;
+                        spaceDesks?: number | null;
+                        trialDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: {
+                                signed: number;
+                                total: number;
+                            };
+                            budget: {
+                                planned: number;
+                                realised: number;
+                            };
+                            coverage: {
+                                full: number;
+                                intakeOnly: number;
+                                notServed: number;
+                                total: number;
+                            };
+                            mallId: number;
+                            milestones: {
+                                blockers: string[];
+                                date: string | null;
+                                daysRemaining: number | null;
+                                /** @enum {string} */
+                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+                            }[];
+                            name: string;
+                            next: {
+                                date: string;
+                                daysRemaining: number;
+                                /** @enum {string} */
+                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+                            } | null;
+                            openedAt: string | null;
+                            overdue: {
+                                actions: string[];
+                                dualism: number;
+                            };
+                            plan: {
+                                done: number;
+                                percent: number;
+                                total: number;
+                            };
+                            readiness: {
+                                missing: number;
+                                ready: boolean;
+                                score: number;
+                            };
+                            slug: string;
+                            spaceCounters: number | null;
+                            spaceDesks: number | null;
+                            /** @enum {string} */
+                            stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
+                            /** @enum {string} */
+                            status: "preparing" | "open";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/opening-hours": {
         parameters: {
             query?: never;
@@ -4642,6 +5283,93 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/opening/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a signed scan (PDF, JPEG, PNG; 10 MB); its id goes into an agreement as documentId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/pdf": Blob;
+                    "image/jpeg": Blob;
+                    "image/png": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contentType: string;
+                            id: number;
+                            sha256: string;
+                            size: number;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/opening/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an uploaded scan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -4802,6 +5530,370 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The action plan: stages with actions; percentages computed from the actions (dropped excluded) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budget: {
+                                planned: number;
+                                realised: number;
+                            };
+                            done: number;
+                            overdue: number;
+                            percent: number;
+                            stages: {
+                                actions: {
+                                    budgetPlanned: number | null;
+                                    budgetRealised: number | null;
+                                    doneAt: string | null;
+                                    dueDate: string | null;
+                                    evidence: string | null;
+                                    id: number;
+                                    overdue: boolean;
+                                    owner: string | null;
+                                    stageId: number;
+                                    /** @enum {string} */
+                                    status: "todo" | "doing" | "done" | "dropped";
+                                    title: string;
+                                }[];
+                                budgetPlanned: number | null;
+                                budgetRealised: number | null;
+                                done: number;
+                                id: number;
+                                milestone: string | null;
+                                name: string;
+                                percent: number;
+                                total: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/plan/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an action to a stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        budgetPlanned?: number | null;
+                        budgetRealised?: number | null;
+                        dueDate?: string | null;
+                        evidence?: string | null;
+                        owner?: string | null;
+                        stageId: number;
+                        /**
+                         * @default todo
+                         * @enum {string}
+                         */
+                        status?: "todo" | "doing" | "done" | "dropped";
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgetPlanned: number | null;
+                            budgetRealised: number | null;
+                            doneAt: string | null;
+                            dueDate: string | null;
+                            evidence: string | null;
+                            id: number;
+                            overdue: boolean;
+                            owner: string | null;
+                            stageId: number;
+                            /** @enum {string} */
+                            status: "todo" | "doing" | "done" | "dropped";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/plan/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit an action: owner, due date, status (todo|doing|done|dropped), evidence, budget */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        budgetPlanned?: number | null;
+                        budgetRealised?: number | null;
+                        dueDate?: string | null;
+                        evidence?: string | null;
+                        owner?: string | null;
+                        stageId?: number;
+                        /** @enum {string} */
+                        status?: "todo" | "doing" | "done" | "dropped";
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgetPlanned: number | null;
+                            budgetRealised: number | null;
+                            doneAt: string | null;
+                            dueDate: string | null;
+                            evidence: string | null;
+                            id: number;
+                            overdue: boolean;
+                            owner: string | null;
+                            stageId: number;
+                            /** @enum {string} */
+                            status: "todo" | "doing" | "done" | "dropped";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/plan/stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a stage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        budgetPlanned?: number | null;
+                        budgetRealised?: number | null;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budget: {
+                                planned: number;
+                                realised: number;
+                            };
+                            done: number;
+                            overdue: number;
+                            percent: number;
+                            stages: {
+                                actions: {
+                                    budgetPlanned: number | null;
+                                    budgetRealised: number | null;
+                                    doneAt: string | null;
+                                    dueDate: string | null;
+                                    evidence: string | null;
+                                    id: number;
+                                    overdue: boolean;
+                                    owner: string | null;
+                                    stageId: number;
+                                    /** @enum {string} */
+                                    status: "todo" | "doing" | "done" | "dropped";
+                                    title: string;
+                                }[];
+                                budgetPlanned: number | null;
+                                budgetRealised: number | null;
+                                done: number;
+                                id: number;
+                                milestone: string | null;
+                                name: string;
+                                percent: number;
+                                total: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/plan/stages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a stage or set its budget */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        budgetPlanned?: number | null;
+                        budgetRealised?: number | null;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budget: {
+                                planned: number;
+                                realised: number;
+                            };
+                            done: number;
+                            overdue: number;
+                            percent: number;
+                            stages: {
+                                actions: {
+                                    budgetPlanned: number | null;
+                                    budgetRealised: number | null;
+                                    doneAt: string | null;
+                                    dueDate: string | null;
+                                    evidence: string | null;
+                                    id: number;
+                                    overdue: boolean;
+                                    owner: string | null;
+                                    stageId: number;
+                                    /** @enum {string} */
+                                    status: "todo" | "doing" | "done" | "dropped";
+                                    title: string;
+                                }[];
+                                budgetPlanned: number | null;
+                                budgetRealised: number | null;
+                                done: number;
+                                id: number;
+                                milestone: string | null;
+                                name: string;
+                                percent: number;
+                                total: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/planning/day": {
         parameters: {
             query?: never;
@@ -4905,6 +5997,138 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness over five areas (manual and computed items), score, and whether the mall may launch */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                done: number;
+                                items: {
+                                    computed: boolean;
+                                    detail: string | null;
+                                    done: boolean;
+                                    evidence: string | null;
+                                    id: number;
+                                    title: string;
+                                }[];
+                                /** @enum {string} */
+                                key: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
+                                name: string;
+                                total: number;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                area: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
+                                id: number;
+                                title: string;
+                            }[];
+                            ready: boolean;
+                            score: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/readiness/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tick a manual readiness item, or attach evidence (computed items follow the data) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        done?: boolean;
+                        evidence?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                done: number;
+                                items: {
+                                    computed: boolean;
+                                    detail: string | null;
+                                    done: boolean;
+                                    evidence: string | null;
+                                    id: number;
+                                    title: string;
+                                }[];
+                                /** @enum {string} */
+                                key: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
+                                name: string;
+                                total: number;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                area: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
+                                id: number;
+                                title: string;
+                            }[];
+                            ready: boolean;
+                            score: number;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/malls/{mall}/reports/payments": {
@@ -5207,6 +6431,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         agencyId: number;
+                        /** @enum {string} */
+                        coverage?: "full" | "intake_only" | "not_served";
+                        coverageReason?: string | null;
                         dailyQuota?: number | null;
                         issueCutoff?: string | null;
                         /** @default [] */
@@ -5296,6 +6523,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         agencyId?: number;
+                        /** @enum {string} */
+                        coverage?: "full" | "intake_only" | "not_served";
+                        coverageReason?: string | null;
                         dailyQuota?: number | null;
                         issueCutoff?: string | null;
                         keywords?: string[];
@@ -6750,6 +7980,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opening/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ministry's view: every mall's road to opening */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agreements: {
+                                    signed: number;
+                                    total: number;
+                                };
+                                budget: {
+                                    planned: number;
+                                    realised: number;
+                                };
+                                coverage: {
+                                    full: number;
+                                    intakeOnly: number;
+                                    notServed: number;
+                                    total: number;
+                                };
+                                mallId: number;
+                                milestones: {
+                                    blockers: string[];
+                                    date: string | null;
+                                    daysRemaining: number | null;
+                                    /** @enum {string} */
+                                    key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+                                }[];
+                                name: string;
+                                next: {
+                                    date: string;
+                                    daysRemaining: number;
+                                    /** @enum {string} */
+                                    key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+                                } | null;
+                                openedAt: string | null;
+                                overdue: {
+                                    actions: string[];
+                                    dualism: number;
+                                };
+                                plan: {
+                                    done: number;
+                                    percent: number;
+                                    total: number;
+                                };
+                                readiness: {
+                                    missing: number;
+                                    ready: boolean;
+                                    score: number;
+                                };
+                                slug: string;
+                                spaceCounters: number | null;
+                                spaceDesks: number | null;
+                                /** @enum {string} */
+                                stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
+                                /** @enum {string} */
+                                status: "preparing" | "open";
+                            }[];
+                            totals: {
+                                malls: number;
+                                open: number;
+                                preparing: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/planning/staffing": {
         parameters: {
             query?: never;
@@ -7115,6 +8440,8 @@ export interface components {
             name: string;
             notifyWhenAhead: number;
             slug: string;
+            /** @enum {string} */
+            status: "preparing" | "open";
             timezone: string;
             workingWeekdays: number[];
         };
@@ -7407,6 +8734,8 @@ export interface components {
                 name: string;
                 number: number;
             }[];
+            /** @enum {string} */
+            coverage: "full" | "intake_only" | "not_served";
             dailyQuota: number | null;
             fee: {
                 amount: number | null;
@@ -7468,6 +8797,8 @@ export interface components {
                 unit: "minutes" | "hours" | "working_days" | "calendar_days";
                 value: number;
             } | null;
+            /** @enum {string} */
+            coverage: "full" | "intake_only" | "not_served";
             fee: {
                 amount: number | null;
                 components?: {
