@@ -12,6 +12,7 @@ import { complaintsRoutes } from './complaints/complaints.routes.js';
 import { countersRoutes } from './counters/counters.routes.js';
 import { devicesRoutes } from './devices/devices.routes.js';
 import { displaysRoutes } from './displays/displays.routes.js';
+import { documentsRoutes } from './documents/documents.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { mallsRoutes } from './malls/malls.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
@@ -62,6 +63,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     open311Routes,
     openingRoutes,
     agreementsRoutes,
+    documentsRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -243,6 +243,7 @@ export const DocumentCheck = z.object({
   service: z.string(),
   demo: z.boolean(),
 });
+export type DocumentCheck = z.infer<typeof DocumentCheck>;
 
 export const DocumentVerifyResult = z.object({
   valid: z.boolean(),
