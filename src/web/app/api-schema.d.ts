@@ -393,6 +393,151 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{verifyCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public check: valid, revoked (with reason), SHA-256, issued at, mall, agency, service */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    verifyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: string;
+                            demo: boolean;
+                            issuedAt: string;
+                            mall: string;
+                            number: string;
+                            revoked: boolean;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            service: string;
+                            sha256: string;
+                            valid: boolean;
+                            verifyCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{verifyCode}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed PDF as issued */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    verifyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Is this PDF exactly an issued document? Body: the file (application/pdf, or multipart/form-data with a file part) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/pdf": Blob;
+                    "multipart/form-data": Blob;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: {
+                                agency: string;
+                                demo: boolean;
+                                issuedAt: string;
+                                mall: string;
+                                number: string;
+                                revoked: boolean;
+                                revokedAt: string | null;
+                                revokedReason: string | null;
+                                service: string;
+                                sha256: string;
+                                valid: boolean;
+                                verifyCode: string;
+                            } | null;
+                            sha256: string;
+                            valid: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls": {
         parameters: {
             query?: never;
@@ -1783,6 +1928,53 @@ export interface paths {
                             ticketId: number | null;
                             trackingCode: string;
                             updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/applications/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the approved application’s product as a signed PDF (QR code and short code to the public check) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            url: string;
+                            verifyCode: string;
                         };
                     };
                 };
@@ -4546,6 +4738,64 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/documents/{verifyCode}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an issued document with a reason (shown on the public check) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                    verifyCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: string;
+                            demo: boolean;
+                            issuedAt: string;
+                            mall: string;
+                            number: string;
+                            revoked: boolean;
+                            revokedAt: string | null;
+                            revokedReason: string | null;
+                            service: string;
+                            sha256: string;
+                            valid: boolean;
+                            verifyCode: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
