@@ -18,6 +18,7 @@ import { mallsRoutes } from './malls/malls.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { open311Routes } from './open311/open311.routes.js';
 import { agreementsRoutes } from './opening/agreements.routes.js';
+import { candidatesRoutes } from './opening/candidates.routes.js';
 import { openingRoutes } from './opening/opening.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { paymentsRoutes } from './payments/payments.routes.js';
@@ -64,6 +65,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     openingRoutes,
     agreementsRoutes,
     documentsRoutes,
+    candidatesRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -2496,6 +2496,424 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidate agencies with their services, consultation input and decision */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agencyId: number | null;
+                                countersNeeded: number;
+                                /** @enum {string} */
+                                decision: "pending" | "join" | "wait" | "decline";
+                                decisionReason: string | null;
+                                desksNeeded: number;
+                                id: number;
+                                inputs: {
+                                    forumDate: string;
+                                    id: number;
+                                    request: string | null;
+                                    serviceName: string | null;
+                                    source: string;
+                                    votes: number;
+                                }[];
+                                name: string;
+                                note: string | null;
+                                services: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "licensing" | "non_licensing";
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                                votes: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a candidate agency of any type with its services */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        countersNeeded?: number;
+                        /** @default 0 */
+                        desksNeeded?: number;
+                        name: string;
+                        note?: string | null;
+                        /** @default [] */
+                        services?: {
+                            /**
+                             * @default non_licensing
+                             * @enum {string}
+                             */
+                            kind?: "licensing" | "non_licensing";
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            countersNeeded: number;
+                            /** @enum {string} */
+                            decision: "pending" | "join" | "wait" | "decline";
+                            decisionReason: string | null;
+                            desksNeeded: number;
+                            id: number;
+                            inputs: {
+                                forumDate: string;
+                                id: number;
+                                request: string | null;
+                                serviceName: string | null;
+                                source: string;
+                                votes: number;
+                            }[];
+                            name: string;
+                            note: string | null;
+                            services: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "licensing" | "non_licensing";
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/candidates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a candidate (name, type, space needed, note) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        countersNeeded?: number;
+                        desksNeeded?: number;
+                        name?: string;
+                        note?: string | null;
+                        /** @enum {string} */
+                        type?: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            countersNeeded: number;
+                            /** @enum {string} */
+                            decision: "pending" | "join" | "wait" | "decline";
+                            decisionReason: string | null;
+                            desksNeeded: number;
+                            id: number;
+                            inputs: {
+                                forumDate: string;
+                                id: number;
+                                request: string | null;
+                                serviceName: string | null;
+                                source: string;
+                                votes: number;
+                            }[];
+                            name: string;
+                            note: string | null;
+                            services: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "licensing" | "non_licensing";
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/candidates/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide with a reason: join (creates the agency with its services), wait or decline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agencyKey?: string;
+                        /** @enum {string} */
+                        decision: "join" | "wait" | "decline";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            countersNeeded: number;
+                            /** @enum {string} */
+                            decision: "pending" | "join" | "wait" | "decline";
+                            decisionReason: string | null;
+                            desksNeeded: number;
+                            id: number;
+                            inputs: {
+                                forumDate: string;
+                                id: number;
+                                request: string | null;
+                                serviceName: string | null;
+                                source: string;
+                                votes: number;
+                            }[];
+                            name: string;
+                            note: string | null;
+                            services: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "licensing" | "non_licensing";
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/candidates/{id}/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A consultation forum's requests and votes for a candidate (date and source of the forum) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        forumDate: string;
+                        request?: string | null;
+                        serviceName?: string | null;
+                        source: string;
+                        votes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: number | null;
+                            countersNeeded: number;
+                            /** @enum {string} */
+                            decision: "pending" | "join" | "wait" | "decline";
+                            decisionReason: string | null;
+                            desksNeeded: number;
+                            id: number;
+                            inputs: {
+                                forumDate: string;
+                                id: number;
+                                request: string | null;
+                                serviceName: string | null;
+                                source: string;
+                                votes: number;
+                            }[];
+                            name: string;
+                            note: string | null;
+                            services: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "licensing" | "non_licensing";
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+                            votes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/candidates/shortlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Candidates ranked by the public's votes against the space available (counters, desks) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                candidateId: number;
+                                countersNeeded: number;
+                                /** @enum {string} */
+                                decision: "pending" | "join" | "wait" | "decline";
+                                desksNeeded: number;
+                                fits: boolean;
+                                name: string;
+                                rank: number;
+                                votes: number;
+                            }[];
+                            spaceCounters: number | null;
+                            spaceDesks: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/catalog/import": {
         parameters: {
             query?: never;
@@ -5604,6 +6022,43 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/opening/report.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress report for the regent and the ministry (pdf), or every list of the road as a workbook (xlsx) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    format: "pdf" | "xlsx";
                     mall: string;
                 };
                 cookie?: never;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Id, Mall } from '../../../shared/contracts/catalog.js';
 import {
   OpeningOverview,
@@ -15,6 +16,8 @@ import {
 import { guard } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
+import { reportPdf } from './opening.pdf.js';
+import { reportData, reportXlsx } from './opening.report.js';
 import * as opening from './opening.service.js';
 import * as plan from './plan.service.js';
 import * as readiness from './readiness.service.js';
@@ -71,6 +74,31 @@ export async function openingRoutes(app: App, ctx: AppContext): Promise<void> {
     async (req) => {
       const actor = guard(req, 'opening.manage', { mallId: req.mall.id });
       return opening.updateSettings(ctx, actor, req.mall, req.body);
+    },
+  );
+  app.get(
+    '/api/v1/malls/:mall/opening/report.:format',
+    {
+      config: { access: 'staff', action: 'opening.read' },
+      schema: {
+        tags,
+        summary:
+          'The progress report for the regent and the ministry (pdf), or every list of the road as a workbook (xlsx)',
+        params: MallParams.extend({ format: z.enum(['pdf', 'xlsx']) }),
+      },
+    },
+    async (req, reply) => {
+      guard(req, 'opening.read', { mallId: req.mall.id });
+      const data = await reportData(ctx, req.mall);
+      const name = `kemajuan-${req.mall.slug}-${data.generatedAt.slice(0, 10)}.${req.params.format}`;
+      const pdf = req.params.format === 'pdf';
+      return reply
+        .header(
+          'content-type',
+          pdf ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(pdf ? await reportPdf(data) : await reportXlsx(data));
     },
   );
   app.get(

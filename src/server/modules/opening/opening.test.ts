@@ -232,4 +232,75 @@ describe.each(dialects())('the road to opening on %s', (dialect) => {
     const row = overview.items.find((i: { slug: string }) => i.slug === slug);
     expect(row).toMatchObject({ status: 'open', agreements: { signed: 1, total: 1 } });
   });
+  it('ranks candidates from the consultation against the space, and a joining one becomes an agency', async () => {
+    await call('PATCH', url('/opening'), { spaceCounters: 3, spaceDesks: 1, softOpeningDate: '2026-12-15' });
+    const made = [];
+    for (const [name, votes, counters] of [
+      ['Samsat', 120, 2],
+      ['Kantor Imigrasi', 80, 2],
+      ['Bank Jateng', 40, 1],
+    ] as const) {
+      const c = await call('POST', url('/candidates'), {
+        name,
+        type: 'vertical_agency',
+        countersNeeded: counters,
+        services: [{ name: `Layanan ${name}` }],
+      });
+      expect(c.statusCode).toBe(201);
+      const withVotes = await call('POST', url(`/candidates/${c.json().id}/inputs`), {
+        forumDate: '2026-10-01',
+        source: 'Forum Konsultasi Publik Kecamatan',
+        votes,
+        request: 'Mohon dilayani di MPP',
+      });
+      expect(withVotes.json().votes).toBe(votes);
+      made.push(c.json());
+    }
+    const list = (await call('GET', url('/candidates/shortlist'))).json();
+    expect(list.items.map((i: { name: string; fits: boolean }) => [i.name, i.fits])).toEqual([
+      ['Samsat', true],
+      ['Kantor Imigrasi', false],
+      ['Bank Jateng', true],
+    ]);
+    const joined = await call('POST', url(`/candidates/${made[0].id}/decision`), {
+      decision: 'join',
+      reason: 'Suara terbanyak',
+    });
+    expect(joined.statusCode).toBe(200);
+    const agencyId = joined.json().agencyId;
+    expect(agencyId).toBeGreaterThan(0);
+    const services = (await call('GET', url(`/services?agencyId=${agencyId}`))).json().items;
+    expect(services.map((x: { name: string }) => x.name)).toEqual(['Layanan Samsat']);
+    expect(
+      (await call('POST', url(`/candidates/${made[0].id}/decision`), { decision: 'decline', reason: 'x' }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it('prints the progress report (PDF) and exports every list (XLSX)', async () => {
+    const pdf = await call('GET', url('/opening/report.pdf'));
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await call('GET', url('/opening/report.xlsx'));
+    expect(xlsx.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ringkasan',
+      'Rencana aksi',
+      'Kesiapan',
+      'Perjanjian',
+      'Cakupan layanan',
+      'Dualisme',
+      'Calon instansi',
+    ]);
+    expect(wb.getWorksheet('Rencana aksi')!.rowCount).toBeGreaterThan(20);
+    const summary = (await call('GET', url('/opening'))).json();
+    expect(summary.milestones.find((m: { key: string }) => m.key === 'soft_opening')).toMatchObject({
+      date: '2026-12-15',
+      daysRemaining: 13,
+    });
+  });
 });
