@@ -122,6 +122,8 @@ describe.each(dialects())('PATCH changes only what it names on %s', (dialect) =>
           coverage: ['api.servedAtMall', 'api.bookable', 'row.served_at_mall'],
           dailyQuota: ['api.quotaFull'],
           onlineBookable: ['api.bookable'],
+          // Sessions live in booking_sessions; the horizon in the service row.
+          booking: ['row.booking_days_ahead'],
           standard: ['api.completionTime', 'api.feeAmount', 'api.fee', 'rel.standards'],
         },
       },

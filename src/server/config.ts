@@ -97,6 +97,8 @@ const ConfigSchema = z.object({
         .map((x) => x.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** Booking requests per minute per client address (citizens behind one mall or carrier address). */
+  RATE_LIMIT_BOOKINGS: z.coerce.number().int().positive().default(120),
   /** The outbox worker looks for due messages (retries, other nodes' messages) this often. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
   /** A node holds a claimed message this long; one that died mid-send releases it by expiry. */

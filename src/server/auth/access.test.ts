@@ -69,6 +69,10 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'opening.manage': ['mall_admin', 'national_admin'],
   'agreement.override': ['mall_admin', 'national_admin'],
   'opening.national': ['national_admin'],
+  'booking.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'booking.manage': ['agency_admin', 'mall_admin', 'national_admin'],
+  'booking.readNik': ['agency_admin', 'mall_admin', 'national_admin'],
+  'booking.checkIn': ['officer', 'agency_admin', 'mall_admin', 'national_admin'],
 };
 
 describe('access: role × route', () => {

@@ -97,7 +97,8 @@ function integratorCan(actor: Actor, action: Action, r: Resource): boolean {
     action === 'ticket.issue' ||
     action === 'complaint.submit' ||
     action === 'complaint.follow' ||
-    action === 'survey.answer'
+    action === 'survey.answer' ||
+    action === 'booking.make'
   )
     return can(null, action, r);
   return (
@@ -114,6 +115,7 @@ export function can(subject: Subject, action: Action, r: Resource): boolean {
     case 'complaint.submit':
     case 'complaint.follow':
     case 'survey.answer':
+    case 'booking.make':
       return true;
     case 'open311.submit':
       return false; // API keys only (integratorCan)
@@ -136,6 +138,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'complaint.follow':
     case 'open311.submit':
     case 'survey.answer':
+    case 'booking.make':
       return can(actor, action, r);
     case 'session.read':
     case 'planning.compute':
@@ -209,6 +212,23 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return (
         isMallAdmin(actor, r) || isAgencyAdmin(actor, r) || isBackOffice(actor, r) || isAuditorOf(actor, r)
       );
+    case 'booking.read':
+      // The mall's staff see the bookings of their own agency's services (mall admins and auditors: all).
+      return (
+        isMallAdmin(actor, r) ||
+        isAuditorOf(actor, r) ||
+        (actor.mallId === r.mallId &&
+          actor.role !== 'auditor' &&
+          (r.agencyId == null || actor.agencyId === null || actor.agencyId === r.agencyId))
+      );
+    case 'booking.manage':
+    case 'booking.readNik':
+      return isMallAdmin(actor, r) || isAgencyAdmin(actor, r);
+    case 'booking.checkIn':
+      return (
+        isMallAdmin(actor, r) ||
+        (actor.mallId === r.mallId && (actor.role === 'officer' || actor.role === 'agency_admin'))
+      );
     case 'audit.read':
     case 'outbox.read':
     case 'opening.read':
@@ -269,12 +289,13 @@ export interface DeviceActor {
   zoneId: number | null;
 }
 
-export type DeviceAction = 'ticket.issueKiosk' | 'display.reportAudio' | 'device.self';
+export type DeviceAction = 'ticket.issueKiosk' | 'booking.checkIn' | 'display.reportAudio' | 'device.self';
 
 export function deviceCan(device: DeviceActor | null, action: DeviceAction, r: Resource): boolean {
   if (!device) return false;
   switch (action) {
     case 'ticket.issueKiosk':
+    case 'booking.checkIn':
       return device.kind === 'kiosk' && device.mallId === r.mallId;
     case 'device.self':
       // A device acts only in its own mall (its check-in, its audio report).

@@ -14,6 +14,7 @@ import * as m012 from './migrations/012_message_templates.js';
 import * as m013 from './migrations/013_webhooks.js';
 import * as m014 from './migrations/014_ticket_notifications.js';
 import * as m015 from './migrations/015_push.js';
+import * as m016 from './migrations/016_bookings.js';
 import * as m020 from './migrations/020_applications.js';
 import * as m021 from './migrations/021_payments.js';
 import * as m022 from './migrations/022_documents.js';
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '031_agreements': m031,
   '032_coverage': m032,
   '033_candidates': m033,
+  '016_bookings': m016,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

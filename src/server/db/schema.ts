@@ -28,6 +28,15 @@ export interface MallsTable {
   /** The space the building offers candidate agencies (counters and desks). */
   space_counters: number | null;
   space_desks: number | null;
+  /** Booking rules (migration 016): check-in window around a session, caps, the no-show block. */
+  booking_checkin_before_minutes: Generated<number>;
+  booking_checkin_after_minutes: Generated<number>;
+  booking_max_per_nik_per_day: Generated<number>;
+  booking_noshow_limit: Generated<number>;
+  booking_noshow_window_days: Generated<number>;
+  booking_noshow_block_days: Generated<number>;
+  /** 1: citizens may join today's line from their phone with a NIK (source "online"). */
+  online_queue_enabled: Generated<number>;
 }
 
 export interface AgenciesTable {
@@ -63,6 +72,8 @@ export interface ServicesTable {
   priority_max_streak: number;
   priority_max_wait_minutes: number | null;
   search_text: string;
+  /** How many days ahead citizens may book (migration 016); null: no online booking set up. */
+  booking_days_ahead: number | null;
   retired_at: string | null;
   created_at: string;
   updated_at: string;
@@ -344,6 +355,11 @@ export interface DB {
   candidates: CandidatesTable;
   candidate_services: CandidateServicesTable;
   consultation_inputs: ConsultationInputsTable;
+  booking_sessions: BookingSessionsTable;
+  booking_counts: BookingCountsTable;
+  bookings: BookingsTable;
+  booking_closures: BookingClosuresTable;
+  online_tickets: OnlineTicketsTable;
 }
 
 /** An uploaded scan (a signed agreement) of a mall's road to opening (migration 031). */
@@ -862,4 +878,74 @@ export interface SurveyAnswersTable {
   local_date: string;
   code: string;
   score: number;
+}
+
+export interface BookingSessionsTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  /** Local 'HH:MM' in the mall's zone ('24:00' allowed as an end). */
+  start_time: string;
+  end_time: string;
+  capacity: number;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Places taken per session and local date (migration 016): written only by conditional updates. */
+export interface BookingCountsTable {
+  session_id: number;
+  date: string;
+  booked: number;
+}
+
+export interface BookingsTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  session_id: number;
+  date: string;
+  code: string;
+  /** booked | checked_in | cancelled | no_show | closed (the mall closed the day or session) */
+  status: string;
+  nik_hash: string;
+  nik_cipher: string;
+  nik_masked: string;
+  name: string;
+  phone: string;
+  phone_masked: string;
+  email: string | null;
+  locale: string;
+  /** service:date:nik_hash while active; unique (one active booking per NIK, service and day). */
+  active_key: string | null;
+  ticket_id: number | null;
+  checked_in_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  no_show_at: string | null;
+  /** 'holiday': the day became a holiday after booking. */
+  flag: string | null;
+  reminded_day_before_at: string | null;
+  reminded_two_hours_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BookingClosuresTable {
+  id: Generated<number>;
+  mall_id: number;
+  service_id: number;
+  date: string;
+  session_id: number | null;
+  reason: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface OnlineTicketsTable {
+  ticket_id: number;
+  mall_id: number;
+  nik_hash: string;
+  local_date: string;
 }

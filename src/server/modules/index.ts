@@ -6,6 +6,7 @@ import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { applicationsRoutes } from './applications/applications.routes.js';
 import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { bookingsRoutes } from './bookings/bookings.routes.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
 import { complaintsDeskRoutes } from './complaints/complaints.desk.routes.js';
 import { complaintsRoutes } from './complaints/complaints.routes.js';
@@ -66,6 +67,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     agreementsRoutes,
     documentsRoutes,
     candidatesRoutes,
+    bookingsRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -158,6 +158,37 @@ export const StandardVersion = z.object({
   body: StandardBody,
 });
 
+/** Online booking (issue 11): a service's sessions and how far ahead citizens may book. */
+export const BookingSessionInput = z
+  .strictObject({
+    start: HHMM,
+    end: HHMM,
+    capacity: z.number().int().min(1).max(10_000),
+  })
+  .refine((s) => s.start < s.end, { message: 'start must be before end', path: ['end'] });
+
+/**
+ * A service's booking settings as a PATCH names them: `sessions` replaces the list (a session with
+ * the same start and end keeps its id and bookings; others are retired), `daysAhead` alone leaves the
+ * sessions as they are.
+ */
+export const BookingSettingsPatch = z.strictObject({
+  sessions: z.array(BookingSessionInput).max(24).optional(),
+  daysAhead: z.number().int().min(0).max(90).optional(),
+});
+
+export const BookingSession = z.object({
+  id: z.number(),
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number(),
+});
+export const BookingSettings = z.object({
+  sessions: z.array(BookingSession),
+  /** null: online booking not set up for this service. */
+  daysAhead: z.number().nullable(),
+});
+
 export const ServiceSummary = z.object({
   id: z.number(),
   name: z.string(),
@@ -187,6 +218,7 @@ export const ServiceDetail = ServiceSummary.extend({
   onlineBookable: z.boolean(),
   dailyQuota: z.number().nullable(),
   issueCutoff: z.string().nullable(),
+  booking: BookingSettings,
 });
 
 export const ServiceInput = z.object({
@@ -213,7 +245,7 @@ export const ServiceInput = z.object({
   standard: StandardBody,
 });
 /** A sent standard is a whole new version (its own defaults apply); the other fields change only when named. */
-export const ServicePatch = patchOf(ServiceInput);
+export const ServicePatch = patchOf(ServiceInput).extend({ booking: BookingSettingsPatch.optional() });
 
 export const ServiceListQuery = z.object({
   q: z.string().max(200).optional(),

@@ -11,11 +11,18 @@ export const MessageEvent = z.enum([
   'complaint.received',
   'complaint.answered',
   'complaint.overdue',
+  'booking.confirmed',
+  'booking.reminder',
+  'booking.soon',
+  'booking.cancelled',
+  'booking.closed',
+  'booking.holiday',
 ]);
 export type MessageEvent = z.infer<typeof MessageEvent>;
 export const MessageLocale = z.enum(['id', 'en']);
 export type MessageLocale = z.infer<typeof MessageLocale>;
 
+const BOOKING_PLACEHOLDERS = ['code', 'service', 'date', 'session', 'mall', 'bookingUrl'] as const;
 /** The placeholders each event's template may use. */
 export const MESSAGE_PLACEHOLDERS: Record<MessageEvent, readonly string[]> = {
   'ticket.near': ['number', 'service', 'ahead', 'counter', 'mall', 'ticketUrl'],
@@ -25,6 +32,12 @@ export const MESSAGE_PLACEHOLDERS: Record<MessageEvent, readonly string[]> = {
   'complaint.received': ['trackingCode', 'title', 'dueDate', 'mall', 'complaintUrl'],
   'complaint.answered': ['trackingCode', 'title', 'agency', 'mall', 'complaintUrl'],
   'complaint.overdue': ['title', 'agency', 'deadline', 'dueDate', 'mall', 'adminUrl'],
+  'booking.confirmed': BOOKING_PLACEHOLDERS,
+  'booking.reminder': BOOKING_PLACEHOLDERS,
+  'booking.soon': BOOKING_PLACEHOLDERS,
+  'booking.cancelled': BOOKING_PLACEHOLDERS,
+  'booking.closed': [...BOOKING_PLACEHOLDERS, 'reason'],
+  'booking.holiday': [...BOOKING_PLACEHOLDERS, 'reason'],
 };
 
 export const TEMPLATE_LIMITS = { subject: 200, text: 1000 } as const;

@@ -10,7 +10,10 @@ export const staffText = (max: number) => z.string().trim().max(max).overwrite(m
 
 /** Vulnerable groups served first (UU 25/2009 art. 29; the sick at police/Samsat counters). */
 export const Priority = z.enum(['elderly', 'disabled', 'pregnant', 'child', 'sick', 'disaster_victim']);
-export const TicketSource = z.enum(['kiosk', 'online', 'counter']);
+/** Where a ticket came from; 'booking': a booked citizen checked in (issue 11), never asked for. */
+export const TicketSource = z.enum(['kiosk', 'online', 'counter', 'booking']);
+/** The sources a caller may ask for ('online' needs a NIK and a phone). */
+export const IssueSource = z.enum(['kiosk', 'online', 'counter']);
 /** `expired`: still open when the mall's day ended (nothing carries into the next day). */
 export const TicketStatus = z.enum([
   'waiting',
@@ -25,13 +28,16 @@ export const Outcome = z.enum(['done', 'incomplete_documents', 'referred']);
 
 export const IssueTicketInput = z.strictObject({
   serviceId: Id,
-  source: TicketSource,
+  source: IssueSource,
   priority: Priority.nullable().optional(),
+  /** Same-day online queueing only (source "online"): the citizen's NIK and mobile number. */
+  nik: z.string().trim().min(1).max(40).optional(),
+  phone: z.string().trim().min(1).max(40).optional(),
 });
 
 export const StartVisitInput = z.strictObject({
   serviceIds: z.array(Id).min(1).max(10),
-  source: TicketSource,
+  source: IssueSource,
   priority: Priority.nullable().optional(),
 });
 

@@ -63,6 +63,8 @@ export const PolicyAction = z.enum([
   'complaint.follow',
   /** Post a service request through Open311 (an API key with the `open311` scope). */
   'open311.submit',
+  /** A citizen books, moves or cancels a booking (by its code and phone digits). */
+  'booking.make',
   // Signed-in staff.
   'session.read',
   'admin.open',
@@ -117,6 +119,11 @@ export const PolicyAction = z.enum([
   'opening.national',
   // A paired device about itself.
   'device.self',
+  // Online booking (issue 11).
+  'booking.read',
+  'booking.manage',
+  'booking.readNik',
+  'booking.checkIn',
 ]);
 /** How far an action reaches: any agency's resources in the mall, the own agency's, the own counters, or none. */
 export const PermissionScope = z.enum(['mall', 'agency', 'counters', 'none']);

@@ -11,6 +11,7 @@ import type { DB } from '../../db/schema.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { daysClosed } from './calendar.hooks.js';
 import { calendarWarnings, mergeCalendar } from './calendar.merge.js';
 import * as repo from './calendar.repo.js';
 
@@ -162,6 +163,7 @@ export async function saveHolidays(
   await inTransaction(ctx.database.db, async (tx) => {
     for (const h of items)
       await repo.upsertHoliday(tx.db, mallId, { date: h.date, name: h.name, source: h.source ?? null });
+    await daysClosed(ctx, tx, mallId, items);
     await appendAudit(tx, {
       mallId,
       actorId: actor.id,

@@ -11,6 +11,7 @@ import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import { inTransaction } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
+import { daysClosed } from './calendar.hooks.js';
 import { calendarWarnings } from './calendar.merge.js';
 import * as repo from './calendar.repo.js';
 import { readNationalFile } from './national.import.js';
@@ -42,6 +43,7 @@ export async function saveNationalDay(
   await inTransaction(ctx.database.db, async (tx) => {
     const before = await repo.nationalDay(tx.db, date);
     await repo.upsertNationalDay(tx.db, day, at);
+    await daysClosed(ctx, tx, null, [{ date, name: day.name }]);
     await appendAudit(tx, {
       mallId: null,
       actorId: actor.id,
@@ -110,6 +112,13 @@ export async function importNationalCalendar(
       } else report.updated++;
       if (!dryRun) await repo.upsertNationalDay(tx.db, day, at);
     }
+    if (!dryRun)
+      await daysClosed(
+        ctx,
+        tx,
+        null,
+        days.map(({ day }) => ({ date: day.date, name: day.name })),
+      );
     if (!dryRun)
       await appendAudit(tx, {
         mallId: null,

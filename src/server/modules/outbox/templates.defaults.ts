@@ -78,6 +78,66 @@ export const DEFAULT_TEMPLATES: Record<
       text: 'The complaint "{{title}}" ({{agency}}) is past its {{deadline}} deadline ({{dueDate}}). Follow it up on the complaint desk: {{adminUrl}}',
     },
   },
+  'booking.confirmed': {
+    id: {
+      subject: 'Pemesanan {{code}} — {{service}}',
+      text: 'Pemesanan Anda di {{mall}}: {{service}}, {{date}} sesi {{session}}. Kode: {{code}}. Datang paling cepat 30 menit sebelum sesi dan lapor di kios "Saya sudah pesan". Lihat/ubah: {{bookingUrl}}',
+    },
+    en: {
+      subject: 'Booking {{code}} — {{service}}',
+      text: 'Your booking at {{mall}}: {{service}}, {{date}} session {{session}}. Code: {{code}}. Come at most 30 minutes before the session and check in at the kiosk. View/change: {{bookingUrl}}',
+    },
+  },
+  'booking.reminder': {
+    id: {
+      subject: 'Besok: {{service}} di {{mall}}',
+      text: 'Pengingat: besok {{date}} sesi {{session}}, {{service}} di {{mall}}. Kode {{code}}. Batal/ubah: {{bookingUrl}}',
+    },
+    en: {
+      subject: 'Tomorrow: {{service}} at {{mall}}',
+      text: 'Reminder: tomorrow {{date}} session {{session}}, {{service}} at {{mall}}. Code {{code}}. Cancel/change: {{bookingUrl}}',
+    },
+  },
+  'booking.soon': {
+    id: {
+      subject: 'Dua jam lagi: {{service}}',
+      text: 'Sesi {{session}} hari ini untuk {{service}} di {{mall}} mulai dua jam lagi. Tunjukkan kode {{code}} di kios.',
+    },
+    en: {
+      subject: 'In two hours: {{service}}',
+      text: 'Your session {{session}} today for {{service}} at {{mall}} starts in two hours. Show code {{code}} at the kiosk.',
+    },
+  },
+  'booking.cancelled': {
+    id: {
+      subject: 'Pemesanan {{code}} dibatalkan',
+      text: 'Pemesanan {{code}} ({{service}}, {{date}} sesi {{session}}) di {{mall}} telah dibatalkan.',
+    },
+    en: {
+      subject: 'Booking {{code}} cancelled',
+      text: 'Booking {{code}} ({{service}}, {{date}} session {{session}}) at {{mall}} has been cancelled.',
+    },
+  },
+  'booking.closed': {
+    id: {
+      subject: 'Sesi ditutup — {{service}}',
+      text: 'Mohon maaf, {{mall}} menutup {{service}} pada {{date}} sesi {{session}}: {{reason}}. Pemesanan {{code}} batal; silakan pesan hari lain: {{bookingUrl}}',
+    },
+    en: {
+      subject: 'Session closed — {{service}}',
+      text: 'We are sorry: {{mall}} closed {{service}} on {{date}} session {{session}}: {{reason}}. Booking {{code}} is void; please book another day: {{bookingUrl}}',
+    },
+  },
+  'booking.holiday': {
+    id: {
+      subject: 'Hari libur pada {{date}}',
+      text: '{{date}} ditetapkan sebagai hari libur ({{reason}}); {{mall}} tutup. Pemesanan {{code}} ({{service}}) tidak dapat dilayani; silakan pindah jadwal: {{bookingUrl}}',
+    },
+    en: {
+      subject: 'Holiday on {{date}}',
+      text: '{{date}} has become a holiday ({{reason}}); {{mall}} is closed. Booking {{code}} ({{service}}) cannot be served; please reschedule: {{bookingUrl}}',
+    },
+  },
 };
 
 /** Values the preview fills in, so an admin sees a message as a citizen would. */
@@ -106,5 +166,10 @@ export function sampleValues(
     agency: 'Dinas Kependudukan dan Pencatatan Sipil',
     deadline: en ? 'dispatch' : 'penerusan',
     complaintUrl: `${publicUrl}/${mall.slug}/complaints/P7K2M9Q4XA`,
+    code: 'K7M2P9QX',
+    date: en ? '3 December 2026' : '3 Desember 2026',
+    session: '08:00–10:00',
+    bookingUrl: `${publicUrl}/${mall.slug}/booking/K7M2P9QX`,
+    reason: en ? 'Cuti bersama' : 'Cuti bersama',
   };
 }

@@ -16,6 +16,7 @@ import { requireActor } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
 import { resolvePublicUrl } from '../../public-url.js';
+import { issueOnlineTicket } from '../bookings/online.service.js';
 import { printKioskSlip } from '../devices/devices.print.js';
 import { callNext, callSpecific, setCounterStatus } from './counter-actions.service.js';
 import { startDayEndJob } from './day-end.service.js';
@@ -46,7 +47,10 @@ export async function queueRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req, reply) => {
       const mall = req.mall;
-      const ticket = await issueTicket(ctx, mall, { actor: req.actor, device: req.device }, req.body);
+      const ticket =
+        req.body.source === 'online'
+          ? await issueOnlineTicket(ctx, mall, req.body)
+          : await issueTicket(ctx, mall, { actor: req.actor, device: req.device }, req.body);
       // After the commit: a kiosk with a network printer gets its slip printed (never a second ticket).
       const print =
         req.device && req.body.source === 'kiosk'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { IssueTicketInput, StartVisitInput } from '../../../shared/contracts/queue.js';
+import type { IssueTicketInput, StartVisitInput, TicketSource } from '../../../shared/contracts/queue.js';
 import { addCalendarDays, localDayStart, localMoment, toMinutes } from '../../../shared/domain/local-time.js';
 import { appendAudit } from '../../audit/audit.js';
 import { authorize } from '../../auth/guard.js';
@@ -43,7 +43,18 @@ interface IssueOptions {
    * step (self-declared stays self-declared; verified stays under the officer who verified it).
    */
   carriedPriority?: { grantedBy: number | null };
+  /**
+   * A booked citizen checking in (issue 11): the booking's own window replaces opening hours, the
+   * cut-off and the walk-in daily quota (online capacity is separate); `data` goes into the issued
+   * event so statistics know the ticket came from a booking.
+   */
+  booking?: { id: number; code: string };
 }
+
+/** What issueInTx takes: the public input, or a booked check-in's source. */
+type IssueInput = Omit<z.infer<typeof IssueTicketInput>, 'source' | 'nik' | 'phone'> & {
+  source: z.infer<typeof TicketSource>;
+};
 
 /**
  * Issues a ticket in the caller's transaction: checks the service, opening hours, cut-off and quota,
@@ -54,7 +65,7 @@ export async function issueInTx(
   tx: Tx,
   mall: MallRecord,
   actor: Actor | null,
-  input: z.infer<typeof IssueTicketInput>,
+  input: IssueInput,
   opts: IssueOptions = {},
 ) {
   const now = ctx.now();
@@ -75,10 +86,17 @@ export async function issueInTx(
       service.not_served_note ?? 'Layanan ini tidak dilayani di MPP (not served at this mall).',
     );
   }
-  const open = await openState(tx.db, mall, now);
-  if (!open.open) throw new AppError(open.code, open.message);
+  if (!opts.booking) {
+    const open = await openState(tx.db, mall, now);
+    if (!open.open) throw new AppError(open.code, open.message);
+  }
   const local = localMoment(now, mall.timezone);
-  if (!opts.skipCutoff && service.issue_cutoff && local.minuteOfDay >= toMinutes(service.issue_cutoff)) {
+  if (
+    !opts.skipCutoff &&
+    !opts.booking &&
+    service.issue_cutoff &&
+    local.minuteOfDay >= toMinutes(service.issue_cutoff)
+  ) {
     throw new AppError(
       'AFTER_CUTOFF',
       `Pengambilan nomor antrean ditutup pukul ${service.issue_cutoff} (issuing closed).`,
@@ -90,6 +108,7 @@ export async function issueInTx(
   await endEarlierDaysInTx(ctx, tx, mall, local.date);
   const seq = await repo.nextSequence(tx.db, mall.id, service.queue_prefix, local.date);
   if (
+    !opts.booking &&
     service.daily_quota !== null &&
     (await repo.countIssued(tx.db, mall.id, service.id, dayBounds(local.date, mall.timezone))) >=
       service.daily_quota
@@ -144,6 +163,7 @@ export async function issueInTx(
       grantedBy,
       verification: priority ? (grantedBy ? 'staff' : 'self_declared') : null,
       ...(opts.carriedPriority && priority ? { carriedFromVisit: true } : {}),
+      ...(opts.booking ? { bookingId: opts.booking.id, bookingCode: opts.booking.code } : {}),
     },
   });
   if (priority && !opts.carriedPriority) {

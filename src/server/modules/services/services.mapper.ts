@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { ServiceDetail, ServiceSummary, StandardBody } from '../../../shared/contracts/catalog.js';
+import type {
+  BookingSettings,
+  ServiceDetail,
+  ServiceSummary,
+  StandardBody,
+} from '../../../shared/contracts/catalog.js';
 import type { ServiceWithStandard } from './services.repo.js';
 
 type Summary = z.infer<typeof ServiceSummary>;
@@ -41,6 +46,7 @@ export function toServiceDetail(
   s: ServiceWithStandard,
   counters: { id: number; number: number; name: string }[],
   quotaFull = false,
+  booking: z.infer<typeof BookingSettings> = { sessions: [], daysAhead: null },
 ): z.infer<typeof ServiceDetail> {
   const std = parseStandard(s.standard_body);
   if (!std) throw new Error(`service ${s.id} has no standard in force`);
@@ -61,5 +67,6 @@ export function toServiceDetail(
     onlineBookable: s.online_bookable === 1,
     dailyQuota: s.daily_quota,
     issueCutoff: s.issue_cutoff,
+    booking,
   };
 }

@@ -13,6 +13,8 @@ import type { Tx } from '../../db/tx.js';
 import { inTransactionOr } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import * as agencies from '../agencies/agencies.repo.js';
+import { bookingSettings, saveBookingSettings } from '../bookings/sessions.service.js';
+import { findMallById } from '../malls/malls.repo.js';
 import * as queue from '../queue/queue.repo.js';
 import { parseStandard, toServiceDetail, toServiceSummary } from './services.mapper.js';
 import * as repo from './services.repo.js';
@@ -66,6 +68,7 @@ export async function getServiceDetail(ctx: AppContext, mallId: number, id: numb
     s,
     await repo.countersForService(ctx.database.db, id),
     await quotaFull(ctx, mallId, s, today),
+    await bookingSettings(ctx.database.db, s),
   );
 }
 
@@ -225,6 +228,13 @@ export async function updateService(
       updated_at: at,
     };
     await repo.updateService(t.db, mallId, id, set);
+    // Sessions and the booking horizon (issue 11): only the parts named, in this transaction.
+    let booking: Awaited<ReturnType<typeof saveBookingSettings>> | null = null;
+    if (patch.booking) {
+      const mall = await findMallById(t.db, mallId);
+      if (!mall) throw notFound('MALL_NOT_FOUND', 'Mal');
+      booking = await saveBookingSettings(t, mall, before, patch.booking, at);
+    }
     let standardVersion: number | null = null;
     if (patch.standard) {
       const current = await repo.currentStandard(t.db, id);
@@ -250,11 +260,12 @@ export async function updateService(
       action,
       entity: 'service',
       entityId: id,
-      before,
+      before: { ...before, ...(booking && { booking: booking.before }) },
       after: {
         ...before,
         ...set,
         ...(standardVersion !== null && { standard: patch.standard, standardVersion }),
+        ...(booking && { booking: booking.after }),
       },
       at,
     });
