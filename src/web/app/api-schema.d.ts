@@ -2368,6 +2368,545 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/booking-closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a service's day or one session: booked citizens are told through the outbox */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        reason: string;
+                        serviceId: number;
+                        sessionId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closed: number;
+                            notified: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/booking-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's bookings as CSV (NIK and phone masked) */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                    serviceId?: number;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's bookings with check-in and no-show status (NIK and phone masked) */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                    serviceId?: number;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            date: string;
+                            items: {
+                                checkedInAt: string | null;
+                                code: string;
+                                createdAt: string;
+                                date: string;
+                                flag: string | null;
+                                id: number;
+                                name: string;
+                                nikMasked: string;
+                                phoneMasked: string;
+                                serviceId: number;
+                                serviceName: string;
+                                session: {
+                                    end: string;
+                                    id: number;
+                                    start: string;
+                                };
+                                /** @enum {string} */
+                                status: "booked" | "checked_in" | "cancelled" | "no_show" | "closed";
+                                ticketNumber: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Book a session without an account: NIK checked (INVALID_NIK), phone normalised (INVALID_PHONE), one per NIK, service and day (ALREADY_BOOKED), never over capacity (SESSION_FULL) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        /** Format: email */
+                        email?: string;
+                        /** @enum {string} */
+                        locale?: "id" | "en";
+                        name: string;
+                        nik: string;
+                        phone: string;
+                        serviceId: number;
+                        sessionId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkInFrom: string;
+                            checkInUntil: string;
+                            code: string;
+                            date: string;
+                            flag: string | null;
+                            id: number;
+                            mallName: string;
+                            name: string;
+                            nikMasked: string;
+                            phoneMasked: string;
+                            qrSvg: string;
+                            serviceId: number;
+                            serviceName: string;
+                            session: {
+                                end: string;
+                                id: number;
+                                start: string;
+                            };
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show" | "closed";
+                            ticket: {
+                                number: string;
+                                trackingCode: string;
+                            } | null;
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/bookings/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking by its code: NIK and phone masked */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkInFrom: string;
+                            checkInUntil: string;
+                            code: string;
+                            date: string;
+                            flag: string | null;
+                            id: number;
+                            mallName: string;
+                            name: string;
+                            nikMasked: string;
+                            phoneMasked: string;
+                            qrSvg: string;
+                            serviceId: number;
+                            serviceName: string;
+                            session: {
+                                end: string;
+                                id: number;
+                                start: string;
+                            };
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show" | "closed";
+                            ticket: {
+                                number: string;
+                                trackingCode: string;
+                            } | null;
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/bookings/{code}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking (the phone's last four digits as proof); the place is released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        phoneLast4: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkInFrom: string;
+                            checkInUntil: string;
+                            code: string;
+                            date: string;
+                            flag: string | null;
+                            id: number;
+                            mallName: string;
+                            name: string;
+                            nikMasked: string;
+                            phoneMasked: string;
+                            qrSvg: string;
+                            serviceId: number;
+                            serviceName: string;
+                            session: {
+                                end: string;
+                                id: number;
+                                start: string;
+                            };
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show" | "closed";
+                            ticket: {
+                                number: string;
+                                trackingCode: string;
+                            } | null;
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/bookings/{code}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check in a booking at a paired kiosk (device token) or a counter (staff): inside its window it joins the live queue; twice gives the same ticket */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyCheckedIn: boolean;
+                            booking: {
+                                checkInFrom: string;
+                                checkInUntil: string;
+                                code: string;
+                                date: string;
+                                flag: string | null;
+                                id: number;
+                                mallName: string;
+                                name: string;
+                                nikMasked: string;
+                                phoneMasked: string;
+                                qrSvg: string;
+                                serviceId: number;
+                                serviceName: string;
+                                session: {
+                                    end: string;
+                                    id: number;
+                                    start: string;
+                                };
+                                /** @enum {string} */
+                                status: "booked" | "checked_in" | "cancelled" | "no_show" | "closed";
+                                ticket: {
+                                    number: string;
+                                    trackingCode: string;
+                                } | null;
+                                timezone: string;
+                            };
+                            ticket: components["schemas"]["Ticket"];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/bookings/{code}/nik": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking's full NIK (mall or agency admins; every read is audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nik: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/bookings/{code}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a booking to another day or session (the phone's last four digits as proof) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        phoneLast4: string;
+                        sessionId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkInFrom: string;
+                            checkInUntil: string;
+                            code: string;
+                            date: string;
+                            flag: string | null;
+                            id: number;
+                            mallName: string;
+                            name: string;
+                            nikMasked: string;
+                            phoneMasked: string;
+                            qrSvg: string;
+                            serviceId: number;
+                            serviceName: string;
+                            session: {
+                                end: string;
+                                id: number;
+                                start: string;
+                            };
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show" | "closed";
+                            ticket: {
+                                number: string;
+                                trackingCode: string;
+                            } | null;
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/calendar": {
         parameters: {
             query?: never;
@@ -5574,7 +6113,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue" | "booking.confirmed" | "booking.reminder" | "booking.soon" | "booking.cancelled" | "booking.closed" | "booking.holiday";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -5599,7 +6138,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue" | "booking.confirmed" | "booking.reminder" | "booking.soon" | "booking.cancelled" | "booking.closed" | "booking.holiday";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -5632,7 +6171,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
+                    event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue" | "booking.confirmed" | "booking.reminder" | "booking.soon" | "booking.cancelled" | "booking.closed" | "booking.holiday";
                     locale: "id" | "en";
                     mall: string;
                 };
@@ -5679,7 +6218,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
+                        event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue" | "booking.confirmed" | "booking.reminder" | "booking.soon" | "booking.cancelled" | "booking.closed" | "booking.holiday";
                         /** @enum {string} */
                         locale: "id" | "en";
                         subject: string;
@@ -7228,6 +7767,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         agencyId?: number;
+                        booking?: {
+                            daysAhead?: number;
+                            sessions?: {
+                                capacity: number;
+                                end: string;
+                                start: string;
+                            }[];
+                        };
                         /** @enum {string} */
                         coverage?: "full" | "intake_only" | "not_served";
                         coverageReason?: string | null;
@@ -7299,6 +7846,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/services/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's bookable sessions with remaining places, in the mall's time zone; closed days (weekends, national calendar, mall closures) have none */
+        get: {
+            parameters: {
+                query: {
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string|null} */
+                            closed: "not_bookable" | "past" | "too_far" | "weekend" | "holiday" | "mall_closure" | "closed_by_mall" | null;
+                            closedName: string | null;
+                            date: string;
+                            sessions: {
+                                capacity: number;
+                                end: string;
+                                id: number;
+                                remaining: number;
+                                start: string;
+                            }[];
+                            timezone: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7554,6 +8155,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        nik?: string;
+                        phone?: string;
                         priority?: components["schemas"]["PriorityInput"] | null;
                         serviceId: number;
                         /** @enum {string} */
@@ -7588,7 +8191,7 @@ export interface paths {
                             serviceId: number;
                             serviceName: string;
                             /** @enum {string} */
-                            source: "kiosk" | "online" | "counter";
+                            source: "kiosk" | "online" | "counter" | "booking";
                             status: components["schemas"]["TicketStatus"];
                             trackingCode: string;
                             visitId: number | null;
@@ -9184,7 +9787,7 @@ export interface components {
         MessageTemplate: {
             custom: boolean;
             /** @enum {string} */
-            event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue";
+            event: "ticket.near" | "ticket.called" | "webhook.disabled" | "application.status" | "complaint.received" | "complaint.answered" | "complaint.overdue" | "booking.confirmed" | "booking.reminder" | "booking.soon" | "booking.cancelled" | "booking.closed" | "booking.holiday";
             /** @enum {string} */
             locale: "id" | "en";
             placeholders: string[];
@@ -9300,7 +9903,7 @@ export interface components {
             serviceId: number;
             serviceName: string;
             /** @enum {string} */
-            source: "kiosk" | "online" | "counter";
+            source: "kiosk" | "online" | "counter" | "booking";
             status: components["schemas"]["TicketStatus"];
             trackingCode: string;
             turnIsNear: boolean;
@@ -9429,6 +10032,15 @@ export interface components {
             agencyId: number;
             agencyName: string;
             bookable: boolean;
+            booking: {
+                daysAhead: number | null;
+                sessions: {
+                    capacity: number;
+                    end: string;
+                    id: number;
+                    start: string;
+                }[];
+            };
             completionTime: {
                 /** @enum {string} */
                 unit: "minutes" | "hours" | "working_days" | "calendar_days";
@@ -9723,7 +10335,7 @@ export interface components {
             serviceId: number;
             serviceName: string;
             /** @enum {string} */
-            source: "kiosk" | "online" | "counter";
+            source: "kiosk" | "online" | "counter" | "booking";
             status: components["schemas"]["TicketStatus"];
             trackingCode: string;
             visitId: number | null;
