@@ -151,6 +151,19 @@ export const api = {
   delete: method('delete'),
 };
 
+/**
+ * GETs a file (the SKM report's PDF or XLSX) as a Blob, with the same token handling and errors as
+ * `api.get`; the path is a generated route like every other call.
+ */
+export async function download<P extends PathsWith<'get'>>(
+  path: P,
+  ...[init]: Init<Op<'get', P>>
+): Promise<Blob> {
+  const send = client.GET as unknown as (url: string, init: object) => Promise<{ data?: unknown }>;
+  const { data } = await send(path, { ...fetchInit(init as CallInit<unknown> | undefined), parseAs: 'blob' });
+  return data as Blob;
+}
+
 /** The 2xx answer of `GET path`, e.g. `GetAnswer<'/api/v1/malls/{mall}'>`. */
 export type GetPath = PathsWith<'get'>;
 /** The body a route takes, e.g. `BodyOf<'post', '/api/v1/malls/{mall}/tickets/{id}/transfer'>`. */

@@ -5,6 +5,7 @@ import { PortalHome } from '../screens/portal/PortalHome';
 import { PortalLayout } from '../screens/portal/PortalLayout';
 import { PortalService } from '../screens/portal/PortalService';
 import { TicketPage } from '../screens/portal/TicketPage';
+import { SurveyPage } from '../screens/survey/SurveyPage';
 import { MallLayout } from './MallLayout';
 import { Loading, NotFound } from './NotFound';
 
@@ -23,7 +24,12 @@ export const router = createBrowserRouter([
           { path: 'services/:serviceId', element: <PortalService /> },
           { path: 'agencies', element: <PortalAgencies /> },
           { path: 'ticket/:code', element: <TicketPage /> },
+          { path: 'survey', element: <SurveyPage /> },
         ],
+      },
+      {
+        path: 'survey/tablet',
+        lazy: async () => ({ Component: (await import('../screens/survey/SurveyTablet')).SurveyTablet }),
       },
       {
         path: 'kiosk',

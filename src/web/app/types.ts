@@ -80,3 +80,5 @@ export type ClipRecordingList = Schemas['ClipRecordingList'];
 export type DisplayAudio = Schemas['DisplayAudio'];
 /** GET /opening-hours: the week, the SLA working days and whether the mall is open now. */
 export type OpeningHours = GetAnswer<'/api/v1/malls/{mall}/opening-hours'>;
+export type SurveyElement = Schemas['SurveyElement'];
+export type SkmReport = Schemas['SkmReport'];

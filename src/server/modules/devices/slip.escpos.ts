@@ -11,8 +11,8 @@ export interface Slip {
   priority?: string | null;
 }
 
-/** Under the QR code: the live page, and that it offers WhatsApp notifications ("Beri tahu saya"). */
-export const SCAN_HINT = 'Pindai untuk pantau antrean & dapat pemberitahuan WhatsApp';
+/** Under the QR code: the live page, its WhatsApp notifications ("Beri tahu saya") and, once served, the survey. */
+export const SCAN_HINT = 'Pindai untuk pantau antrean, pemberitahuan WhatsApp & survei kepuasan';
 
 /** 80 mm paper: 42 columns of font A (48 on some printers; 42 prints on both). */
 const COLUMNS = 42;

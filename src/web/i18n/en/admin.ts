@@ -6,6 +6,7 @@ import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
 import { adminOutbox } from './adminOutbox';
 import { adminSettings } from './adminSettings';
+import { adminSkm } from './adminSkm';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
 
@@ -34,6 +35,7 @@ export const admin: Dict<typeof id.admin> = {
     import: 'Catalog import',
     calendar: 'National calendar',
     stats: 'Statistics',
+    skm: 'Satisfaction survey (SKM)',
     voice: 'Announcement voice',
     devices: 'Devices',
     integrations: 'API & Webhook',
@@ -63,6 +65,7 @@ export const admin: Dict<typeof id.admin> = {
     unavailable: 'Live queue data is not available yet.',
   },
   stats: adminStats,
+  skm: adminSkm,
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,

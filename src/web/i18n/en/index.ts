@@ -22,6 +22,7 @@ import { kiosk, slip } from './kiosk';
 import { notify } from './notify';
 import { home, portal, standard } from './portal';
 import { push } from './push';
+import { survey } from './survey';
 import { hours, units } from './units';
 
 /** English: one switch away on every screen. Plurals use i18next's _one/_other suffixes. */
@@ -52,4 +53,5 @@ export const en: Dict<typeof id> = {
   hours,
   errors,
   push,
+  survey,
 };

@@ -44,6 +44,6 @@ export const slip: Dict<typeof id.slip> = {
   counters: 'Go to: {{counters}}',
   ahead: 'People ahead of you: {{count}}',
   fee: 'Service fee: {{fee}}',
-  scan: 'Scan to follow the queue & get WhatsApp notifications',
+  scan: 'Scan to follow the queue, get WhatsApp notifications & rate the service',
   free: 'Priority service is free · Refuse illegal levies',
 };

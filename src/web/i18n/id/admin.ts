@@ -4,6 +4,7 @@ import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
 import { adminOutbox } from './adminOutbox';
 import { adminSettings } from './adminSettings';
+import { adminSkm } from './adminSkm';
 import { adminVoice } from './adminVoice';
 import { adminStats } from './stats';
 
@@ -32,6 +33,7 @@ export const admin = {
     import: 'Impor katalog',
     calendar: 'Kalender nasional',
     stats: 'Statistik',
+    skm: 'Survei kepuasan (SKM)',
     voice: 'Suara panggilan',
     devices: 'Perangkat',
     integrations: 'API & Webhook',
@@ -61,6 +63,7 @@ export const admin = {
     unavailable: 'Data antrean langsung belum tersedia.',
   },
   stats: adminStats,
+  skm: adminSkm,
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,

@@ -21,6 +21,7 @@ import { kiosk, slip } from './kiosk';
 import { notify } from './notify';
 import { home, portal, standard } from './portal';
 import { push } from './push';
+import { survey } from './survey';
 import { hours, units } from './units';
 
 /** Bahasa Indonesia: the default language of every screen. Each area lives in its own module. */
@@ -51,6 +52,7 @@ export const id = {
   hours,
   errors,
   push,
+  survey,
 };
 
 export type { Dict } from '../dict';

@@ -39,7 +39,7 @@ export const slip = {
   number: 'NOMOR ANTREAN',
   counters: 'Menuju: {{counters}}',
   ahead: 'Antrean di depan Anda: {{count}}',
-  scan: 'Pindai untuk pantau antrean & dapat pemberitahuan WhatsApp',
+  scan: 'Pindai untuk pantau antrean, pemberitahuan WhatsApp & survei kepuasan',
   fee: 'Biaya layanan: {{fee}}',
   free: 'Layanan prioritas gratis · Tolak pungutan liar',
 };

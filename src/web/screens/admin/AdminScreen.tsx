@@ -20,6 +20,7 @@ import { OutboxAdmin } from './OutboxAdmin';
 import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
+import { SkmAdmin } from './SkmAdmin';
 import { StaffAdmin } from './StaffAdmin';
 import { StatsAdmin } from './StatsAdmin';
 import { TemplatesAdmin } from './TemplatesAdmin';
@@ -40,6 +41,8 @@ const SECTIONS = [
 const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
 /** Outgoing messages and their wording: mall admins, national admins and auditors (read-only). */
 const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
+/** The satisfaction survey report: mall admins, auditors, agency admins (their agency). */
+const SKM_SECTIONS = ['skm'] as const;
 /** Deployment-wide sections, for the national admin only. */
 const NATIONAL_SECTIONS = ['calendar'] as const;
 
@@ -84,6 +87,7 @@ export function AdminScreen() {
               {[
                 ...SECTIONS,
                 ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
+                ...(may(user, 'survey.report') ? SKM_SECTIONS : []),
                 ...(may(user, 'outbox.read') ? OUTBOX_SECTIONS : []),
                 ...(may(user, 'calendar.national') ? NATIONAL_SECTIONS : []),
               ].map((s) => (
@@ -109,6 +113,7 @@ export function AdminScreen() {
                 <Route path="import" element={<ImportAdmin />} />
                 <Route path="devices" element={<DevicesAdmin />} />
                 <Route path="integrations" element={<IntegrationsAdmin />} />
+                {may(user, 'survey.report') && <Route path="skm" element={<SkmAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="messages" element={<OutboxAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="templates" element={<TemplatesAdmin />} />}
                 {may(user, 'calendar.national') && (

@@ -10,6 +10,7 @@ import { peopleAhead } from '../../app/tickets';
 import type { TicketView } from '../../app/types';
 import { OpeningHours } from '../../components/OpeningHours';
 import { PushOptIn } from '../../components/PushOptIn';
+import { SurveyInvite } from '../survey/SurveyInvite';
 import { NotifyPanel } from './NotifyPanel';
 
 /**
@@ -114,6 +115,7 @@ export function TicketPage() {
           }
         />
       )}
+      {data.status === 'done' && <SurveyInvite mall={mall.slug} code={data.trackingCode} />}
       <dl className="ticket-meta">
         <div>
           <dt>{t('ticketPage.issuedAt')}</dt>
