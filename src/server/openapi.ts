@@ -37,6 +37,15 @@ import {
   WebhookCreated,
   WebhookDelivery,
 } from '../shared/contracts/integrations.js';
+import {
+  Agreement,
+  Candidate,
+  OpeningSummary,
+  Plan,
+  PlanAction,
+  PlanStage,
+  Readiness,
+} from '../shared/contracts/opening.js';
 import { MessageTemplate, OutboxMessage, RenderedMessage } from '../shared/contracts/outbox.js';
 import { CounterQueue, Priority, PublicTicket, Ticket, TicketStatus } from '../shared/contracts/queue.js';
 import { QueueStats } from '../shared/contracts/stats.js';
@@ -53,6 +62,13 @@ import { Me, PolicyAction, RoleEnum, User } from '../shared/contracts/users.js';
  */
 const COMPONENTS: Record<string, ZodType> = {
   Agency,
+  Agreement,
+  Candidate,
+  OpeningSummary,
+  Plan,
+  PlanAction,
+  PlanStage,
+  Readiness,
   ApiKey,
   ApiKeyCreated,
   CalendarImportReport,

@@ -956,22 +956,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agencyId: number;
-                            date: string | null;
-                            deadline: string | null;
-                            documentId: number | null;
-                            /** @enum {string} */
-                            kind: "mou" | "pks";
-                            reason: string | null;
-                            signatories: {
-                                name: string;
-                                role?: string;
-                            }[];
-                            /** @enum {string} */
-                            status: "draft" | "sent" | "signed" | "declined" | "expired";
-                            updatedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["Agreement"];
                     };
                 };
             };
@@ -1051,40 +1036,10 @@ export interface paths {
                             items: {
                                 agencyId: number;
                                 live: boolean;
-                                mou: {
-                                    agencyId: number;
-                                    date: string | null;
-                                    deadline: string | null;
-                                    documentId: number | null;
-                                    /** @enum {string} */
-                                    kind: "mou" | "pks";
-                                    reason: string | null;
-                                    signatories: {
-                                        name: string;
-                                        role?: string;
-                                    }[];
-                                    /** @enum {string} */
-                                    status: "draft" | "sent" | "signed" | "declined" | "expired";
-                                    updatedAt: string | null;
-                                } | null;
+                                mou: components["schemas"]["Agreement"] | null;
                                 name: string;
                                 override: string | null;
-                                pks: {
-                                    agencyId: number;
-                                    date: string | null;
-                                    deadline: string | null;
-                                    documentId: number | null;
-                                    /** @enum {string} */
-                                    kind: "mou" | "pks";
-                                    reason: string | null;
-                                    signatories: {
-                                        name: string;
-                                        role?: string;
-                                    }[];
-                                    /** @enum {string} */
-                                    status: "draft" | "sent" | "signed" | "declined" | "expired";
-                                    updatedAt: string | null;
-                                } | null;
+                                pks: components["schemas"]["Agreement"] | null;
                                 /** @enum {string} */
                                 type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
                             }[];
@@ -3061,34 +3016,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                agencyId: number | null;
-                                countersNeeded: number;
-                                /** @enum {string} */
-                                decision: "pending" | "join" | "wait" | "decline";
-                                decisionReason: string | null;
-                                desksNeeded: number;
-                                id: number;
-                                inputs: {
-                                    forumDate: string;
-                                    id: number;
-                                    request: string | null;
-                                    serviceName: string | null;
-                                    source: string;
-                                    votes: number;
-                                }[];
-                                name: string;
-                                note: string | null;
-                                services: {
-                                    id: number;
-                                    /** @enum {string} */
-                                    kind: "licensing" | "non_licensing";
-                                    name: string;
-                                }[];
-                                /** @enum {string} */
-                                type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
-                                votes: number;
-                            }[];
+                            items: components["schemas"]["Candidate"][];
                         };
                     };
                 };
@@ -3135,34 +3063,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agencyId: number | null;
-                            countersNeeded: number;
-                            /** @enum {string} */
-                            decision: "pending" | "join" | "wait" | "decline";
-                            decisionReason: string | null;
-                            desksNeeded: number;
-                            id: number;
-                            inputs: {
-                                forumDate: string;
-                                id: number;
-                                request: string | null;
-                                serviceName: string | null;
-                                source: string;
-                                votes: number;
-                            }[];
-                            name: string;
-                            note: string | null;
-                            services: {
-                                id: number;
-                                /** @enum {string} */
-                                kind: "licensing" | "non_licensing";
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
-                            votes: number;
-                        };
+                        "application/json": components["schemas"]["Candidate"];
                     };
                 };
             };
@@ -3216,34 +3117,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agencyId: number | null;
-                            countersNeeded: number;
-                            /** @enum {string} */
-                            decision: "pending" | "join" | "wait" | "decline";
-                            decisionReason: string | null;
-                            desksNeeded: number;
-                            id: number;
-                            inputs: {
-                                forumDate: string;
-                                id: number;
-                                request: string | null;
-                                serviceName: string | null;
-                                source: string;
-                                votes: number;
-                            }[];
-                            name: string;
-                            note: string | null;
-                            services: {
-                                id: number;
-                                /** @enum {string} */
-                                kind: "licensing" | "non_licensing";
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
-                            votes: number;
-                        };
+                        "application/json": components["schemas"]["Candidate"];
                     };
                 };
             };
@@ -3287,34 +3161,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agencyId: number | null;
-                            countersNeeded: number;
-                            /** @enum {string} */
-                            decision: "pending" | "join" | "wait" | "decline";
-                            decisionReason: string | null;
-                            desksNeeded: number;
-                            id: number;
-                            inputs: {
-                                forumDate: string;
-                                id: number;
-                                request: string | null;
-                                serviceName: string | null;
-                                source: string;
-                                votes: number;
-                            }[];
-                            name: string;
-                            note: string | null;
-                            services: {
-                                id: number;
-                                /** @enum {string} */
-                                kind: "licensing" | "non_licensing";
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
-                            votes: number;
-                        };
+                        "application/json": components["schemas"]["Candidate"];
                     };
                 };
             };
@@ -3363,34 +3210,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agencyId: number | null;
-                            countersNeeded: number;
-                            /** @enum {string} */
-                            decision: "pending" | "join" | "wait" | "decline";
-                            decisionReason: string | null;
-                            desksNeeded: number;
-                            id: number;
-                            inputs: {
-                                forumDate: string;
-                                id: number;
-                                request: string | null;
-                                serviceName: string | null;
-                                source: string;
-                                votes: number;
-                            }[];
-                            name: string;
-                            note: string | null;
-                            services: {
-                                id: number;
-                                /** @enum {string} */
-                                kind: "licensing" | "non_licensing";
-                                name: string;
-                            }[];
-                            /** @enum {string} */
-                            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
-                            votes: number;
-                        };
+                        "application/json": components["schemas"]["Candidate"];
                     };
                 };
             };
@@ -6269,59 +6089,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agreements: {
-                                signed: number;
-                                total: number;
-                            };
-                            budget: {
-                                planned: number;
-                                realised: number;
-                            };
-                            coverage: {
-                                full: number;
-                                intakeOnly: number;
-                                notServed: number;
-                                total: number;
-                            };
-                            mallId: number;
-                            milestones: {
-                                blockers: string[];
-                                date: string | null;
-                                daysRemaining: number | null;
-                                /** @enum {string} */
-                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
-                            }[];
-                            name: string;
-                            next: {
-                                date: string;
-                                daysRemaining: number;
-                                /** @enum {string} */
-                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
-                            } | null;
-                            openedAt: string | null;
-                            overdue: {
-                                actions: string[];
-                                dualism: number;
-                            };
-                            plan: {
-                                done: number;
-                                percent: number;
-                                total: number;
-                            };
-                            readiness: {
-                                missing: number;
-                                ready: boolean;
-                                score: number;
-                            };
-                            slug: string;
-                            spaceCounters: number | null;
-                            spaceDesks: number | null;
-                            /** @enum {string} */
-                            stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
-                            /** @enum {string} */
-                            status: "preparing" | "open";
-                        };
+                        "application/json": components["schemas"]["OpeningSummary"];
                     };
                 };
             };
@@ -6360,59 +6128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            agreements: {
-                                signed: number;
-                                total: number;
-                            };
-                            budget: {
-                                planned: number;
-                                realised: number;
-                            };
-                            coverage: {
-                                full: number;
-                                intakeOnly: number;
-                                notServed: number;
-                                total: number;
-                            };
-                            mallId: number;
-                            milestones: {
-                                blockers: string[];
-                                date: string | null;
-                                daysRemaining: number | null;
-                                /** @enum {string} */
-                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
-                            }[];
-                            name: string;
-                            next: {
-                                date: string;
-                                daysRemaining: number;
-                                /** @enum {string} */
-                                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
-                            } | null;
-                            openedAt: string | null;
-                            overdue: {
-                                actions: string[];
-                                dualism: number;
-                            };
-                            plan: {
-                                done: number;
-                                percent: number;
-                                total: number;
-                            };
-                            readiness: {
-                                missing: number;
-                                ready: boolean;
-                                score: number;
-                            };
-                            slug: string;
-                            spaceCounters: number | null;
-                            spaceDesks: number | null;
-                            /** @enum {string} */
-                            stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
-                            /** @enum {string} */
-                            status: "preparing" | "open";
-                        };
+                        "application/json": components["schemas"]["OpeningSummary"];
                     };
                 };
             };
@@ -6799,40 +6515,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            budget: {
-                                planned: number;
-                                realised: number;
-                            };
-                            done: number;
-                            overdue: number;
-                            percent: number;
-                            stages: {
-                                actions: {
-                                    budgetPlanned: number | null;
-                                    budgetRealised: number | null;
-                                    doneAt: string | null;
-                                    dueDate: string | null;
-                                    evidence: string | null;
-                                    id: number;
-                                    overdue: boolean;
-                                    owner: string | null;
-                                    stageId: number;
-                                    /** @enum {string} */
-                                    status: "todo" | "doing" | "done" | "dropped";
-                                    title: string;
-                                }[];
-                                budgetPlanned: number | null;
-                                budgetRealised: number | null;
-                                done: number;
-                                id: number;
-                                milestone: string | null;
-                                name: string;
-                                percent: number;
-                                total: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["Plan"];
                     };
                 };
             };
@@ -6889,20 +6572,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            budgetPlanned: number | null;
-                            budgetRealised: number | null;
-                            doneAt: string | null;
-                            dueDate: string | null;
-                            evidence: string | null;
-                            id: number;
-                            overdue: boolean;
-                            owner: string | null;
-                            stageId: number;
-                            /** @enum {string} */
-                            status: "todo" | "doing" | "done" | "dropped";
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["PlanAction"];
                     };
                 };
             };
@@ -6959,20 +6629,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            budgetPlanned: number | null;
-                            budgetRealised: number | null;
-                            doneAt: string | null;
-                            dueDate: string | null;
-                            evidence: string | null;
-                            id: number;
-                            overdue: boolean;
-                            owner: string | null;
-                            stageId: number;
-                            /** @enum {string} */
-                            status: "todo" | "doing" | "done" | "dropped";
-                            title: string;
-                        };
+                        "application/json": components["schemas"]["PlanAction"];
                     };
                 };
             };
@@ -7014,40 +6671,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            budget: {
-                                planned: number;
-                                realised: number;
-                            };
-                            done: number;
-                            overdue: number;
-                            percent: number;
-                            stages: {
-                                actions: {
-                                    budgetPlanned: number | null;
-                                    budgetRealised: number | null;
-                                    doneAt: string | null;
-                                    dueDate: string | null;
-                                    evidence: string | null;
-                                    id: number;
-                                    overdue: boolean;
-                                    owner: string | null;
-                                    stageId: number;
-                                    /** @enum {string} */
-                                    status: "todo" | "doing" | "done" | "dropped";
-                                    title: string;
-                                }[];
-                                budgetPlanned: number | null;
-                                budgetRealised: number | null;
-                                done: number;
-                                id: number;
-                                milestone: string | null;
-                                name: string;
-                                percent: number;
-                                total: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["Plan"];
                     };
                 };
             };
@@ -7098,40 +6722,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            budget: {
-                                planned: number;
-                                realised: number;
-                            };
-                            done: number;
-                            overdue: number;
-                            percent: number;
-                            stages: {
-                                actions: {
-                                    budgetPlanned: number | null;
-                                    budgetRealised: number | null;
-                                    doneAt: string | null;
-                                    dueDate: string | null;
-                                    evidence: string | null;
-                                    id: number;
-                                    overdue: boolean;
-                                    owner: string | null;
-                                    stageId: number;
-                                    /** @enum {string} */
-                                    status: "todo" | "doing" | "done" | "dropped";
-                                    title: string;
-                                }[];
-                                budgetPlanned: number | null;
-                                budgetRealised: number | null;
-                                done: number;
-                                id: number;
-                                milestone: string | null;
-                                name: string;
-                                percent: number;
-                                total: number;
-                            }[];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["Plan"];
                     };
                 };
             };
@@ -7268,31 +6859,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            areas: {
-                                done: number;
-                                items: {
-                                    computed: boolean;
-                                    detail: string | null;
-                                    done: boolean;
-                                    evidence: string | null;
-                                    id: number;
-                                    title: string;
-                                }[];
-                                /** @enum {string} */
-                                key: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
-                                name: string;
-                                total: number;
-                            }[];
-                            missing: {
-                                /** @enum {string} */
-                                area: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
-                                id: number;
-                                title: string;
-                            }[];
-                            ready: boolean;
-                            score: number;
-                        };
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
             };
@@ -7344,31 +6911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            areas: {
-                                done: number;
-                                items: {
-                                    computed: boolean;
-                                    detail: string | null;
-                                    done: boolean;
-                                    evidence: string | null;
-                                    id: number;
-                                    title: string;
-                                }[];
-                                /** @enum {string} */
-                                key: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
-                                name: string;
-                                total: number;
-                            }[];
-                            missing: {
-                                /** @enum {string} */
-                                area: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
-                                id: number;
-                                title: string;
-                            }[];
-                            ready: boolean;
-                            score: number;
-                        };
+                        "application/json": components["schemas"]["Readiness"];
                     };
                 };
             };
@@ -9312,59 +8855,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                agreements: {
-                                    signed: number;
-                                    total: number;
-                                };
-                                budget: {
-                                    planned: number;
-                                    realised: number;
-                                };
-                                coverage: {
-                                    full: number;
-                                    intakeOnly: number;
-                                    notServed: number;
-                                    total: number;
-                                };
-                                mallId: number;
-                                milestones: {
-                                    blockers: string[];
-                                    date: string | null;
-                                    daysRemaining: number | null;
-                                    /** @enum {string} */
-                                    key: "commitment" | "trial" | "soft_opening" | "grand_opening";
-                                }[];
-                                name: string;
-                                next: {
-                                    date: string;
-                                    daysRemaining: number;
-                                    /** @enum {string} */
-                                    key: "commitment" | "trial" | "soft_opening" | "grand_opening";
-                                } | null;
-                                openedAt: string | null;
-                                overdue: {
-                                    actions: string[];
-                                    dualism: number;
-                                };
-                                plan: {
-                                    done: number;
-                                    percent: number;
-                                    total: number;
-                                };
-                                readiness: {
-                                    missing: number;
-                                    ready: boolean;
-                                    score: number;
-                                };
-                                slug: string;
-                                spaceCounters: number | null;
-                                spaceDesks: number | null;
-                                /** @enum {string} */
-                                stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
-                                /** @enum {string} */
-                                status: "preparing" | "open";
-                            }[];
+                            items: components["schemas"]["OpeningSummary"][];
                             totals: {
                                 malls: number;
                                 open: number;
@@ -9553,6 +9044,22 @@ export interface components {
             /** @enum {string} */
             type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
         };
+        Agreement: {
+            agencyId: number;
+            date: string | null;
+            deadline: string | null;
+            documentId: number | null;
+            /** @enum {string} */
+            kind: "mou" | "pks";
+            reason: string | null;
+            signatories: {
+                name: string;
+                role?: string;
+            }[];
+            /** @enum {string} */
+            status: "draft" | "sent" | "signed" | "declined" | "expired";
+            updatedAt: string | null;
+        };
         ApiKey: {
             createdAt: string;
             id: number;
@@ -9589,6 +9096,34 @@ export interface components {
             code: "NEXT_YEAR_CALENDAR_MISSING";
             message: string;
             year: number;
+        };
+        Candidate: {
+            agencyId: number | null;
+            countersNeeded: number;
+            /** @enum {string} */
+            decision: "pending" | "join" | "wait" | "decline";
+            decisionReason: string | null;
+            desksNeeded: number;
+            id: number;
+            inputs: {
+                forumDate: string;
+                id: number;
+                request: string | null;
+                serviceName: string | null;
+                source: string;
+                votes: number;
+            }[];
+            name: string;
+            note: string | null;
+            services: {
+                id: number;
+                /** @enum {string} */
+                kind: "licensing" | "non_licensing";
+                name: string;
+            }[];
+            /** @enum {string} */
+            type: "regency_office" | "provincial_office" | "vertical_agency" | "state_enterprise" | "regional_enterprise" | "private";
+            votes: number;
         };
         ClipRecordingList: {
             clips: {
@@ -9831,6 +9366,59 @@ export interface components {
             opens: string;
             weekday: number;
         };
+        OpeningSummary: {
+            agreements: {
+                signed: number;
+                total: number;
+            };
+            budget: {
+                planned: number;
+                realised: number;
+            };
+            coverage: {
+                full: number;
+                intakeOnly: number;
+                notServed: number;
+                total: number;
+            };
+            mallId: number;
+            milestones: {
+                blockers: string[];
+                date: string | null;
+                daysRemaining: number | null;
+                /** @enum {string} */
+                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+            }[];
+            name: string;
+            next: {
+                date: string;
+                daysRemaining: number;
+                /** @enum {string} */
+                key: "commitment" | "trial" | "soft_opening" | "grand_opening";
+            } | null;
+            openedAt: string | null;
+            overdue: {
+                actions: string[];
+                dualism: number;
+            };
+            plan: {
+                done: number;
+                percent: number;
+                total: number;
+            };
+            readiness: {
+                missing: number;
+                ready: boolean;
+                score: number;
+            };
+            slug: string;
+            spaceCounters: number | null;
+            spaceDesks: number | null;
+            /** @enum {string} */
+            stage: "committed" | "preparing" | "trial" | "soft_opening" | "open";
+            /** @enum {string} */
+            status: "preparing" | "open";
+        };
         OutboxMessage: {
             addressErased: boolean;
             addressMasked: string;
@@ -9858,6 +9446,42 @@ export interface components {
                 id: number;
                 type: string;
             } | null;
+        };
+        Plan: {
+            budget: {
+                planned: number;
+                realised: number;
+            };
+            done: number;
+            overdue: number;
+            percent: number;
+            stages: components["schemas"]["PlanStage"][];
+            total: number;
+        };
+        PlanAction: {
+            budgetPlanned: number | null;
+            budgetRealised: number | null;
+            doneAt: string | null;
+            dueDate: string | null;
+            evidence: string | null;
+            id: number;
+            overdue: boolean;
+            owner: string | null;
+            stageId: number;
+            /** @enum {string} */
+            status: "todo" | "doing" | "done" | "dropped";
+            title: string;
+        };
+        PlanStage: {
+            actions: components["schemas"]["PlanAction"][];
+            budgetPlanned: number | null;
+            budgetRealised: number | null;
+            done: number;
+            id: number;
+            milestone: string | null;
+            name: string;
+            percent: number;
+            total: number;
         };
         PrintOutcome: {
             message?: string;
@@ -10014,6 +9638,31 @@ export interface components {
                     };
                 };
             };
+        };
+        Readiness: {
+            areas: {
+                done: number;
+                items: {
+                    computed: boolean;
+                    detail: string | null;
+                    done: boolean;
+                    evidence: string | null;
+                    id: number;
+                    title: string;
+                }[];
+                /** @enum {string} */
+                key: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
+                name: string;
+                total: number;
+            }[];
+            missing: {
+                /** @enum {string} */
+                area: "regional_head" | "agencies" | "facilities" | "service_system" | "business_system";
+                id: number;
+                title: string;
+            }[];
+            ready: boolean;
+            score: number;
         };
         RenderedMessage: {
             subject: string;

@@ -4,6 +4,7 @@ import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
+import { adminOpening } from './adminOpening';
 import { adminOutbox } from './adminOutbox';
 import { adminSettings } from './adminSettings';
 import { adminSkm } from './adminSkm';
@@ -41,6 +42,12 @@ export const admin: Dict<typeof id.admin> = {
     integrations: 'API & Webhook',
     messages: 'Outgoing messages',
     templates: 'Message templates',
+    opening: 'Road to opening',
+    plan: 'Action plan',
+    agreements: 'Agreements',
+    coverage: 'Service coverage',
+    candidates: 'Candidates',
+    road: 'National overview',
   },
   col: {
     action: 'Action',
@@ -71,6 +78,7 @@ export const admin: Dict<typeof id.admin> = {
   ...adminSettings,
   ...adminDevices,
   ...adminIntegrations,
+  ...adminOpening,
   ...adminOutbox,
   ...adminCalendar,
 };

@@ -2,6 +2,7 @@ import { adminCalendar } from './adminCalendar';
 import { adminCatalog } from './adminCatalog';
 import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
+import { adminOpening } from './adminOpening';
 import { adminOutbox } from './adminOutbox';
 import { adminSettings } from './adminSettings';
 import { adminSkm } from './adminSkm';
@@ -39,6 +40,12 @@ export const admin = {
     integrations: 'API & Webhook',
     messages: 'Pesan keluar',
     templates: 'Templat pesan',
+    opening: 'Persiapan',
+    plan: 'Rencana aksi',
+    agreements: 'Perjanjian',
+    coverage: 'Cakupan layanan',
+    candidates: 'Calon instansi',
+    road: 'Pantauan nasional',
   },
   col: {
     action: 'Aksi',
@@ -69,6 +76,7 @@ export const admin = {
   ...adminSettings,
   ...adminDevices,
   ...adminIntegrations,
+  ...adminOpening,
   ...adminOutbox,
   ...adminCalendar,
 };

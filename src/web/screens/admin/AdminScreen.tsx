@@ -17,6 +17,12 @@ import { ImportAdmin } from './ImportAdmin';
 import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { NationalCalendarAdmin } from './NationalCalendarAdmin';
 import { OutboxAdmin } from './OutboxAdmin';
+import { AgreementsAdmin } from './opening/AgreementsAdmin';
+import { CandidatesAdmin } from './opening/CandidatesAdmin';
+import { CoverageAdmin } from './opening/CoverageAdmin';
+import { NationalOpening } from './opening/NationalOpening';
+import { OpeningAdmin } from './opening/OpeningAdmin';
+import { PlanAdmin } from './opening/PlanAdmin';
 import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
@@ -43,8 +49,10 @@ const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
 const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
 /** The satisfaction survey report: mall admins, auditors, agency admins (their agency). */
 const SKM_SECTIONS = ['skm'] as const;
+/** The road to opening (issue 14): mall admins, national admins and auditors. */
+const OPENING_SECTIONS = ['opening', 'plan', 'agreements', 'coverage', 'candidates'] as const;
 /** Deployment-wide sections, for the national admin only. */
-const NATIONAL_SECTIONS = ['calendar'] as const;
+const NATIONAL_SECTIONS = ['calendar', 'road'] as const;
 
 /** Mall admin and agency admin: live hall, statistics, catalog, counters, staff, hours and import. */
 export function AdminScreen() {
@@ -89,6 +97,7 @@ export function AdminScreen() {
                 ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
                 ...(may(user, 'survey.report') ? SKM_SECTIONS : []),
                 ...(may(user, 'outbox.read') ? OUTBOX_SECTIONS : []),
+                ...(may(user, 'opening.read') ? OPENING_SECTIONS : []),
                 ...(may(user, 'calendar.national') ? NATIONAL_SECTIONS : []),
               ].map((s) => (
                 <NavLink key={s} to={s ? `${base}/${s}` : base} end={s === ''}>
@@ -119,6 +128,16 @@ export function AdminScreen() {
                 {may(user, 'calendar.national') && (
                   <Route path="calendar" element={<NationalCalendarAdmin />} />
                 )}
+                {may(user, 'opening.read') && (
+                  <>
+                    <Route path="opening" element={<OpeningAdmin />} />
+                    <Route path="plan" element={<PlanAdmin />} />
+                    <Route path="agreements" element={<AgreementsAdmin />} />
+                    <Route path="coverage" element={<CoverageAdmin />} />
+                    <Route path="candidates" element={<CandidatesAdmin />} />
+                  </>
+                )}
+                {may(user, 'opening.national') && <Route path="road" element={<NationalOpening />} />}
               </Routes>
             </main>
           </div>
