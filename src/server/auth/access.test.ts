@@ -52,6 +52,8 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'webhooks.manage': ['mall_admin', 'national_admin'],
   'outbox.read': ['mall_admin', 'auditor', 'national_admin'],
   'outbox.manage': ['mall_admin', 'national_admin'],
+  'attendance.read': ['agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'counter.approve': ['mall_admin', 'national_admin'],
   'planning.compute': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
   'application.intake': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'national_admin'],
   'application.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],

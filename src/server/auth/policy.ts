@@ -167,6 +167,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'counter.manage':
       return isMallAdmin(actor, r) || isAgencyAdmin(actor, r);
     case 'standard.read':
+    case 'attendance.read':
       return isMallAdmin(actor, r) || isAgencyAdmin(actor, r) || isAuditorOf(actor, r);
     case 'counter.operate':
       if (isMallAdmin(actor, r) || isAgencyAdmin(actor, r)) return true;
@@ -186,6 +187,7 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
         (r.role === undefined || r.role === 'officer' || r.role === 'back_office')
       );
     case 'users.unlock':
+    case 'counter.approve':
     case 'apikeys.manage':
     case 'webhooks.manage':
       return isMallAdmin(actor, r);

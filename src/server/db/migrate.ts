@@ -24,6 +24,7 @@ import * as m030 from './migrations/030_mall_opening.js';
 import * as m031 from './migrations/031_agreements.js';
 import * as m032 from './migrations/032_coverage.js';
 import * as m033 from './migrations/033_candidates.js';
+import * as m038 from './migrations/038_attendance.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '032_coverage': m032,
   '033_candidates': m033,
   '016_bookings': m016,
+  '038_attendance': m038,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

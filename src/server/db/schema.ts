@@ -110,6 +110,8 @@ export interface CountersTable {
   name: string;
   zone_id: number | null;
   status: string;
+  /** Why the counter is on break or closed (an approved request's reason); null when open. */
+  status_reason: Generated<string | null>;
   retired_at: string | null;
   created_at: string;
   updated_at: string;
@@ -297,6 +299,32 @@ export interface DevicesTable {
   updated_at: string;
 }
 
+export interface CounterSessionsTable {
+  id: Generated<number>;
+  mall_id: number;
+  counter_id: number;
+  user_id: number;
+  local_date: string;
+  started_at: string;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
+export interface CounterRequestsTable {
+  id: Generated<number>;
+  mall_id: number;
+  counter_id: number;
+  user_id: number;
+  kind: string;
+  reason: string;
+  minutes: number | null;
+  status: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
 export interface DB {
   malls: MallsTable;
   agencies: AgenciesTable;
@@ -304,6 +332,8 @@ export interface DB {
   service_standards: ServiceStandardsTable;
   zones: ZonesTable;
   counters: CountersTable;
+  counter_sessions: CounterSessionsTable;
+  counter_requests: CounterRequestsTable;
   counter_services: CounterServicesTable;
   users: UsersTable;
   user_counters: UserCountersTable;

@@ -4,6 +4,7 @@ import { agenciesRoutes } from './agencies/agencies.routes.js';
 import { announcementsRoutes } from './announcements/announcements.routes.js';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.js';
 import { applicationsRoutes } from './applications/applications.routes.js';
+import { attendanceRoutes } from './attendance/attendance.routes.js';
 import { auditLogRoutes } from './audit-log/audit-log.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { bookingsRoutes } from './bookings/bookings.routes.js';
@@ -57,6 +58,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     webhooksRoutes,
     notificationsRoutes,
     planningRoutes,
+    attendanceRoutes,
     applicationsRoutes,
     paymentsRoutes,
     complaintsRoutes,

@@ -7,6 +7,8 @@ export const DisplayCounter = z.object({
   number: z.number(),
   name: z.string(),
   status: CounterStatus,
+  /** Why the counter is on break or closed, e.g. "Istirahat sholat"; null when open or not given. */
+  statusReason: z.string().nullable(),
   current: z.object({ number: z.string(), serviceName: z.string() }).nullable(),
 });
 

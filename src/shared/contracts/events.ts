@@ -36,6 +36,8 @@ export const RecordedCounterChange = z.object({
   counterNumber: z.number(),
   counterName: z.string(),
   status: CounterStatus,
+  /** Why the counter is on break or closed (an approved request's reason); null when open. */
+  statusReason: z.string().nullable().optional(),
   current: CurrentTicket.nullable(),
 });
 

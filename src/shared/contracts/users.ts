@@ -94,6 +94,10 @@ export const PolicyAction = z.enum([
   /** Outgoing messages and their templates: read (admins, auditors) and manage (mall admins). */
   'outbox.read',
   'outbox.manage',
+  /** Officers' attendance, their work report and break/closure requests: read. */
+  'attendance.read',
+  /** Approve or reject a counter's break or closure request (mall admins). */
+  'counter.approve',
   /** The staffing calculator (Erlang C): any staff member. */
   'planning.compute',
   /** The back office (issue 12): file an application at a counter, read, process, take and correct payments. */

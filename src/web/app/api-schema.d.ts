@@ -2224,6 +2224,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officers signed in on a local date: first in, last out, minutes, sessions (admins, auditors) */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    date: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                agencyId: number | null;
+                                displayName: string;
+                                firstIn: string;
+                                lastOut: string | null;
+                                minutes: number;
+                                sessions: {
+                                    counterId: number;
+                                    counterNumber: number;
+                                    displayName: string;
+                                    endedAt: string | null;
+                                    endReason: string | null;
+                                    id: number;
+                                    localDate: string;
+                                    startedAt: string;
+                                    userId: number;
+                                }[];
+                                userId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/audit": {
         parameters: {
             query?: never;
@@ -4770,6 +4832,124 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/counter-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Break and closure requests, newest first (admins, auditors) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "cancelled";
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                counterId: number;
+                                counterNumber: number;
+                                createdAt: string;
+                                decidedAt: string | null;
+                                decisionNote: string | null;
+                                displayName: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "break" | "closure";
+                                minutes: number | null;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "cancelled";
+                                userId: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/counter-requests/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (the counter goes on break or closes, the reason on the boards) or reject (mall admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counterId: number;
+                            counterNumber: number;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            displayName: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "break" | "closure";
+                            minutes: number | null;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "cancelled";
+                            userId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/counters": {
         parameters: {
             query?: never;
@@ -4972,6 +5152,167 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/counters/{counterId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a break or a closure of the counter, with the reason the board will show */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "break" | "closure";
+                        minutes?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counterId: number;
+                            counterNumber: number;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decisionNote: string | null;
+                            displayName: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "break" | "closure";
+                            minutes: number | null;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "cancelled";
+                            userId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/counters/{counterId}/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in at a counter (attendance); 409 COUNTER_OCCUPIED when another officer is there */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counterId: number;
+                            counterNumber: number;
+                            displayName: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            id: number;
+                            localDate: string;
+                            startedAt: string;
+                            userId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/counters/{counterId}/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out of a counter; 409 NOT_SIGNED_IN when not signed in there */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    counterId: number;
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counterId: number;
+                            counterNumber: number;
+                            displayName: string;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            id: number;
+                            localDate: string;
+                            startedAt: string;
+                            userId: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5485,6 +5826,7 @@ export interface paths {
                                     serviceName: string;
                                 } | null;
                                 status: components["schemas"]["CounterStatus"];
+                                statusReason?: string | null;
                             };
                             seq: number;
                             /** @enum {string} */
@@ -6916,6 +7258,62 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Officers’ work per counter: minutes signed in, serving, called but not started, idle while citizens waited */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            items: {
+                                calledNotStartedMinutes: number;
+                                counterId: number;
+                                counterNumber: number;
+                                displayName: string;
+                                idleWhileWaitingMinutes: number;
+                                served: number;
+                                servingMinutes: number;
+                                signedInMinutes: number;
+                                userId: number;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/malls/{mall}/reports/payments": {
@@ -9235,6 +9633,7 @@ export interface components {
                 name: string;
                 number: number;
                 status: components["schemas"]["CounterStatus"];
+                statusReason: string | null;
             }[];
             lastEventId: number;
             mall: {

@@ -17,7 +17,7 @@ export function findZone(db: Db, mallId: number, slug: string) {
 export function liveCounters(db: Db, mallId: number, zoneId: number | null) {
   let q = db
     .selectFrom('counters')
-    .select(['id', 'number', 'name', 'status', 'zone_id'])
+    .select(['id', 'number', 'name', 'status', 'status_reason', 'zone_id'])
     .where('mall_id', '=', mallId)
     .where('retired_at', 'is', null);
   if (zoneId !== null) q = q.where('zone_id', '=', zoneId);

@@ -89,6 +89,7 @@ export async function displayState(
         number: c.number,
         name: c.name,
         status: c.status as CounterStatus,
+        statusReason: c.status === 'open' ? null : (c.status_reason ?? null),
         current: cur ? { number: cur.number, serviceName: cur.service_name } : null,
       };
     }),

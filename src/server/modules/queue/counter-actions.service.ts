@@ -146,36 +146,54 @@ export async function setCounterStatus(
   status: 'open' | 'closed' | 'break',
 ) {
   const at = ctx.now().toISOString();
-  await ctx.database.group.run(mall.id, async (tx) => {
-    await lockMallQueue(tx, mall.id);
-    const counter = await operableCounter(tx, mall.id, actor, counterId);
-    await repo.setCounterStatus(tx.db, counterId, status, at);
-    await appendAudit(tx, {
-      mallId: mall.id,
-      actorId: actor.id,
-      action: 'counter.status',
-      entity: 'counter',
-      entityId: counterId,
-      before: { status: counter.status },
-      after: { status },
-      at,
-    });
-    const current = (await repo.currentAtCounter(tx.db, mall.id, counterId))[0];
-    await publishCounterChanged(
-      ctx,
-      tx,
-      {
-        mallId: mall.id,
-        id: counterId,
-        number: counter.number,
-        name: counter.name,
-        zoneId: counter.zone_id,
-        status,
-        current: current ? { number: current.number, serviceName: current.service_name } : null,
-      },
-      at,
-    );
+  await ctx.database.group.run(mall.id, (tx) =>
+    changeCounterStatus(ctx, tx, mall, actor, counterId, status, null, at),
+  );
+}
+
+/**
+ * A counter's state change inside the caller's transaction: the queue lock, the audit row and the
+ * board's `counter.changed` event; `reason` (an approved break or closure request's) shows on boards.
+ */
+export async function changeCounterStatus(
+  ctx: AppContext,
+  tx: Tx,
+  mall: MallRecord,
+  actor: Actor,
+  counterId: number,
+  status: 'open' | 'closed' | 'break',
+  reason: string | null,
+  at: string,
+) {
+  await lockMallQueue(tx, mall.id);
+  const counter = await operableCounter(tx, mall.id, actor, counterId);
+  await repo.setCounterStatus(tx.db, counterId, status, at, reason);
+  await appendAudit(tx, {
+    mallId: mall.id,
+    actorId: actor.id,
+    action: 'counter.status',
+    entity: 'counter',
+    entityId: counterId,
+    before: { status: counter.status },
+    after: { status, ...(reason ? { reason } : {}) },
+    at,
   });
+  const current = (await repo.currentAtCounter(tx.db, mall.id, counterId))[0];
+  await publishCounterChanged(
+    ctx,
+    tx,
+    {
+      mallId: mall.id,
+      id: counterId,
+      number: counter.number,
+      name: counter.name,
+      zoneId: counter.zone_id,
+      status,
+      statusReason: status === 'open' ? null : reason,
+      current: current ? { number: current.number, serviceName: current.service_name } : null,
+    },
+    at,
+  );
 }
 
 export type FinishBody = z.infer<typeof FinishInput>;

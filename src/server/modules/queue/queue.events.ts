@@ -110,6 +110,8 @@ export interface CounterTile {
   name: string;
   zoneId: number | null;
   status: string;
+  /** Why the counter is on break or closed, shown on the board; absent/null when not known or open. */
+  statusReason?: string | null;
   current: { number: string; serviceName: string } | null;
 }
 
@@ -120,6 +122,7 @@ export function counterChanged(c: CounterTile): NewLiveEvent {
     counterNumber: c.number,
     counterName: c.name,
     status: c.status as CounterStatus,
+    statusReason: c.statusReason ?? null,
     current: c.current,
   };
   return { type: 'counter.changed', zoneId: c.zoneId, payload };

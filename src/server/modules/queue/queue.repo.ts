@@ -312,8 +312,18 @@ export async function liveCounterExists(db: Db, mallId: number, counterId: numbe
   return c !== undefined;
 }
 
-export async function setCounterStatus(db: Db, counterId: number, status: string, at: string) {
-  await db.updateTable('counters').set({ status, updated_at: at }).where('id', '=', counterId).execute();
+export async function setCounterStatus(
+  db: Db,
+  counterId: number,
+  status: string,
+  at: string,
+  reason: string | null = null,
+) {
+  await db
+    .updateTable('counters')
+    .set({ status, status_reason: status === 'open' ? null : reason, updated_at: at })
+    .where('id', '=', counterId)
+    .execute();
 }
 
 /** Tickets of a service still waiting (the `queue.changed` event's count). */

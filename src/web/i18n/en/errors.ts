@@ -18,6 +18,12 @@ export const errors: Dict<typeof id.errors> = {
   USER_NOT_FOUND: 'Staff account not found. Reload the page.',
   TICKET_NOT_FOUND: 'Queue number not found. Check the tracking code on your ticket.',
   API_KEY_NOT_FOUND: 'API key not found or already revoked. Reload the page.',
+  REQUEST_NOT_FOUND: 'Break or closure request not found. Reload the page.',
+  COUNTER_OCCUPIED:
+    'Another officer is signed in at this counter. Ask them to sign out first, or choose another counter.',
+  NOT_SIGNED_IN: 'You are not signed in at this counter. Choose “Sign in to counter” first.',
+  REQUEST_PENDING: 'A request for this counter is still waiting for the mall admin’s decision.',
+  REQUEST_DECIDED: 'This request has already been decided. Reload the page to see the decision.',
   WEBHOOK_NOT_FOUND: 'Webhook not found. It may have been deleted; reload the page.',
   CLIP_NOT_FOUND: 'Voice recording not found.',
   ROUTE_NOT_FOUND: 'Page not found.',

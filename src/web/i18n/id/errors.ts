@@ -19,6 +19,12 @@ export const errors = {
   USER_NOT_FOUND: 'Akun petugas tidak ditemukan. Muat ulang halaman.',
   TICKET_NOT_FOUND: 'Nomor antrean tidak ditemukan. Periksa kode pelacakan pada tiket Anda.',
   API_KEY_NOT_FOUND: 'Kunci API tidak ditemukan atau sudah dicabut. Muat ulang halaman.',
+  REQUEST_NOT_FOUND: 'Permintaan istirahat/tutup loket tidak ditemukan. Muat ulang halaman.',
+  COUNTER_OCCUPIED:
+    'Loket ini sedang dipakai petugas lain. Minta petugas itu keluar dari loket dulu, atau pilih loket lain.',
+  NOT_SIGNED_IN: 'Anda belum masuk di loket ini. Pilih “Masuk loket” dulu.',
+  REQUEST_PENDING: 'Permintaan untuk loket ini masih menunggu keputusan admin MPP.',
+  REQUEST_DECIDED: 'Permintaan ini sudah diputuskan. Muat ulang halaman untuk melihat keputusannya.',
   WEBHOOK_NOT_FOUND: 'Webhook tidak ditemukan. Mungkin sudah dihapus; muat ulang halaman.',
   CLIP_NOT_FOUND: 'Rekaman suara tidak ditemukan.',
   ROUTE_NOT_FOUND: 'Halaman tidak ditemukan.',
