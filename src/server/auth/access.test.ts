@@ -67,6 +67,7 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'complaint.readReporter': ['mall_admin', 'national_admin'],
   'survey.report': ['agency_admin', 'mall_admin', 'auditor', 'national_admin'],
   'survey.configure': ['mall_admin', 'national_admin'],
+  'survey.enter': ['agency_admin', 'mall_admin', 'national_admin'],
   'opening.read': ['mall_admin', 'auditor', 'national_admin'],
   'opening.manage': ['mall_admin', 'national_admin'],
   'agreement.override': ['mall_admin', 'national_admin'],

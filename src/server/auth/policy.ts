@@ -247,6 +247,8 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyAdmin(actor, r);
     case 'survey.configure':
       return isMallAdmin(actor, r);
+    case 'survey.enter':
+      return isMallAdmin(actor, r) || isAgencyAdmin(actor, r);
     case 'opening.manage':
     case 'agreement.override':
       return isMallAdmin(actor, r);

@@ -26,18 +26,45 @@ export const RespondentProfile = z.strictObject({
   occupation: Occupation.optional(),
 });
 
+const Answers = z
+  .record(SurveyCode, SurveyScore)
+  .refine((a) => Object.keys(a).length > 0, 'answer at least one element')
+  .refine((a) => Object.keys(a).length <= 30, 'at most 30 elements');
+/** Saran/masukan; NIK- and phone-like numbers are masked as it is read. */
+const Suggestion = staffText(SURVEY_LIMITS.suggestion);
+
 export const SurveyInput = z.strictObject({
   serviceId: Id,
   /** The finished ticket the answer is about: answers it once (409 after). */
   ticketTrackingCode: z.string().trim().min(1).max(64).optional(),
   channel: SurveyChannel.optional(),
-  answers: z
-    .record(SurveyCode, SurveyScore)
-    .refine((a) => Object.keys(a).length > 0, 'answer at least one element')
-    .refine((a) => Object.keys(a).length <= 30, 'at most 30 elements'),
+  answers: Answers,
   respondent: RespondentProfile.optional(),
-  /** Saran/masukan; NIK- and phone-like numbers are masked as it is read. */
-  suggestion: staffText(SURVEY_LIMITS.suggestion).optional(),
+  suggestion: Suggestion.optional(),
+});
+
+/** Most questionnaires one batch may carry (a year of a busy service fits in a few). */
+export const MAX_SURVEY_BATCH = 2000;
+/** Paper questionnaires entered by staff: one service, the day they were filled in, many answers. */
+export const SurveyBatchInput = z.strictObject({
+  serviceId: Id,
+  /** The local day the forms were filled in (not in the future); default today. */
+  answeredOn: LocalDate.optional(),
+  questionnaires: z
+    .array(
+      z.strictObject({
+        answers: Answers,
+        respondent: RespondentProfile.optional(),
+        suggestion: Suggestion.optional(),
+      }),
+    )
+    .min(1)
+    .max(MAX_SURVEY_BATCH),
+});
+export const SurveyBatchResult = z.object({
+  created: z.number(),
+  serviceId: z.number(),
+  answeredOn: z.string(),
 });
 
 export const SurveyReceipt = z.object({
@@ -176,6 +203,7 @@ export const SkmReport = z.object({
 });
 
 export type SurveyInputDto = z.infer<typeof SurveyInput>;
+export type SurveyBatchInputDto = z.infer<typeof SurveyBatchInput>;
 export type SkmReportDto = z.infer<typeof SkmReport>;
 export type SkmReportQueryInput = z.infer<typeof SkmReportQuery>;
 export const MAX_SKM_DAYS = MAX_STATS_DAYS;

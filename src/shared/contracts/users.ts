@@ -116,6 +116,8 @@ export const PolicyAction = z.enum([
   'survey.answer',
   'survey.report',
   'survey.configure',
+  /** Paper questionnaires entered by staff (mall admins; agency admins for their agency). */
+  'survey.enter',
   /** The road to opening (issue 14): read (admins, auditors), manage (mall admins), the agreement override, the ministry's view. */
   'opening.read',
   'opening.manage',

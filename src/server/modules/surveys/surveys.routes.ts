@@ -4,6 +4,8 @@ import {
   SampleSizeQuery,
   SkmReport,
   SkmReportQuery,
+  SurveyBatchInput,
+  SurveyBatchResult,
   SurveyElements,
   SurveyElementsInput,
   SurveyInput,
@@ -18,6 +20,7 @@ import { fileName } from './skm-export.layout.js';
 import { skmPdf } from './skm-export.pdf.js';
 import { skmXlsx } from './skm-export.xlsx.js';
 import { skmReport } from './skm-report.service.js';
+import { enterBatch } from './survey-batch.service.js';
 import { mallElements, saveElements } from './survey-elements.service.js';
 import { submitSurvey, ticketSurveyState } from './surveys.service.js';
 
@@ -40,6 +43,27 @@ export async function surveysRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (req, reply) => reply.status(201).send(await submitSurvey(ctx, req.mall, req.body)),
+  );
+
+  app.post(
+    '/api/v1/malls/:mall/surveys/batch',
+    {
+      config: { access: 'staff', action: 'survey.enter' },
+      // Staff are never rate-limited; a batch may be large.
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Enter paper questionnaires of one service and day (up to 2,000, all or nothing; mall admins, agency admins for their agency)',
+        params: MallParams,
+        body: SurveyBatchInput,
+        response: { 201: SurveyBatchResult },
+      },
+    },
+    async (req, reply) => {
+      const actor = guard(req, 'survey.enter', { mallId: req.mall.id, agencyId: req.actor?.agencyId });
+      return reply.status(201).send(await enterBatch(ctx, req.mall, actor, req.body));
+    },
   );
 
   app.get(

@@ -21,6 +21,26 @@ const alreadyAnswered = () =>
     'Survei untuk tiket ini sudah diisi. Terima kasih (this ticket’s survey was answered already).',
   );
 
+/** Refuses answers to codes that are not the mall's elements (400 with the paths). */
+export async function checkCodes(ctx: AppContext, mall: MallRecord, answers: Record<string, number>[]) {
+  const { elements } = await mallElements(ctx.database.db, mall.id);
+  const known = new Set(elements.map((e) => e.code));
+  const issues = answers.flatMap((a, i) =>
+    Object.keys(a)
+      .filter((c) => !known.has(c))
+      .map((c) => ({
+        path: answers.length > 1 ? ['questionnaires', i, 'answers', c] : ['answers', c],
+        code: c,
+      })),
+  );
+  if (issues.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Unsur tidak dikenal: ${[...new Set(issues.map((x) => x.code))].join(', ')} (unknown elements).`,
+      { issues: issues.slice(0, 50).map((x) => ({ path: x.path, message: 'not an element of this mall' })) },
+    );
+}
+
 /** Whether the holder of a ticket may answer now: only once, and only after it was finished. */
 export async function ticketSurveyState(
   ctx: AppContext,

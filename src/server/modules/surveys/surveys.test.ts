@@ -266,6 +266,63 @@ describe.each(dialects())('satisfaction survey (SKM) on %s', (dialect) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('takes paper questionnaires in batches from staff and reproduces a tally of answers per element', async () => {
+    // How published reports list the answers: per element, how many chose 1, 2, 3 and 4 (n = 150).
+    const tally = [
+      [0, 10, 90, 50],
+      [2, 8, 85, 55],
+      [5, 20, 80, 45],
+      [0, 0, 30, 120],
+      [1, 9, 95, 45],
+      [0, 5, 88, 57],
+      [0, 3, 80, 67],
+      [3, 15, 92, 40],
+      [4, 12, 100, 34],
+    ];
+    const columns = tally.map((counts) => counts.flatMap((n, k) => Array<number>(n).fill(k + 1)));
+    const questionnaires = Array.from({ length: 150 }, (_, i) => ({
+      answers: Object.fromEntries(columns.map((col, j) => [`U${j + 1}`, col[i]!])),
+    }));
+    const svc = services.find((s) => s.servedAtMall && s.name.includes('Akta'))!;
+    const own = (await req('GET', '/api/v1/auth/me', await t.login('dukcapil-admin'))).json().agencyId;
+    const body = { serviceId: svc.id, answeredOn: '2026-11-20', questionnaires };
+    expect((await req('POST', url('/surveys/batch'), undefined, body)).statusCode).toBe(401);
+    expect((await req('POST', url('/surveys/batch'), await t.login('petugas'), body)).statusCode).toBe(403);
+    const other = services.find((s) => s.agencyId !== own)!.id;
+    expect(
+      (
+        await req('POST', url('/surveys/batch'), await t.login('dukcapil-admin'), {
+          ...body,
+          serviceId: other,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await req('POST', url('/surveys/batch'), admin, { ...body, answeredOn: '2026-11-24' })).json().error
+        .code,
+    ).toBe('VALIDATION_FAILED');
+    const bad = await req('POST', url('/surveys/batch'), admin, {
+      ...body,
+      questionnaires: [...questionnaires.slice(0, 3), { answers: { U1: 4, X9: 2 } }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const res = await req(
+      'POST',
+      url('/surveys/batch'),
+      svc.agencyId === own ? await t.login('dukcapil-admin') : admin,
+      body,
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual({ created: 150, serviceId: svc.id, answeredOn: '2026-11-20' });
+    const r = await report(`from=2026-11-20&to=2026-11-20&serviceId=${svc.id}`);
+    // Σ 490 493 465 570 484 502 514 469 464 = 4451 over 9 × 150 → 82.4259… → 82.43, B
+    expect(r.elements.map((e: { nrr: number }) => e.nrr)).toEqual([
+      3.2667, 3.2867, 3.1, 3.8, 3.2267, 3.3467, 3.4267, 3.1267, 3.0933,
+    ]);
+    expect(r).toMatchObject({ respondents: 150, ikm: 82.43, grade: 'B' });
+    expect((await report(`from=${DAY}&to=${DAY}&serviceId=${svc.id}`)).respondents).toBe(0);
+  });
+
   it('lets the mall admin reweight its elements, exactly summing to 1, and reports with them', async () => {
     const nine = (w: (i: number) => string | number) =>
       Array.from({ length: 9 }, (_, i) => ({ code: `U${i + 1}`, name: `Unsur ${i + 1}`, weight: w(i) }));
