@@ -7996,6 +7996,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/surveys/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter paper questionnaires of one service and day (up to 2,000, all or nothing; mall admins, agency admins for their agency) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answeredOn?: string;
+                        questionnaires: {
+                            answers: {
+                                [key: string]: number;
+                            };
+                            respondent?: {
+                                /** @enum {string} */
+                                ageBand?: "under_20" | "20_29" | "30_39" | "40_49" | "50_59" | "60_plus";
+                                /** @enum {string} */
+                                education?: "sd" | "smp" | "sma" | "diploma" | "s1" | "s2" | "s3";
+                                /** @enum {string} */
+                                occupation?: "pns" | "tni_polri" | "swasta" | "wirausaha" | "pelajar" | "lainnya";
+                                /** @enum {string} */
+                                sex?: "male" | "female";
+                            };
+                            suggestion?: string;
+                        }[];
+                        serviceId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredOn: string;
+                            created: number;
+                            serviceId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/surveys/elements": {
         parameters: {
             query?: never;
