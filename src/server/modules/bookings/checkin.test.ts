@@ -147,7 +147,11 @@ describe.each(dialects())('booking check-in and reminders on %s', (dialect) => {
     expect(csv.body).toContain('3204********0002');
     expect(csv.body).not.toContain('3204015505900002');
     // The mall's rule: one no-show in 30 days blocks online booking for 30 days.
-    await t.ctx.database.db.updateTable('malls').set({ booking_noshow_limit: 1 }).where('slug', '=', t.slug).execute();
+    await t.ctx.database.db
+      .updateTable('malls')
+      .set({ booking_noshow_limit: 1 })
+      .where('slug', '=', t.slug)
+      .execute();
     const blocked = await req('POST', '/bookings', {
       serviceId: ktp,
       date: '2026-11-24',
@@ -157,7 +161,11 @@ describe.each(dialects())('booking check-in and reminders on %s', (dialect) => {
       phone: '081234567890',
     });
     expect(blocked.json().error.code).toBe('BOOKING_BLOCKED');
-    await t.ctx.database.db.updateTable('malls').set({ booking_noshow_limit: 3 }).where('slug', '=', t.slug).execute();
+    await t.ctx.database.db
+      .updateTable('malls')
+      .set({ booking_noshow_limit: 3 })
+      .where('slug', '=', t.slug)
+      .execute();
   });
 
   it('flags bookings on a day that becomes a holiday and tells the citizen', async () => {
