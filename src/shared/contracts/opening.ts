@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgencyType, Coverage, Id, LocalDate, MallStatus, ServiceKind } from './catalog.js';
 import { patchOf } from './patch.js';
+import { staffText } from './queue.js';
 
 /**
  * The road to opening a mall (issue 14): status, milestones, the action plan, readiness, agreements,
@@ -56,7 +57,7 @@ export const PlanActionInput = z.object({
   owner: z.string().trim().max(200).nullable().optional(),
   dueDate: LocalDate.nullable().optional(),
   status: ActionStatus.default('todo'),
-  evidence: z.string().trim().max(2000).nullable().optional(),
+  evidence: staffText(2000).nullable().optional(),
   budgetPlanned: Rupiah.nullable().optional(),
   budgetRealised: Rupiah.nullable().optional(),
 });
@@ -103,7 +104,7 @@ export const Readiness = z.object({
 });
 export const ReadinessItemPatch = z.object({
   done: z.boolean().optional(),
-  evidence: z.string().trim().max(2000).nullable().optional(),
+  evidence: staffText(2000).nullable().optional(),
 });
 
 // ── milestones and the mall's road ──────────────────────────────────────────────────────────────
@@ -162,7 +163,7 @@ export const AgreementInput = z.object({
   status: AgreementState,
   date: LocalDate.nullable().optional(),
   signatories: z.array(Signatory).max(20).optional(),
-  reason: z.string().trim().max(2000).nullable().optional(),
+  reason: staffText(2000).nullable().optional(),
   deadline: LocalDate.nullable().optional(),
   /** The signed scan, uploaded first (POST …/opening/documents). */
   documentId: Id.nullable().optional(),
@@ -204,7 +205,7 @@ export const AgreementList = z.object({
     }),
   ),
 });
-export const AgreementOverrideInput = z.object({ reason: Text(1000) });
+export const AgreementOverrideInput = z.object({ reason: staffText(1000).pipe(z.string().min(1)) });
 export const OpeningDocument = z.object({
   id: z.number(),
   contentType: z.string(),
@@ -261,14 +262,14 @@ export const CandidateInput = z.object({
   services: z.array(CandidateServiceInput).max(200).default([]),
   countersNeeded: z.number().int().min(0).max(100).default(1),
   desksNeeded: z.number().int().min(0).max(100).default(0),
-  note: z.string().trim().max(2000).nullable().optional(),
+  note: staffText(2000).nullable().optional(),
 });
 export const CandidatePatch = patchOf(CandidateInput.omit({ services: true }));
 export const ConsultationInput = z.object({
   forumDate: LocalDate,
   source: Text(300),
   votes: z.number().int().min(0).max(1_000_000),
-  request: z.string().trim().max(2000).nullable().optional(),
+  request: staffText(2000).nullable().optional(),
   serviceName: z.string().trim().max(300).nullable().optional(),
 });
 export const Candidate = z.object({

@@ -6,6 +6,7 @@ import { useApi } from '../../../app/useApi';
 import { useAdmin } from '../adminContext';
 import { SectionHead } from '../adminList';
 import { FormStatus, useMutation } from '../useMutation';
+import { MilestoneForm } from './MilestoneForm';
 import { download, Progress, SummaryStats, Timeline } from './openingParts';
 
 /**
@@ -87,6 +88,7 @@ export function OpeningAdmin() {
           <SummaryStats summary={s} />
           <h2>{t('admin.opening.timeline')}</h2>
           <Timeline summary={s} />
+          {manage && <MilestoneForm key={JSON.stringify(s.milestones)} summary={s} m={m} onSaved={reload} />}
         </>
       )}
       <FormStatus error={m.error} done={m.done} />
