@@ -76,6 +76,8 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'booking.manage': ['agency_admin', 'mall_admin', 'national_admin'],
   'booking.readNik': ['agency_admin', 'mall_admin', 'national_admin'],
   'booking.checkIn': ['officer', 'agency_admin', 'mall_admin', 'national_admin'],
+  'reports.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
+  'reports.national': ['national_admin'],
 };
 
 describe('access: role × route', () => {

@@ -254,6 +254,12 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
       return isMallAdmin(actor, r);
     case 'opening.national':
       return actor.role === 'national_admin' || (actor.role === 'auditor' && actor.mallId === null);
+    case 'reports.read':
+      return (
+        isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyStaff(actor, r) || atOwnCounter(actor, r)
+      );
+    case 'reports.national':
+      return actor.role === 'national_admin' || (actor.role === 'auditor' && actor.mallId === null);
     default: {
       const never: never = action;
       return never;

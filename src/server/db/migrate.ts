@@ -24,6 +24,7 @@ import * as m030 from './migrations/030_mall_opening.js';
 import * as m031 from './migrations/031_agreements.js';
 import * as m032 from './migrations/032_coverage.js';
 import * as m033 from './migrations/033_candidates.js';
+import * as m035 from './migrations/035_report_rollups.js';
 import * as m038 from './migrations/038_attendance.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '033_candidates': m033,
   '016_bookings': m016,
   '038_attendance': m038,
+  '035_report_rollups': m035,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

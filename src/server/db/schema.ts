@@ -325,7 +325,68 @@ export interface CounterRequestsTable {
   created_at: string;
 }
 
+type BucketNo =
+  | '00'
+  | '01'
+  | '02'
+  | '03'
+  | '04'
+  | '05'
+  | '06'
+  | '07'
+  | '08'
+  | '09'
+  | '10'
+  | '11'
+  | '12'
+  | '13'
+  | '14'
+  | '15';
+/** Histogram columns of a roll-up cell: wait (wh), walk (kh), service (sh) × 16 buckets. */
+export type ReportHistColumn = `${'wh' | 'kh' | 'sh'}${BucketNo}`;
+export type ReportMeasureColumn =
+  | 'visitors'
+  | 'issued'
+  | 'issued_kiosk'
+  | 'issued_online'
+  | 'issued_counter'
+  | 'issued_booking'
+  | 'priority_issued'
+  | 'called'
+  | 'served'
+  | 'no_shows'
+  | 'cancelled'
+  | 'expired'
+  | 'transferred'
+  | 'recalls'
+  | 'wait_n'
+  | 'walk_n'
+  | 'service_n'
+  | 'wait_sum'
+  | 'walk_sum'
+  | 'service_sum'
+  | ReportHistColumn;
+
+export type ReportCellsTable = {
+  mall_id: number;
+  local_date: string;
+  service_id: number;
+  agency_id: number;
+  counter_id: number;
+  officer_id: number;
+  hour: number;
+} & Record<ReportMeasureColumn, number>;
+
+export interface ReportDaysTable {
+  mall_id: number;
+  local_date: string;
+  rolled_at: string;
+  cells: number;
+}
+
 export interface DB {
+  report_cells: ReportCellsTable;
+  report_days: ReportDaysTable;
   malls: MallsTable;
   agencies: AgenciesTable;
   services: ServicesTable;

@@ -28,6 +28,7 @@ import { planningRoutes } from './planning/planning.routes.js';
 import { pushRoutes } from './push/push.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
+import { reportsRoutes } from './reports/reports.routes.js';
 import { servicesRoutes } from './services/services.routes.js';
 import { statsRoutes } from './stats/stats.routes.js';
 import { surveysRoutes } from './surveys/surveys.routes.js';
@@ -70,6 +71,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     documentsRoutes,
     candidatesRoutes,
     bookingsRoutes,
+    reportsRoutes,
   ]) {
     await mod(app, ctx);
   }

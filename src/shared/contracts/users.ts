@@ -123,6 +123,10 @@ export const PolicyAction = z.enum([
   'opening.manage',
   'agreement.override',
   'opening.national',
+  /** Reports and exports (issue 15): mall admins, auditors; agency staff their agency, officers their counters. */
+  'reports.read',
+  /** The national roll-up across malls: national admin, auditors bound to no mall. */
+  'reports.national',
   // A paired device about itself.
   'device.self',
   // Online booking (issue 11).

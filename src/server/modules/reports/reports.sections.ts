@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { ApplicationSla, ComplaintsSummary } from '../../../shared/contracts/reports.js';
+import { addCalendarDays, localDayStart, localMoment } from '../../../shared/domain/local-time.js';
+import type { AppContext } from '../../context.js';
+import type { MallRecord } from '../malls/malls.service.js';
+import * as repo from './sections.repo.js';
+
+/**
+ * The report's sections that come from other modules' records: the back office's applications
+ * (SLA compliance: finished by the due date of the standard, pauses already moved it) and the
+ * complaints desk. IKM and the booking show rate join when the survey and booking modules land.
+ */
+export async function applicationSla(
+  ctx: AppContext,
+  mall: MallRecord,
+  f: repo.SectionFilter,
+  from: string,
+  to: string,
+): Promise<z.infer<typeof ApplicationSla>> {
+  const db = ctx.database.db;
+  const startIso = localDayStart(from, mall.timezone).toISOString();
+  const endIso = localDayStart(addCalendarDays(to, 1), mall.timezone).toISOString();
+  const today = localMoment(ctx.now(), mall.timezone).date;
+  const [received, finishedRows, openOverdue] = await Promise.all([
+    repo.applicationsReceived(db, f, from, to),
+    repo.applicationsFinished(db, f, startIso, endIso),
+    repo.applicationsOpenOverdue(db, f, today),
+  ]);
+  const first = new Map<number, { due: string; at: string }>();
+  for (const r of finishedRows) {
+    const seen = first.get(r.id);
+    if (!seen || r.at < seen.at) first.set(r.id, { due: r.due_date, at: r.at });
+  }
+  let onTime = 0;
+  for (const { due, at } of first.values())
+    if (localMoment(new Date(at), mall.timezone).date <= due) onTime++;
+  return {
+    received,
+    finished: first.size,
+    finishedOnTime: onTime,
+    compliance: first.size ? Math.round((onTime / first.size) * 10_000) / 10_000 : null,
+    openOverdue,
+  };
+}
+
+export async function complaintsSummary(
+  ctx: AppContext,
+  mall: MallRecord,
+  f: repo.SectionFilter,
+  from: string,
+  to: string,
+): Promise<z.infer<typeof ComplaintsSummary>> {
+  const rows = await repo.complaintsSubmitted(
+    ctx.database.db,
+    f,
+    localDayStart(from, mall.timezone).toISOString(),
+    localDayStart(addCalendarDays(to, 1), mall.timezone).toISOString(),
+  );
+  const now = ctx.now().toISOString();
+  const byType: Record<string, number> = {};
+  const byStatus: Record<string, number> = {};
+  let overdue = 0;
+  let escalated = 0;
+  for (const r of rows) {
+    byType[r.type] = (byType[r.type] ?? 0) + 1;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    if (r.status !== 'closed' && r.status !== 'archived' && r.due_at !== null && r.due_at < now) overdue++;
+    if (r.escalated_at !== null) escalated++;
+  }
+  return { total: rows.length, byType, byStatus, overdue, escalated };
+}
