@@ -1,10 +1,12 @@
 import type { DashboardDto } from '../../../shared/contracts/reports.js';
 import { localDayStart, localMoment } from '../../../shared/domain/local-time.js';
+import type { Actor } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import * as repo from './dashboard.repo.js';
 import { figuresOf } from './reports.figures.js';
 import { servicesOf } from './reports.repo.js';
+import { ikmSummary } from './reports.sections.js';
 import { addInto, emptyMeasures } from './rollup.cells.js';
 import { replayCells } from './rollup.service.js';
 import { applicationsOpenOverdue, complaintsOverdueNow } from './sections.repo.js';
@@ -14,14 +16,14 @@ import { applicationsOpenOverdue, complaintsOverdueNow } from './sections.repo.j
  * today's figures (the same replay the reports use for today) and the SLA breaches of the back office
  * and the complaints desk. The screen re-reads it when the mall's live stream says something changed.
  */
-export async function dashboard(ctx: AppContext, mall: MallRecord): Promise<DashboardDto> {
+export async function dashboard(ctx: AppContext, mall: MallRecord, actor: Actor): Promise<DashboardDto> {
   const db = ctx.database.db;
   const now = ctx.now();
   const nowMs = now.getTime();
   const today = localMoment(now, mall.timezone).date;
   const dayStart = localDayStart(today, mall.timezone);
-  const [waiting, busy, calls, counters, services, cells, appsOverdue, complaintsOverdue] = await Promise.all(
-    [
+  const [waiting, busy, calls, counters, services, cells, appsOverdue, complaintsOverdue, ikmToday] =
+    await Promise.all([
       repo.waitingTickets(db, mall.id),
       repo.atCounters(db, mall.id),
       repo.callsSince(db, mall.id, dayStart.toISOString()),
@@ -30,8 +32,8 @@ export async function dashboard(ctx: AppContext, mall: MallRecord): Promise<Dash
       replayCells(ctx, mall, today),
       applicationsOpenOverdue(db, { mallId: mall.id }, today),
       complaintsOverdueNow(db, mall.id, now.toISOString()),
-    ],
-  );
+      ikmSummary(ctx, mall, actor, { mallId: mall.id }, today, today),
+    ]);
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const perService = new Map<number, { waiting: number; oldest: number; number: string }>();
   for (const t of waiting) {
@@ -97,6 +99,6 @@ export async function dashboard(ctx: AppContext, mall: MallRecord): Promise<Dash
     callsPerHour: perHour,
     today: figuresOf(total),
     slaBreaches: { applications: appsOverdue, complaints: complaintsOverdue },
-    ikmToday: null,
+    ikmToday,
   };
 }

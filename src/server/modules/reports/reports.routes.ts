@@ -38,7 +38,10 @@ export async function reportsRoutes(app: App, ctx: AppContext): Promise<void> {
         response: { 200: Report },
       },
     },
-    async (req) => mallReport(ctx, req.mall, confine(requireActor(req), req.mall.id, req.query)),
+    async (req) => {
+      const actor = requireActor(req);
+      return mallReport(ctx, req.mall, actor, confine(actor, req.mall.id, req.query));
+    },
   );
 
   app.get(
@@ -55,7 +58,8 @@ export async function reportsRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req, reply) => {
       const { format, lang, ...q } = req.query;
-      const r = await mallReport(ctx, req.mall, confine(requireActor(req), req.mall.id, q));
+      const actor = requireActor(req);
+      const r = await mallReport(ctx, req.mall, actor, confine(actor, req.mall.id, q));
       const name = `laporan-${req.mall.slug}-${r.from}-${r.to}`;
       if (format === 'csv')
         return reply
@@ -105,7 +109,7 @@ export async function reportsRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (req) => {
       guard(req, 'queue.read', { mallId: req.mall.id });
-      return dashboard(ctx, req.mall);
+      return dashboard(ctx, req.mall, requireActor(req));
     },
   );
 }

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
-import type { ApplicationSla, ComplaintsSummary } from '../../../shared/contracts/reports.js';
+import type { ApplicationSla, ComplaintsSummary, IkmSummary } from '../../../shared/contracts/reports.js';
 import { addCalendarDays, localDayStart, localMoment } from '../../../shared/domain/local-time.js';
+import { type Actor, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { skmReport } from '../surveys/skm-report.service.js';
 import * as repo from './sections.repo.js';
 
 /**
  * The report's sections that come from other modules' records: the back office's applications
  * (SLA compliance: finished by the due date of the standard, pauses already moved it) and the
- * complaints desk. IKM and the booking show rate join when the survey and booking modules land.
+ * complaints desk, and the survey module's IKM (PermenPANRB 14/2017). The booking show rate joins
+ * when the booking module lands.
  */
 export async function applicationSla(
   ctx: AppContext,
@@ -68,4 +71,30 @@ export async function complaintsSummary(
     if (r.escalated_at !== null) escalated++;
   }
   return { total: rows.length, byType, byStatus, overdue, escalated };
+}
+
+/** IKM over the range from the SKM report (issue 13), for those who may read it; else null. */
+export async function ikmSummary(
+  ctx: AppContext,
+  mall: MallRecord,
+  actor: Actor,
+  f: repo.SectionFilter,
+  from: string,
+  to: string,
+): Promise<z.infer<typeof IkmSummary> | null> {
+  if (f.counterId !== undefined) return null; // surveys are per service, not per counter
+  if (
+    !can(actor, 'survey.report', {
+      mallId: mall.id,
+      ...(f.agencyId !== undefined ? { agencyId: f.agencyId } : {}),
+    })
+  )
+    return null;
+  const r = await skmReport(ctx, mall, actor, {
+    from,
+    to,
+    ...(f.agencyId !== undefined ? { agencyId: f.agencyId } : {}),
+    ...(f.serviceId !== undefined ? { serviceId: f.serviceId } : {}),
+  });
+  return { responses: r.respondents, ikm: r.ikm, grade: r.grade };
 }

@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { figuresOf, periodEnd, periodStart } from './reports.figures.js';
 import * as repo from './reports.repo.js';
-import { applicationSla, complaintsSummary } from './reports.sections.js';
+import { applicationSla, complaintsSummary, ikmSummary } from './reports.sections.js';
 import { addInto, type Cell, emptyMeasures, type Measures } from './rollup.cells.js';
 import { replayCells } from './rollup.service.js';
 
@@ -132,7 +132,12 @@ function periodsOf(rows: { date: string; m: Measures }[], period: Period, to: st
     .map(([start, m]) => ({ start, end: periodEnd(start, period, to), ...figuresOf(m) }));
 }
 
-export async function mallReport(ctx: AppContext, mall: MallRecord, q: ReportQueryInput): Promise<ReportDto> {
+export async function mallReport(
+  ctx: AppContext,
+  mall: MallRecord,
+  actor: Actor,
+  q: ReportQueryInput,
+): Promise<ReportDto> {
   checkRange(q.from, q.to);
   const db = ctx.database.db;
   const f: repo.CellFilter = {
@@ -145,12 +150,13 @@ export async function mallReport(ctx: AppContext, mall: MallRecord, q: ReportQue
     officerId: q.officerId,
   };
   const section = { mallId: mall.id, agencyId: q.agencyId, serviceId: q.serviceId, counterId: q.counterId };
-  const [data, services, counters, applications, complaints] = await Promise.all([
+  const [data, services, counters, applications, complaints, ikm] = await Promise.all([
     gather(ctx, mall, f),
     repo.servicesOf(db, [mall.id]),
     repo.countersOf(db, mall.id),
     q.officerId === undefined ? applicationSla(ctx, mall, section, q.from, q.to) : null,
     q.officerId === undefined ? complaintsSummary(ctx, mall, section, q.from, q.to) : null,
+    q.officerId === undefined ? ikmSummary(ctx, mall, actor, section, q.from, q.to) : null,
   ]);
   const { rows } = data;
   const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -214,7 +220,7 @@ export async function mallReport(ctx: AppContext, mall: MallRecord, q: ReportQue
     })),
     applications,
     complaints,
-    ikm: null,
+    ikm,
     bookings: null,
     source: { rolledUpDays: data.rolledUpDays, liveDays: data.liveDays },
   };
