@@ -5537,6 +5537,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live dashboard: waiting per service, longest wait, counters busy/idle/break/closed, calls per hour, today’s figures, SLA breaches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            callsPerHour: {
+                                calls: number;
+                                hour: number;
+                            }[];
+                            counters: {
+                                agencyId: number;
+                                counterId: number;
+                                current: string | null;
+                                name: string;
+                                number: number;
+                                /** @enum {string} */
+                                state: "busy" | "idle" | "break" | "closed";
+                            }[];
+                            counterStates: {
+                                break: number;
+                                busy: number;
+                                closed: number;
+                                idle: number;
+                            };
+                            date: string;
+                            ikmToday: {
+                                grade: string | null;
+                                ikm: number | null;
+                                responses: number;
+                            } | null;
+                            longestWait: {
+                                minutes: number;
+                                number: string;
+                                serviceName: string;
+                            } | null;
+                            mall: string;
+                            slaBreaches: {
+                                applications: number | null;
+                                complaints: number | null;
+                            };
+                            today: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                expired: number;
+                                issued: number;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            };
+                            totalWaiting: number;
+                            waiting: {
+                                agencyName: string;
+                                longestWaitMinutes: number;
+                                serviceId: number;
+                                serviceName: string;
+                                waiting: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/devices": {
         parameters: {
             query?: never;
@@ -7407,6 +7529,354 @@ export interface paths {
             parameters: {
                 query: {
                     date: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Service report over local days (by day/week/month; filters agency, service, counter, officer): visitors, sources, waits, no-shows, transfers, priority, SLA, complaints */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    counterId?: number;
+                    from: string;
+                    officerId?: number;
+                    period?: "day" | "week" | "month";
+                    serviceId?: number;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                compliance: number | null;
+                                finished: number;
+                                finishedOnTime: number;
+                                openOverdue: number;
+                                received: number;
+                            } | null;
+                            bookings: {
+                                booked: number;
+                                showed: number;
+                                showRate: number | null;
+                            } | null;
+                            byHour: {
+                                hour: number;
+                                issued: number;
+                                meanWaitMinutes: number | null;
+                            }[];
+                            complaints: {
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                byType: {
+                                    [key: string]: number;
+                                };
+                                escalated: number;
+                                overdue: number;
+                                total: number;
+                            } | null;
+                            counters: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                counterId: number;
+                                expired: number;
+                                issued: number;
+                                name: string;
+                                noShowRate: number | null;
+                                noShows: number;
+                                number: number | null;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            filters: {
+                                agencyId: number | null;
+                                counterId: number | null;
+                                officerId: number | null;
+                                serviceId: number | null;
+                            };
+                            from: string;
+                            ikm: {
+                                grade: string | null;
+                                ikm: number | null;
+                                responses: number;
+                            } | null;
+                            mall: string;
+                            officers: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                expired: number;
+                                issued: number;
+                                name: string;
+                                noShowRate: number | null;
+                                noShows: number;
+                                officerId: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            periods: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                end: string;
+                                expired: number;
+                                issued: number;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                start: string;
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            services: {
+                                agencyId: number;
+                                agencyName: string;
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                expired: number;
+                                issued: number;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                serviceId: number;
+                                serviceName: string;
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            source: {
+                                liveDays: number;
+                                rolledUpDays: number;
+                            };
+                            timezone: string;
+                            to: string;
+                            totals: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                expired: number;
+                                issued: number;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/reports/queue/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as CSV, XLSX or PDF (format=csv|xlsx|pdf, lang=id|en) */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: number;
+                    counterId?: number;
+                    format: "csv" | "xlsx" | "pdf";
+                    from: string;
+                    lang?: "id" | "en";
+                    officerId?: number;
+                    period?: "day" | "week" | "month";
+                    serviceId?: number;
+                    to: string;
                 };
                 header?: never;
                 path: {
@@ -9383,6 +9853,173 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The national roll-up: every mall’s figures side by side and the series (national admin) */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    period?: "day" | "week" | "month";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            malls: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                expired: number;
+                                issued: number;
+                                mallId: number;
+                                name: string;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                slug: string;
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            periods: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                end: string;
+                                expired: number;
+                                issued: number;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                start: string;
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            }[];
+                            to: string;
+                            totals: {
+                                bySource: {
+                                    booking: number;
+                                    counter: number;
+                                    kiosk: number;
+                                    online: number;
+                                };
+                                called: number;
+                                cancelled: number;
+                                expired: number;
+                                issued: number;
+                                noShowRate: number | null;
+                                noShows: number;
+                                priorityIssued: number;
+                                priorityShare: number | null;
+                                recalls: number;
+                                served: number;
+                                service: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                transferRate: number | null;
+                                transferred: number;
+                                visitors: number;
+                                wait: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                                walk: {
+                                    mean: number | null;
+                                    n: number;
+                                    p50: number | null;
+                                    p90: number | null;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
