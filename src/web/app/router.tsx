@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { ComplaintsPage } from '../screens/complaints/ComplaintsPage';
+import { ComplaintTrackPage } from '../screens/complaints/ComplaintTrackPage';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { PortalAgencies } from '../screens/portal/PortalAgencies';
 import { PortalHome } from '../screens/portal/PortalHome';
@@ -25,6 +27,8 @@ export const router = createBrowserRouter([
           { path: 'agencies', element: <PortalAgencies /> },
           { path: 'ticket/:code', element: <TicketPage /> },
           { path: 'survey', element: <SurveyPage /> },
+          { path: 'complaints', element: <ComplaintsPage /> },
+          { path: 'complaints/:code', element: <ComplaintTrackPage /> },
         ],
       },
       {

@@ -27,6 +27,7 @@ export const admin: Dict<typeof id.admin> = {
   reactivateOf: 'Reactivate {{name}}',
   reactivated: '{{name}} reactivated.',
   section: {
+    complaints: 'Complaints',
     hall: 'Hall (live)',
     agencies: 'Agencies',
     services: 'Services & standards',

@@ -14,6 +14,7 @@ import {
   ticketStatus,
   weekday,
 } from './common';
+import { complaints } from './complaints';
 import { counter } from './counter';
 import { device } from './device';
 import { display, ticketPage } from './display';
@@ -54,4 +55,5 @@ export const en: Dict<typeof id> = {
   errors,
   push,
   survey,
+  complaints,
 };

@@ -25,6 +25,7 @@ export const admin = {
   reactivateOf: 'Aktifkan kembali {{name}}',
   reactivated: '{{name}} diaktifkan kembali.',
   section: {
+    complaints: 'Pengaduan',
     hall: 'Aula (langsung)',
     agencies: 'Instansi',
     services: 'Layanan & standar',

@@ -13,6 +13,7 @@ import {
   ticketStatus,
   weekday,
 } from './common';
+import { complaints } from './complaints';
 import { counter } from './counter';
 import { device } from './device';
 import { display, ticketPage } from './display';
@@ -53,6 +54,7 @@ export const id = {
   errors,
   push,
   survey,
+  complaints,
 };
 
 export type { Dict } from '../dict';

@@ -8,6 +8,7 @@ import { StaffHeader } from '../../components/StaffHeader';
 import '../../styles/admin.css';
 import { AgenciesAdmin } from './AgenciesAdmin';
 import { AdminContext } from './adminContext';
+import { ComplaintsDesk } from './ComplaintsDesk';
 import { CountersAdmin } from './CountersAdmin';
 import { CalendarWarningBanner } from './calendarParts';
 import { DevicesAdmin } from './DevicesAdmin';
@@ -51,6 +52,8 @@ const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
 const SKM_SECTIONS = ['skm'] as const;
 /** The road to opening (issue 14): mall admins, national admins and auditors. */
 const OPENING_SECTIONS = ['opening', 'plan', 'agreements', 'coverage', 'candidates'] as const;
+/** The complaint desk: the mall's desk, auditors, and agency staff for their own agency's reports. */
+const COMPLAINT_SECTIONS = ['complaints'] as const;
 /** Deployment-wide sections, for the national admin only. */
 const NATIONAL_SECTIONS = ['calendar', 'road'] as const;
 
@@ -96,6 +99,7 @@ export function AdminScreen() {
                 ...SECTIONS,
                 ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
                 ...(may(user, 'survey.report') ? SKM_SECTIONS : []),
+                ...(may(user, 'complaint.read') ? COMPLAINT_SECTIONS : []),
                 ...(may(user, 'outbox.read') ? OUTBOX_SECTIONS : []),
                 ...(may(user, 'opening.read') ? OPENING_SECTIONS : []),
                 ...(may(user, 'calendar.national') ? NATIONAL_SECTIONS : []),
@@ -123,6 +127,7 @@ export function AdminScreen() {
                 <Route path="devices" element={<DevicesAdmin />} />
                 <Route path="integrations" element={<IntegrationsAdmin />} />
                 {may(user, 'survey.report') && <Route path="skm" element={<SkmAdmin />} />}
+                {may(user, 'complaint.read') && <Route path="complaints" element={<ComplaintsDesk />} />}
                 {may(user, 'outbox.read') && <Route path="messages" element={<OutboxAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="templates" element={<TemplatesAdmin />} />}
                 {may(user, 'calendar.national') && (

@@ -18,6 +18,7 @@ import '../../styles/kiosk.css';
 import '../../styles/print.css';
 import { SearchIcon } from '../../components/Icons';
 import { OpeningHours } from '../../components/OpeningHours';
+import { KioskComplaint } from '../complaints/KioskComplaint';
 import { PairingScreen } from '../device/PairingScreen';
 import { AgencyGrid } from './AgencyGrid';
 import { KioskHeader } from './KioskHeader';
@@ -32,6 +33,7 @@ type Step =
   | { kind: 'start' }
   | { kind: 'agency'; agency: AgencyView }
   | { kind: 'search' }
+  | { kind: 'complaint' }
   | { kind: 'service'; serviceId: number; back: Step }
   | { kind: 'ticket'; ticket: Ticket; counters: string; print: PrintOutcome | null; fee: string };
 
@@ -139,8 +141,16 @@ export function KioskScreen() {
                 onPick={(a) => setStep({ kind: 'agency', agency: a })}
               />
             )}
+            <button
+              type="button"
+              className="btn btn-secondary btn-big kiosk-complaint-btn"
+              onClick={() => setStep({ kind: 'complaint' })}
+            >
+              {t('complaints.kioskButton')}
+            </button>
           </>
         )}
+        {step.kind === 'complaint' && <KioskComplaint token={device.token} onDone={home} />}
         {step.kind === 'agency' && (
           <>
             <h1 className="kiosk-title">{step.agency.name}</h1>

@@ -28,6 +28,7 @@ export function PortalLayout() {
             {t('portal.services')}
           </NavLink>
           <NavLink to={`${base}/agencies`}>{t('portal.hotlines')}</NavLink>
+          <NavLink to={`${base}/complaints`}>{t('complaints.nav')}</NavLink>
         </nav>
       </header>
       <main id="main" className="portal-main">
