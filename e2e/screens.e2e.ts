@@ -258,9 +258,11 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
     expect(streams('display')).toEqual(['/api/v1/malls/demo/displays/all/stream']);
     expect(streams('ticket')).toEqual([`/api/v1/malls/demo/tickets/${trackingCode}/stream`]);
     // The live ticket page uses its stream for everything live: besides it, only the opening hours,
-    // fetched once — no snapshot GETs, no polling; the mall itself comes embedded in the page.
+    // fetched once, and, once the ticket is finished, whether its survey is open (once) — no snapshot
+    // GETs, no polling; the mall itself comes embedded in the page.
     expect(requests.ticket!.filter((p) => p.startsWith('/api/') && !p.endsWith('/stream'))).toEqual([
       '/api/v1/malls/demo/opening-hours',
+      `/api/v1/malls/demo/tickets/${trackingCode}/survey`,
     ]);
     expect(streams('counter')).toHaveLength(1);
     expect(streams('counter')[0]).toMatch(/^\/api\/v1\/malls\/demo\/counters\/\d+\/stream$/);
