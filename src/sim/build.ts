@@ -253,5 +253,27 @@ export async function buildMall(
     const splitSum = split.reduce((x, y) => x + y, 0);
     for (const [k, x] of own.entries()) x.weight = (agencyWeight * split[k]!) / splitSum;
   }
+  await launch(api, national, mall);
   return { slug: s.id, scenario: s, agencies, services, counters, password };
+}
+
+/**
+ * A new mall starts in preparation (no tickets until launched): the simulator walks the end of the
+ * road — every readiness item the data does not already prove is marked done with its evidence —
+ * and launches, as the mall admin would on opening day.
+ */
+async function launch(api: SimClient, token: string, mall: string): Promise<void> {
+  const readiness = await api.call('GET', `${mall}/readiness`, { token });
+  for (const area of readiness.body.areas as {
+    items: { id: number; done: boolean; computed: boolean }[];
+  }[]) {
+    for (const item of area.items) {
+      if (item.done || item.computed) continue;
+      await api.call('PATCH', `${mall}/readiness/items/${item.id}`, {
+        token,
+        body: { done: true, evidence: 'Simulasi: dianggap siap' },
+      });
+    }
+  }
+  await api.call('POST', `${mall}/launch`, { token });
 }

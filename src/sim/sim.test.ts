@@ -14,7 +14,7 @@ const small: ScenarioMallInput = {
   counters: 4,
   services: 8,
   officers: null,
-  visitorsPerDay: 60,
+  visitorsPerDay: 40,
   facts: [],
 };
 
@@ -57,14 +57,14 @@ describe('scenarios', () => {
 });
 
 describe('simulated days through the API', () => {
-  it('plays two days of a small WITA mall, agrees with the system’s own statistics, and repeats for a seed', async () => {
+  it('plays two days of a small WITA mall, and agrees with the system’s own statistics', async () => {
     const run = () =>
       runSimulation({ scenario: resolveScenario(small), days: 2, seed: 7, start: '2026-12-04' });
     const a = await run();
     // 4 December 2026 is a Friday: the next working day is Monday the 7th.
     expect(a.dates).toEqual(['2026-12-04', '2026-12-07']);
-    expect(a.visitors).toBeGreaterThan(80);
-    expect(a.visitors).toBeLessThan(160);
+    expect(a.visitors).toBeGreaterThan(50);
+    expect(a.visitors).toBeLessThan(110);
     expect(a.system.issued).toBe(a.visitors);
     expect(a.system.served).toBe(a.served);
     expect(a.system.transferred).toBe(a.transferred);
@@ -77,11 +77,16 @@ describe('simulated days through the API', () => {
       expect(c.utilization).toBeLessThanOrEqual(1);
     }
     expect(a.byService.reduce((s, x) => s + x.tickets, 0)).toBe(a.visitors + a.transferred);
-    const b = await run();
-    const { run: _a, ...same } = a;
-    const { run: _b, ...again } = b;
-    expect(again).toEqual(same);
-  }, 120_000);
+  }, 300_000);
+
+  it('gives the same report for the same seed', async () => {
+    const tiny = resolveScenario({ ...small, visitorsPerDay: 15 });
+    const run = () => runSimulation({ scenario: tiny, days: 1, seed: 11, start: '2026-12-07' });
+    const { run: _a, ...first } = await run();
+    const { run: _b, ...again } = await run();
+    expect(again).toEqual(first);
+    expect(first.visitors).toBeGreaterThan(0);
+  }, 300_000);
 
   it('the command answers 2 for an unknown mall or bad arguments, and writes the report', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-cli-'));
@@ -108,5 +113,5 @@ describe('simulated days through the API', () => {
       console.error = err;
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 300_000);
 });
