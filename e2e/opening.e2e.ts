@@ -181,6 +181,7 @@ describe.skipIf(!hasChromium)('admin: the road to opening', () => {
     await page.getByRole('link', { name: 'Pantauan nasional' }).click();
     await page.getByRole('heading', { name: 'Pantauan nasional' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'MPP Kabupaten Uji' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'opening-national');
     // The refused launch answers 409 (expected); nothing else went wrong on the page.
     expect(errors.filter((e) => !/status of 409/.test(e))).toEqual([]);
