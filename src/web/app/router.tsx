@@ -7,6 +7,7 @@ import { PortalHome } from '../screens/portal/PortalHome';
 import { PortalLayout } from '../screens/portal/PortalLayout';
 import { PortalService } from '../screens/portal/PortalService';
 import { TicketPage } from '../screens/portal/TicketPage';
+import { TrackPage } from '../screens/portal/TrackPage';
 import { SurveyPage } from '../screens/survey/SurveyPage';
 import { MallLayout } from './MallLayout';
 import { Loading, NotFound } from './NotFound';
@@ -14,6 +15,10 @@ import { Loading, NotFound } from './NotFound';
 /** The public portal is in the main bundle (phones); kiosk, display, counter and admin load on demand. */
 export const router = createBrowserRouter([
   { path: '/', element: <HomeScreen /> },
+  {
+    path: '/verify/:code',
+    lazy: async () => ({ Component: (await import('../screens/portal/VerifyPage')).VerifyPage }),
+  },
   {
     path: '/:mall',
     element: <MallLayout />,
@@ -29,6 +34,8 @@ export const router = createBrowserRouter([
           { path: 'survey', element: <SurveyPage /> },
           { path: 'complaints', element: <ComplaintsPage /> },
           { path: 'complaints/:code', element: <ComplaintTrackPage /> },
+          { path: 'track', element: <TrackPage /> },
+          { path: 'track/:code', element: <TrackPage /> },
         ],
       },
       {
@@ -46,6 +53,14 @@ export const router = createBrowserRouter([
       {
         path: 'counter',
         lazy: async () => ({ Component: (await import('../screens/counter/CounterScreen')).CounterScreen }),
+      },
+      {
+        path: 'desk',
+        lazy: async () => ({ Component: (await import('../screens/backoffice/DeskScreen')).DeskScreen }),
+      },
+      {
+        path: 'receipt/:id',
+        lazy: async () => ({ Component: (await import('../screens/backoffice/ReceiptPage')).ReceiptPage }),
       },
       {
         path: 'admin/*',

@@ -1,6 +1,7 @@
 import type { Dict } from '../dict';
 import type { id } from '../id';
 import { admin } from './admin';
+import { backoffice } from './backoffice';
 import {
   agencyType,
   agreement,
@@ -56,4 +57,5 @@ export const en: Dict<typeof id> = {
   push,
   survey,
   complaints,
+  backoffice,
 };

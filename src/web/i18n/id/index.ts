@@ -1,5 +1,6 @@
 import type { Tree } from '../dict';
 import { admin } from './admin';
+import { backoffice } from './backoffice';
 import {
   agencyType,
   agreement,
@@ -55,6 +56,7 @@ export const id = {
   push,
   survey,
   complaints,
+  backoffice,
 };
 
 export type { Dict } from '../dict';

@@ -6,6 +6,7 @@ import { errorText } from '../../app/errors';
 import { useEventStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, CounterQueue, Ticket } from '../../app/types';
+import { IntakeDialog } from '../backoffice/IntakeDialog';
 import { CancelDialog } from './CancelDialog';
 import { CallDialog, FinishDialog, TransferDialog, WalkInDialog } from './CounterDialogs';
 import { CurrentTicket } from './CurrentTicket';
@@ -13,7 +14,10 @@ import { StatusSwitch } from './StatusSwitch';
 import { useShortcuts } from './useShortcuts';
 import { WaitingQueue } from './WaitingQueue';
 
-type Dialog = { kind: 'finish' | 'transfer' | 'walkin' | 'cancel' } | { kind: 'call'; ticket: Ticket } | null;
+type Dialog =
+  | { kind: 'finish' | 'transfer' | 'walkin' | 'cancel' | 'intake' }
+  | { kind: 'call'; ticket: Ticket }
+  | null;
 
 export function CounterConsole({ counter, token }: { counter: Counter; token: string }) {
   const { t } = useTranslation();
@@ -79,6 +83,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
     transfer: () => current && setDialog({ kind: 'transfer' }),
     cancel: () => current?.status === 'called' && setDialog({ kind: 'cancel' }),
     walkIn: () => setDialog({ kind: 'walkin' }),
+    intake: () => current?.status === 'serving' && setDialog({ kind: 'intake' }),
   };
   useShortcuts(
     {
@@ -89,6 +94,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
       x: () => current?.status === 'called' && actions.noShow(),
       t: () => current && actions.transfer(),
       w: actions.walkIn,
+      a: () => current?.status === 'serving' && actions.intake(),
     },
     !busy && dialog === null,
   );
@@ -154,6 +160,22 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           onTransfer={(body) =>
             void act(() =>
               api.post('/api/v1/malls/{mall}/tickets/{id}/transfer', { ...onTicket(current.id), body }),
+            )
+          }
+        />
+      )}
+      {dialog?.kind === 'intake' && current && (
+        <IntakeDialog
+          ticket={current}
+          counterId={counter.id}
+          token={token}
+          onClose={() => setDialog(null)}
+          onIncomplete={(missing) =>
+            void act(() =>
+              api.post('/api/v1/malls/{mall}/tickets/{id}/finish', {
+                ...onTicket(current.id),
+                body: { outcome: 'incomplete_documents', note: missing.join('; ').slice(0, 500) },
+              }),
             )
           }
         />

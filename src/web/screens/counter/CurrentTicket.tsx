@@ -13,6 +13,8 @@ export interface CounterActions {
   /** Cancels the called ticket (after asking); no shortcut, so it never happens by a stray key. */
   cancel: () => void;
   walkIn: () => void;
+  /** Opens an application (back office) for the ticket being served. */
+  intake: () => void;
 }
 
 function Action({
@@ -103,6 +105,13 @@ export function CurrentTicket({
           onClick={actions.cancel}
           disabled={busy || !called}
           variant="btn-warn"
+        />
+        <Action
+          label={t('backoffice.intake.open')}
+          kbd="A"
+          onClick={actions.intake}
+          disabled={busy || ticket?.status !== 'serving'}
+          variant="btn-secondary"
         />
         <Action
           label={t('counter.walkIn')}
