@@ -74,9 +74,9 @@ export const complaints: Dict<typeof id.complaints> = {
     system: 'System',
   },
   due: {
-    dispatch: 'To be dispatched by {{date}}',
+    dispatch: 'Passed to the agency by {{date}}',
     follow_up: 'Agency follow-up due {{date}}',
-    auto_close: 'Closes automatically {{date}} without a reply',
+    auto_close: 'Closes automatically after {{date}} without a reply',
   },
   history: 'History',
   reply: 'Reply',

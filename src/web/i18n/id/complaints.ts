@@ -71,9 +71,9 @@ export const complaints = {
     system: 'Sistem',
   },
   due: {
-    dispatch: 'Batas penerusan: {{date}}',
+    dispatch: 'Diteruskan ke instansi paling lambat {{date}}',
     follow_up: 'Batas tindak lanjut instansi: {{date}}',
-    auto_close: 'Ditutup otomatis {{date}} bila tidak dibalas',
+    auto_close: 'Ditutup otomatis setelah {{date}} bila tidak dibalas',
   },
   history: 'Riwayat',
   reply: 'Balas',

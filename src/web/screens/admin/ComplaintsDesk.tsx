@@ -122,6 +122,7 @@ function ComplaintDetail({
   const done = async (call: Promise<unknown> | null) => {
     if ((await call) !== null) {
       setText('');
+      setAgencyId('');
       c.reload();
       onChanged();
     }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../app/format';
+import { formatDateTime, formatDay } from '../../app/format';
 import { useMall } from '../../app/mall';
 
 interface Step {
@@ -38,14 +38,16 @@ export function ComplaintSteps({ steps }: { steps: Step[] }) {
   );
 }
 
-/** The deadline that runs now, in words. */
+/** The deadline that runs now: the last day allowed, in words (the deadline is the end of that day). */
 export function DueLine({ dueAt, dueKind }: { dueAt: string | null; dueKind: string | null }) {
   const { t, i18n } = useTranslation();
   const mall = useMall();
   if (!dueAt || !dueKind) return null;
   return (
     <p className="muted">
-      {t(`complaints.due.${dueKind}`, { date: formatDateTime(dueAt, mall.timezone, i18n.language) })}
+      {t(`complaints.due.${dueKind}`, {
+        date: formatDay(new Date(Date.parse(dueAt) - 1).toISOString(), mall.timezone, i18n.language),
+      })}
     </p>
   );
 }
