@@ -169,7 +169,8 @@ describe('access: role × route', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // Every route × nine callers × two malls: minutes on a loaded machine, not a hang.
+  }, 300_000);
 
   describe('on real resources', () => {
     let ids: {
