@@ -84,6 +84,19 @@ export const errors: Dict<typeof id.errors> = {
   FEE_UNDETERMINED: 'The service standard sets no single fee to pay here.',
   SIGNING_UNAVAILABLE: 'The signing certificate is not available. Ask the mall admin.',
   INTERNAL: 'Something went wrong in the system. Try again; if it keeps happening, ask the mall staff.',
+  BOOKING_NOT_FOUND:
+    'Booking not found. Check the booking code (8 letters/digits) in the confirmation message.',
+  ALREADY_BOOKED: 'This NIK already booked the same service on that day. Look up your booking by its code.',
+  SESSION_FULL: 'This session is full. Choose another session or day.',
+  SESSION_NOT_AVAILABLE:
+    'This session cannot be booked on that day (holiday, closed or past). Choose another day.',
+  BOOKING_LIMIT: 'The limit of bookings per NIK for that day has been reached.',
+  BOOKING_NOT_ACTIVE: 'This booking is no longer active (cancelled, checked in or missed).',
+  CHECK_IN_WINDOW: 'It is not (or no longer) time to check in for this booking. See your session time.',
+  ONLINE_TICKET_EXISTS: 'This NIK already has an open online queue number today.',
+  BOOKING_BLOCKED:
+    'Online booking for this NIK is blocked for a while after repeated no-shows. Come to the mall in person.',
+  PHONE_MISMATCH: 'The last four digits of the phone number do not match the booking.',
   DATABASE_UNAVAILABLE: 'The system is unavailable right now. Try again in a moment.',
   NETWORK: 'Cannot reach the server. Check the network and try again.',
   fallback: 'Something went wrong. Try again; if it keeps happening, ask the mall staff.',

@@ -85,6 +85,20 @@ export const errors = {
   FEE_UNDETERMINED: 'Standar layanan tidak menetapkan satu besaran biaya untuk dibayar di sini.',
   SIGNING_UNAVAILABLE: 'Sertifikat tanda tangan elektronik belum tersedia. Hubungi admin MPP.',
   INTERNAL: 'Terjadi kesalahan pada sistem. Coba lagi; bila berulang, hubungi petugas MPP.',
+  BOOKING_NOT_FOUND:
+    'Pemesanan tidak ditemukan. Periksa kode pemesanan (8 huruf/angka) pada pesan konfirmasi.',
+  ALREADY_BOOKED:
+    'NIK ini sudah memesan layanan yang sama pada hari itu. Lihat pemesanan Anda dengan kodenya.',
+  SESSION_FULL: 'Sesi ini sudah penuh. Pilih sesi atau hari lain.',
+  SESSION_NOT_AVAILABLE:
+    'Sesi ini tidak dapat dipesan pada hari itu (libur, tutup, atau sudah lewat). Pilih hari lain.',
+  BOOKING_LIMIT: 'Batas pemesanan per NIK untuk hari itu sudah tercapai.',
+  BOOKING_NOT_ACTIVE: 'Pemesanan ini sudah tidak aktif (dibatalkan, sudah hadir, atau tidak hadir).',
+  CHECK_IN_WINDOW: 'Belum/tidak lagi waktunya lapor kedatangan untuk pemesanan ini. Lihat jam sesi Anda.',
+  ONLINE_TICKET_EXISTS: 'NIK ini sudah memiliki nomor antrean daring yang masih aktif hari ini.',
+  BOOKING_BLOCKED:
+    'Pemesanan daring untuk NIK ini diblokir sementara karena beberapa kali tidak hadir. Datang langsung ke MPP.',
+  PHONE_MISMATCH: 'Empat angka terakhir nomor HP tidak cocok dengan pemesanan.',
   DATABASE_UNAVAILABLE: 'Sistem sedang tidak dapat diakses. Coba lagi dalam beberapa saat.',
   NETWORK: 'Tidak dapat terhubung ke server. Periksa jaringan lalu coba lagi.',
   fallback: 'Terjadi kesalahan. Coba lagi; bila berulang, hubungi petugas MPP.',
