@@ -86,6 +86,10 @@ describe.skipIf(!hasChromium)('satisfaction survey (SKM)', () => {
     // Once per ticket: the ticket page now thanks instead of inviting.
     await page.goto(`${server.base}/demo/ticket/${ticket.trackingCode}`);
     await page.getByText('Terima kasih, survei tiket ini sudah diisi.').waitFor();
+    // The portal's own entry: the menu leads to the survey with a service picker.
+    await page.getByRole('link', { name: 'Survei', exact: true }).click();
+    await page.getByRole('combobox', { name: /^Layanan yang Anda terima/ }).waitFor();
+    await shot(page, 'survey-portal');
     expect(errors).toEqual([]);
   });
 

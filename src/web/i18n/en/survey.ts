@@ -3,6 +3,7 @@ import type { survey as id } from '../id/survey';
 
 /** English: the satisfaction survey form. */
 export const survey: Dict<typeof id> = {
+  nav: 'Survey',
   title: 'Public Satisfaction Survey',
   lead: 'Help us improve the service. No name, no NIK; it takes about a minute.',
   ticketLine: 'Ticket {{number}} · {{service}}',

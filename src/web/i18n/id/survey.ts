@@ -2,6 +2,7 @@ import { DEFAULT_SKM_ELEMENTS } from '../../../shared/domain/skm-elements';
 
 /** Bahasa Indonesia: the satisfaction survey form (portal, QR link, counter tablet). */
 export const survey = {
+  nav: 'Survei',
   title: 'Survei Kepuasan Masyarakat',
   lead: 'Bantu kami memperbaiki layanan. Tanpa nama, tanpa NIK; hanya sekitar satu menit.',
   ticketLine: 'Tiket {{number}} · {{service}}',

@@ -29,6 +29,7 @@ export function PortalLayout() {
           </NavLink>
           <NavLink to={`${base}/agencies`}>{t('portal.hotlines')}</NavLink>
           <NavLink to={`${base}/complaints`}>{t('complaints.nav')}</NavLink>
+          <NavLink to={`${base}/survey`}>{t('survey.nav')}</NavLink>
         </nav>
       </header>
       <main id="main" className="portal-main">
