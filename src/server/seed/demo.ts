@@ -96,6 +96,7 @@ export async function seedDemoMall(
         updated_at: at,
       };
       const agencyId = await repo.insertAgency(tx.db, agency);
+      await repo.insertSignedAgreements(tx.db, mallId, agencyId, agency.agreement_date, at);
       agencyIds[a.key] = agencyId;
       await appendAudit(tx, {
         mallId,

@@ -43,6 +43,33 @@ export const insertZone = async (db: Db, mallId: number, slug: string, name: str
 export const insertAgency = async (db: Db, row: Insertable<AgenciesTable>) =>
   (await db.insertInto('agencies').values(row).returning('id').executeTakeFirstOrThrow()).id;
 
+/** The demo agencies joined with their memorandum and cooperation agreement signed (issue 14). */
+export const insertSignedAgreements = async (
+  db: Db,
+  mallId: number,
+  agencyId: number,
+  date: string,
+  at: string,
+) => {
+  await db
+    .insertInto('agreements')
+    .values(
+      (['mou', 'pks'] as const).map((kind) => ({
+        mall_id: mallId,
+        agency_id: agencyId,
+        kind,
+        status: 'signed',
+        date,
+        reason: null,
+        deadline: null,
+        document_id: null,
+        updated_by: null,
+        updated_at: at,
+      })),
+    )
+    .execute();
+};
+
 export const insertService = async (db: Db, row: Insertable<ServicesTable>) =>
   (await db.insertInto('services').values(row).returning('id').executeTakeFirstOrThrow()).id;
 

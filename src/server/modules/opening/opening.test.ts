@@ -38,6 +38,12 @@ describe.each(dialects())('the road to opening on %s', (dialect) => {
   it('keeps the demo and existing malls open', async () => {
     const mall = (await t.app.inject({ url: `/api/v1/malls/${t.slug}` })).json();
     expect(mall.status).toBe('open');
+    // Its agencies joined with both agreements signed: they keep their counters and tickets.
+    const agreements = (await call('GET', `/api/v1/malls/${t.slug}/agreements`)).json();
+    expect(agreements.unsigned).toEqual([]);
+    expect(
+      agreements.items.every((a: { pks: { status: string } | null }) => a.pks?.status === 'signed'),
+    ).toBe(true);
   });
 
   it('starts a new mall in preparation with a template plan and no public catalog', async () => {
