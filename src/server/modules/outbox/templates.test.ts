@@ -48,6 +48,18 @@ describe.each(dialects())('message templates on %s', (dialect) => {
       'complaint.answered/en',
       'complaint.overdue/id',
       'complaint.overdue/en',
+      'booking.confirmed/id',
+      'booking.confirmed/en',
+      'booking.reminder/id',
+      'booking.reminder/en',
+      'booking.soon/id',
+      'booking.soon/en',
+      'booking.cancelled/id',
+      'booking.cancelled/en',
+      'booking.closed/id',
+      'booking.closed/en',
+      'booking.holiday/id',
+      'booking.holiday/en',
     ]);
     expect(items.every((i) => !i.custom)).toBe(true);
     const db = t.ctx.database.db;

@@ -128,6 +128,9 @@ export const complaints: Dict<typeof id.complaints> = {
     return: 'Not our authority — return',
     done: 'Saved.',
     attachments: 'Attachments',
+    overdueBanner_one: '{{count}} report is past its deadline and was escalated to the mall.',
+    overdueBanner_other: '{{count}} reports are past their deadline and were escalated to the mall.',
+    openDesk: 'Open the complaint desk',
     settings: 'Escalation to the mall',
   },
 };

@@ -125,6 +125,9 @@ export const complaints = {
     return: 'Bukan kewenangan kami — kembalikan',
     done: 'Tersimpan.',
     attachments: 'Lampiran',
+    overdueBanner_one: '{{count}} laporan melewati batas waktu dan dilaporkan ke pengelola.',
+    overdueBanner_other: '{{count}} laporan melewati batas waktu dan dilaporkan ke pengelola.',
+    openDesk: 'Buka meja pengaduan',
     settings: 'Eskalasi ke pengelola',
   },
 } as const;

@@ -8,7 +8,7 @@ import { StaffHeader } from '../../components/StaffHeader';
 import '../../styles/admin.css';
 import { AgenciesAdmin } from './AgenciesAdmin';
 import { AdminContext } from './adminContext';
-import { ComplaintsDesk } from './ComplaintsDesk';
+import { ComplaintsDesk, OverdueComplaintsBanner } from './ComplaintsDesk';
 import { CountersAdmin } from './CountersAdmin';
 import { CalendarWarningBanner } from './calendarParts';
 import { DevicesAdmin } from './DevicesAdmin';
@@ -111,6 +111,7 @@ export function AdminScreen() {
             </nav>
             <main className="admin-main" id="admin-main">
               {may(user, 'hours.manage') && <CalendarWarningBanner slug={mall.slug} />}
+              {may(user, 'complaint.manage') && <OverdueComplaintsBanner />}
               <Routes>
                 <Route index element={<HallView />} />
                 <Route path="stats" element={<StatsAdmin />} />

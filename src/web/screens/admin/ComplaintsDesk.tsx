@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { formatDateTime } from '../../app/format';
 import { useMall } from '../../app/mall';
@@ -325,5 +326,24 @@ function ReasonForm({
         ))}
       </p>
     </form>
+  );
+}
+
+/** On every admin page of the mall desk: how many reports are past their deadline (escalated). */
+export function OverdueComplaintsBanner() {
+  const { t } = useTranslation();
+  const mall = useMall();
+  const { token } = useAdmin();
+  const overdue = useApi('/api/v1/malls/{mall}/complaints', {
+    params: { path: { mall: mall.slug }, query: { overdue: 'true', limit: 1 } },
+    token,
+  });
+  const n = overdue.data?.total ?? 0;
+  if (!n) return null;
+  return (
+    <p className="notice" role="status" data-testid="overdue-complaints">
+      {t('complaints.desk.overdueBanner', { count: n })}{' '}
+      <Link to={`/${mall.slug}/admin/complaints`}>{t('complaints.desk.openDesk')}</Link>
+    </p>
   );
 }
