@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, LocalDate } from './catalog.js';
+import { LIMITS } from './limits.js';
 import { staffText } from './queue.js';
 
 /** An officer's time signed in at a counter. */
@@ -37,7 +38,7 @@ export const CounterRequestStatus = z.enum(['pending', 'approved', 'rejected', '
 export const CounterRequestInput = z.strictObject({
   kind: CounterRequestKind,
   /** Shown on the display board once approved, e.g. "Istirahat sholat" or "Gangguan jaringan". */
-  reason: staffText(200).min(3),
+  reason: staffText(LIMITS.counterRequestReason).min(3),
   /** How long the break should last; for a closure, optional. */
   minutes: z.number().int().min(1).max(600).optional(),
 });

@@ -13,6 +13,7 @@ export const LIMITS = {
   notServedNote: 500,
   queuePrefix: 3,
   counterName: 100,
+  counterRequestReason: 200,
   zoneName: 100,
   breakLabel: 100,
   standardLegalBasis: 4000,

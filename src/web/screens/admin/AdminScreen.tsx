@@ -17,6 +17,7 @@ import { HoursAdmin } from './HoursAdmin';
 import { ImportAdmin } from './ImportAdmin';
 import { IntegrationsAdmin } from './IntegrationsAdmin';
 import { NationalCalendarAdmin } from './NationalCalendarAdmin';
+import { OfficersAdmin } from './OfficersAdmin';
 import { OutboxAdmin } from './OutboxAdmin';
 import { AgreementsAdmin } from './opening/AgreementsAdmin';
 import { CandidatesAdmin } from './opening/CandidatesAdmin';
@@ -48,6 +49,8 @@ const SECTIONS = [
 const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
 /** Outgoing messages and their wording: mall admins, national admins and auditors (read-only). */
 const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
+/** Officers' attendance, work and break requests: mall admins, auditors, agency admins (their agency). */
+const OFFICER_SECTIONS = ['officers'] as const;
 /** The satisfaction survey report: mall admins, auditors, agency admins (their agency). */
 const SKM_SECTIONS = ['skm'] as const;
 /** The road to opening (issue 14): mall admins, national admins and auditors. */
@@ -100,6 +103,7 @@ export function AdminScreen() {
                 ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
                 ...(may(user, 'survey.report') ? SKM_SECTIONS : []),
                 ...(may(user, 'complaint.read') ? COMPLAINT_SECTIONS : []),
+                ...(may(user, 'attendance.read') ? OFFICER_SECTIONS : []),
                 ...(may(user, 'outbox.read') ? OUTBOX_SECTIONS : []),
                 ...(may(user, 'opening.read') ? OPENING_SECTIONS : []),
                 ...(may(user, 'calendar.national') ? NATIONAL_SECTIONS : []),
@@ -129,6 +133,7 @@ export function AdminScreen() {
                 <Route path="integrations" element={<IntegrationsAdmin />} />
                 {may(user, 'survey.report') && <Route path="skm" element={<SkmAdmin />} />}
                 {may(user, 'complaint.read') && <Route path="complaints" element={<ComplaintsDesk />} />}
+                {may(user, 'attendance.read') && <Route path="officers" element={<OfficersAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="messages" element={<OutboxAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="templates" element={<TemplatesAdmin />} />}
                 {may(user, 'calendar.national') && (

@@ -12,7 +12,7 @@ import { PriorityFigures, TimesTable } from './StatsFigures';
 import { CounterStatsTable, ServiceStatsTable } from './StatsTables';
 
 /** Today's calendar date (YYYY-MM-DD) in the mall's time zone, not the browser's. */
-const localToday = (timeZone: string): string =>
+export const localToday = (timeZone: string): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     new Date(),
   );

@@ -7,6 +7,7 @@ import { useEventStream } from '../../app/live';
 import { useMall } from '../../app/mall';
 import type { Counter, CounterQueue, Ticket } from '../../app/types';
 import { IntakeDialog } from '../backoffice/IntakeDialog';
+import { AttendanceBar } from './AttendanceBar';
 import { CancelDialog } from './CancelDialog';
 import { CallDialog, FinishDialog, TransferDialog, WalkInDialog } from './CounterDialogs';
 import { CurrentTicket } from './CurrentTicket';
@@ -121,6 +122,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
           {online ? t('common.live') : t('common.offline')}
         </span>
       </div>
+      <AttendanceBar mall={mall.slug} counterId={counter.id} token={token} />
       <div className="msg-area" aria-live="polite">
         {message && <p className={message.kind === 'error' ? 'alert' : 'success'}>{message.text}</p>}
         {q.error && q.error.status !== 401 && (

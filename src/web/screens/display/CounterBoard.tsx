@@ -33,6 +33,7 @@ export function CounterBoard({
                 {open ? (c.current?.number ?? '—') : t(`counterStatus.${c.status}`)}
               </span>
               {open && c.current && <span className="counter-service">{c.current.serviceName}</span>}
+              {!open && c.statusReason && <span className="counter-service">{c.statusReason}</span>}
             </li>
           );
         })}

@@ -37,7 +37,9 @@ export function applyBoardEvent(b: Board, e: DisplayEventDto): Board {
       return {
         ...b,
         counters: b.counters.map((c) =>
-          c.id === p.counterId ? { ...c, status: p.status, current: p.current } : c,
+          c.id === p.counterId
+            ? { ...c, status: p.status, statusReason: p.statusReason ?? null, current: p.current }
+            : c,
         ),
       };
     }
