@@ -28,7 +28,7 @@ export async function serve(): Promise<void> {
     `\nSatu Atap listening on ${where} (${db}), ready in ${Math.round(performance.now() - started)} ms`,
   );
   console.log(
-    `  portal ${where}/demo · kiosk ${where}/demo/kiosk · display ${where}/demo/display · counter ${where}/demo/counter · admin ${where}/demo/admin · API docs ${where}/docs`,
+    `  portal ${where}/demo · kiosk ${where}/demo/kiosk · display ${where}/demo/display · counter ${where}/demo/counter · back office ${where}/demo/desk · admin ${where}/demo/admin · API docs ${where}/docs`,
   );
   if (demoLogins) {
     console.log(
