@@ -2,6 +2,8 @@ import { createBrowserRouter } from 'react-router';
 import { ComplaintsPage } from '../screens/complaints/ComplaintsPage';
 import { ComplaintTrackPage } from '../screens/complaints/ComplaintTrackPage';
 import { HomeScreen } from '../screens/home/HomeScreen';
+import { BookingPage } from '../screens/portal/BookingPage';
+import { BookingView } from '../screens/portal/BookingView';
 import { PortalAgencies } from '../screens/portal/PortalAgencies';
 import { PortalHome } from '../screens/portal/PortalHome';
 import { PortalLayout } from '../screens/portal/PortalLayout';
@@ -31,6 +33,9 @@ export const router = createBrowserRouter([
           { path: 'services/:serviceId', element: <PortalService /> },
           { path: 'agencies', element: <PortalAgencies /> },
           { path: 'ticket/:code', element: <TicketPage /> },
+          { path: 'booking', element: <BookingPage /> },
+          { path: 'booking/find', element: <BookingView /> },
+          { path: 'booking/:code', element: <BookingView /> },
           { path: 'survey', element: <SurveyPage /> },
           { path: 'complaints', element: <ComplaintsPage /> },
           { path: 'complaints/:code', element: <ComplaintTrackPage /> },

@@ -2,6 +2,7 @@ import type { Dict } from '../dict';
 import type { id } from '../id';
 import { admin } from './admin';
 import { backoffice } from './backoffice';
+import { booking } from './booking';
 import {
   agencyType,
   agreement,
@@ -58,4 +59,5 @@ export const en: Dict<typeof id> = {
   survey,
   complaints,
   backoffice,
+  booking,
 };

@@ -1,6 +1,7 @@
 import type { Tree } from '../dict';
 import { admin } from './admin';
 import { backoffice } from './backoffice';
+import { booking } from './booking';
 import {
   agencyType,
   agreement,
@@ -57,6 +58,7 @@ export const id = {
   survey,
   complaints,
   backoffice,
+  booking,
 };
 
 export type { Dict } from '../dict';

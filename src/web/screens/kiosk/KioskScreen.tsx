@@ -21,6 +21,7 @@ import { OpeningHours } from '../../components/OpeningHours';
 import { KioskComplaint } from '../complaints/KioskComplaint';
 import { PairingScreen } from '../device/PairingScreen';
 import { AgencyGrid } from './AgencyGrid';
+import { KioskCheckIn } from './KioskCheckIn';
 import { KioskHeader } from './KioskHeader';
 import { KioskSearch } from './KioskSearch';
 import { ServiceList } from './ServiceList';
@@ -34,6 +35,7 @@ type Step =
   | { kind: 'agency'; agency: AgencyView }
   | { kind: 'search' }
   | { kind: 'complaint' }
+  | { kind: 'booked' }
   | { kind: 'service'; serviceId: number; back: Step }
   | { kind: 'ticket'; ticket: Ticket; counters: string; print: PrintOutcome | null; fee: string };
 
@@ -132,6 +134,13 @@ export function KioskScreen() {
             <button type="button" className="kiosk-search-btn" onClick={() => setStep({ kind: 'search' })}>
               <SearchIcon /> {t('kiosk.searchButton')}
             </button>
+            <button
+              type="button"
+              className="btn btn-primary btn-big kiosk-booked-btn"
+              onClick={() => setStep({ kind: 'booked' })}
+            >
+              {t('booking.kioskButton')}
+            </button>
             <OpeningHours />
             <h2 className="kiosk-subtitle">{t('kiosk.pickAgency')}</h2>
             {agencies.error && <p className="alert">{t('common.loadFailed')}</p>}
@@ -151,6 +160,16 @@ export function KioskScreen() {
           </>
         )}
         {step.kind === 'complaint' && <KioskComplaint token={device.token} onDone={home} />}
+        {step.kind === 'booked' && (
+          <KioskCheckIn
+            token={device.token}
+            onTicket={(ticket) => setStep({ kind: 'ticket', ticket, counters: '', print: null, fee: '' })}
+            onRevoked={() => {
+              device.forget('REVOKED');
+              home();
+            }}
+          />
+        )}
         {step.kind === 'agency' && (
           <>
             <h1 className="kiosk-title">{step.agency.name}</h1>

@@ -27,6 +27,7 @@ export function PortalLayout() {
           <NavLink to={base} end>
             {t('portal.services')}
           </NavLink>
+          <NavLink to={`${base}/booking`}>{t('booking.nav')}</NavLink>
           <NavLink to={`${base}/agencies`}>{t('portal.hotlines')}</NavLink>
           <NavLink to={`${base}/complaints`}>{t('complaints.nav')}</NavLink>
           <NavLink to={`${base}/survey`}>{t('survey.nav')}</NavLink>
