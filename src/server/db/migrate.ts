@@ -25,6 +25,7 @@ import * as m031 from './migrations/031_agreements.js';
 import * as m032 from './migrations/032_coverage.js';
 import * as m033 from './migrations/033_candidates.js';
 import * as m035 from './migrations/035_report_rollups.js';
+import * as m036 from './migrations/036_report_day_cells.js';
 import * as m038 from './migrations/038_attendance.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '016_bookings': m016,
   '038_attendance': m038,
   '035_report_rollups': m035,
+  '036_report_day_cells': m036,
 };
 
 export async function migrateToLatest(database: Database): Promise<string[]> {

@@ -377,6 +377,8 @@ export type ReportCellsTable = {
   hour: number;
 } & Record<ReportMeasureColumn, number>;
 
+export type ReportDayCellsTable = Omit<ReportCellsTable, 'hour'>;
+
 export interface ReportDaysTable {
   mall_id: number;
   local_date: string;
@@ -387,6 +389,7 @@ export interface ReportDaysTable {
 export interface DB {
   report_cells: ReportCellsTable;
   report_days: ReportDaysTable;
+  report_day_cells: ReportDayCellsTable;
   malls: MallsTable;
   agencies: AgenciesTable;
   services: ServicesTable;

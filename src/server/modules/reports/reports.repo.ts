@@ -88,6 +88,35 @@ export async function writeCells(db: Db, mallId: number, localDate: string, cell
     });
     await db.insertInto('report_cells').values(rows).execute();
   }
+  // The same day without the hour: what a long report scans.
+  const byKey = new Map<string, Cell>();
+  for (const c of cells) {
+    const k = `${c.serviceId}|${c.counterId}|${c.officerId}`;
+    const seen = byKey.get(k);
+    if (!seen) byKey.set(k, { ...c, hour: 0, m: { ...c.m } });
+    else for (const f of COLUMNS) seen.m[f] = (seen.m[f] ?? 0) + (c.m[f] ?? 0);
+  }
+  await db
+    .deleteFrom('report_day_cells')
+    .where('mall_id', '=', mallId)
+    .where('local_date', '=', localDate)
+    .execute();
+  const dayCells = [...byKey.values()];
+  for (let i = 0; i < dayCells.length; i += 100) {
+    const rows = dayCells.slice(i, i + 100).map((c) => {
+      const row: Record<string, number | string> = {
+        mall_id: mallId,
+        local_date: localDate,
+        service_id: c.serviceId,
+        agency_id: c.agencyId,
+        counter_id: c.counterId,
+        officer_id: c.officerId,
+      };
+      for (const f of COLUMNS) row[f] = c.m[f] ?? 0;
+      return row as DB['report_day_cells'];
+    });
+    await db.insertInto('report_day_cells').values(rows).execute();
+  }
   await db
     .updateTable('report_days')
     .set({ cells: cells.length })
@@ -117,10 +146,17 @@ export interface GroupedRow {
  * Sums of every measure over the filtered cells, grouped by the given key columns. SUM of integers
  * is a bigint (a string from pg) on PostgreSQL: every figure is read back through Number().
  */
-export async function sumCells(db: Db, f: CellFilter, groupBy: GroupKey[]): Promise<GroupedRow[]> {
+export async function sumCells(
+  db: Db,
+  f: CellFilter,
+  groupBy: GroupKey[],
+  only: readonly ReportMeasureColumn[] = COLUMNS,
+): Promise<GroupedRow[]> {
   if (f.mallIds.length === 0) return [];
+  // Without the hour, the day table (about a fifth of the rows) answers.
+  const table = groupBy.includes('hour') ? 'report_cells' : 'report_day_cells';
   let q = db
-    .selectFrom('report_cells')
+    .selectFrom(table)
     .where('mall_id', 'in', f.mallIds)
     .where('local_date', '>=', f.from)
     .where('local_date', '<=', f.to);
@@ -130,7 +166,7 @@ export async function sumCells(db: Db, f: CellFilter, groupBy: GroupKey[]): Prom
   if (f.officerId !== undefined) q = q.where('officer_id', '=', f.officerId);
   const rows = (await q
     .select(groupBy)
-    .select(COLUMNS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
+    .select(only.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c)))
     .groupBy(groupBy)
     .execute()) as Record<string, unknown>[];
   return rows.map((r) => {

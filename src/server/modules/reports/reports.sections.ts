@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { ApplicationSla, ComplaintsSummary, IkmSummary } from '../../../shared/contracts/reports.js';
 import { addCalendarDays, localDayStart, localMoment } from '../../../shared/domain/local-time.js';
+import { computeSkm, type ElementTotals } from '../../../shared/domain/skm.js';
 import { type Actor, can } from '../../auth/policy.js';
 import type { AppContext } from '../../context.js';
 import type { MallRecord } from '../malls/malls.service.js';
-import { skmReport } from '../surveys/skm-report.service.js';
+import { mallElements, weighted } from '../surveys/survey-elements.service.js';
+import * as surveys from '../surveys/surveys.repo.js';
 import * as repo from './sections.repo.js';
 
 /**
@@ -73,7 +75,11 @@ export async function complaintsSummary(
   return { total: rows.length, byType, byStatus, overdue, escalated };
 }
 
-/** IKM over the range from the SKM report (issue 13), for those who may read it; else null. */
+/**
+ * IKM over the range from the survey module's own totals and the exact SKM computation (shared/
+ * domain/skm.ts), for those who may read survey results; the SKM report's sample-size check is left
+ * to its own screen (it counts the previous period's tickets, which a year's report need not pay for).
+ */
 export async function ikmSummary(
   ctx: AppContext,
   mall: MallRecord,
@@ -83,18 +89,27 @@ export async function ikmSummary(
   to: string,
 ): Promise<z.infer<typeof IkmSummary> | null> {
   if (f.counterId !== undefined) return null; // surveys are per service, not per counter
-  if (
-    !can(actor, 'survey.report', {
-      mallId: mall.id,
-      ...(f.agencyId !== undefined ? { agencyId: f.agencyId } : {}),
-    })
-  )
-    return null;
-  const r = await skmReport(ctx, mall, actor, {
+  const resource = { mallId: mall.id, ...(f.agencyId !== undefined ? { agencyId: f.agencyId } : {}) };
+  if (!can(actor, 'survey.report', resource)) return null;
+  const db = ctx.database.db;
+  const filter = {
+    mallId: mall.id,
     from,
     to,
     ...(f.agencyId !== undefined ? { agencyId: f.agencyId } : {}),
     ...(f.serviceId !== undefined ? { serviceId: f.serviceId } : {}),
-  });
-  return { responses: r.respondents, ikm: r.ikm, grade: r.grade };
+  };
+  const [{ elements }, totalsRows, respondentRows] = await Promise.all([
+    mallElements(db, mall.id),
+    surveys.answerTotals(db, filter),
+    surveys.respondentsByService(db, filter),
+  ]);
+  const totals: Record<string, ElementTotals> = {};
+  for (const r of totalsRows) {
+    const t = totals[r.code] ?? { sum: 0, count: 0 };
+    totals[r.code] = { sum: t.sum + Number(r.sum ?? 0), count: t.count + Number(r.count ?? 0) };
+  }
+  const respondents = respondentRows.reduce((sum, r) => sum + Number(r.count ?? 0), 0);
+  const result = computeSkm(weighted(elements), totals, respondents);
+  return { responses: respondents, ikm: result.ikm, grade: result.grade };
 }

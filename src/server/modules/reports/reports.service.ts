@@ -75,7 +75,7 @@ async function gather(ctx: AppContext, mall: MallRecord, f: repo.CellFilter) {
   const liveDays = withTickets.filter((d) => !rolled.has(d));
   const [grouped, hours] = await Promise.all([
     rolled.size ? repo.sumCells(db, f, ['local_date', 'service_id', 'counter_id', 'officer_id']) : [],
-    rolled.size ? repo.sumCells(db, f, ['hour']) : [],
+    rolled.size ? repo.sumCells(db, f, ['hour'], ['issued', 'wait_n', 'wait_sum']) : [],
   ]);
   const rows: Row[] = grouped.map((g) => ({
     date: String(g.key.local_date),

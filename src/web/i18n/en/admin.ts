@@ -6,6 +6,7 @@ import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
 import { adminOpening } from './adminOpening';
 import { adminOutbox } from './adminOutbox';
+import { adminDashboard, adminReports } from './adminReports';
 import { adminSettings } from './adminSettings';
 import { adminSkm } from './adminSkm';
 import { adminVoice } from './adminVoice';
@@ -53,6 +54,8 @@ export const admin: Dict<typeof id.admin> = {
   },
   section: {
     complaints: 'Complaints',
+    dashboard: 'Live dashboard',
+    reports: 'Reports',
     hall: 'Hall (live)',
     agencies: 'Agencies',
     services: 'Services & standards',
@@ -100,6 +103,8 @@ export const admin: Dict<typeof id.admin> = {
   },
   stats: adminStats,
   skm: adminSkm,
+  reports: adminReports,
+  dashboard: adminDashboard,
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,

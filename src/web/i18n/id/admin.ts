@@ -4,6 +4,7 @@ import { adminDevices } from './adminDevices';
 import { adminIntegrations } from './adminIntegrations';
 import { adminOpening } from './adminOpening';
 import { adminOutbox } from './adminOutbox';
+import { adminDashboard, adminReports } from './adminReports';
 import { adminSettings } from './adminSettings';
 import { adminSkm } from './adminSkm';
 import { adminVoice } from './adminVoice';
@@ -51,6 +52,8 @@ export const admin = {
   },
   section: {
     complaints: 'Pengaduan',
+    dashboard: 'Dasbor langsung',
+    reports: 'Laporan',
     hall: 'Aula (langsung)',
     agencies: 'Instansi',
     services: 'Layanan & standar',
@@ -98,6 +101,8 @@ export const admin = {
   },
   stats: adminStats,
   skm: adminSkm,
+  reports: adminReports,
+  dashboard: adminDashboard,
   voice: adminVoice,
   ...adminCatalog,
   ...adminSettings,

@@ -11,6 +11,7 @@ import { AdminContext } from './adminContext';
 import { ComplaintsDesk, OverdueComplaintsBanner } from './ComplaintsDesk';
 import { CountersAdmin } from './CountersAdmin';
 import { CalendarWarningBanner } from './calendarParts';
+import { DashboardAdmin } from './DashboardAdmin';
 import { DevicesAdmin } from './DevicesAdmin';
 import { HallView } from './HallView';
 import { HoursAdmin } from './HoursAdmin';
@@ -25,6 +26,7 @@ import { CoverageAdmin } from './opening/CoverageAdmin';
 import { NationalOpening } from './opening/NationalOpening';
 import { OpeningAdmin } from './opening/OpeningAdmin';
 import { PlanAdmin } from './opening/PlanAdmin';
+import { ReportsAdmin } from './ReportsAdmin';
 import { ServiceAdminDetail } from './ServiceAdminDetail';
 import { ServiceEditor } from './ServiceEditor';
 import { ServicesAdmin } from './ServicesAdmin';
@@ -36,6 +38,7 @@ import { VoiceAdmin } from './VoiceAdmin';
 
 const SECTIONS = [
   '',
+  'dashboard',
   'stats',
   'agencies',
   'services',
@@ -51,6 +54,8 @@ const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
 const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
 /** Officers' attendance, work and break requests: mall admins, auditors, agency admins (their agency). */
 const OFFICER_SECTIONS = ['officers'] as const;
+/** Reports and exports (issue 15): mall admins, auditors, agency staff (their agency), officers (their counters). */
+const REPORT_SECTIONS = ['reports'] as const;
 /** The satisfaction survey report: mall admins, auditors, agency admins (their agency). */
 const SKM_SECTIONS = ['skm'] as const;
 /** The road to opening (issue 14): mall admins, national admins and auditors. */
@@ -101,6 +106,7 @@ export function AdminScreen() {
               {[
                 ...SECTIONS,
                 ...(may(user, 'device.manage') ? MALL_ADMIN_SECTIONS : []),
+                ...(may(user, 'reports.read') ? REPORT_SECTIONS : []),
                 ...(may(user, 'survey.report') ? SKM_SECTIONS : []),
                 ...(may(user, 'complaint.read') ? COMPLAINT_SECTIONS : []),
                 ...(may(user, 'attendance.read') ? OFFICER_SECTIONS : []),
@@ -119,6 +125,8 @@ export function AdminScreen() {
               <Routes>
                 <Route index element={<HallView />} />
                 <Route path="stats" element={<StatsAdmin />} />
+                <Route path="dashboard" element={<DashboardAdmin />} />
+                {may(user, 'reports.read') && <Route path="reports" element={<ReportsAdmin />} />}
                 <Route path="agencies" element={<AgenciesAdmin />} />
                 <Route path="services" element={<ServicesAdmin />} />
                 <Route path="services/new" element={<ServiceEditor />} />
