@@ -65,4 +65,11 @@ export const counter: Dict<typeof id.counter> = {
     send: 'Send request',
     sent: 'Request sent; waiting for the mall admin’s decision.',
   },
+  booking: {
+    code: 'Booking code',
+    placeholder: 'type or scan the code',
+    checkIn: 'Check in',
+    done: '{{name}} checked in: number {{number}} ({{service}}, session {{session}}) joined the queue.',
+    again: '{{name}} had already checked in: number {{number}} ({{service}}, session {{session}}).',
+  },
 };

@@ -62,4 +62,11 @@ export const counter = {
     send: 'Kirim permintaan',
     sent: 'Permintaan terkirim; menunggu keputusan admin MPP.',
   },
+  booking: {
+    code: 'Kode pemesanan',
+    placeholder: 'ketik atau pindai kode',
+    checkIn: 'Check-in',
+    done: 'Check-in {{name}}: nomor {{number}} ({{service}}, sesi {{session}}) masuk antrean.',
+    again: '{{name}} sudah check-in: nomor {{number}} ({{service}}, sesi {{session}}).',
+  },
 };

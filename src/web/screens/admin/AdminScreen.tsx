@@ -8,6 +8,7 @@ import { StaffHeader } from '../../components/StaffHeader';
 import '../../styles/admin.css';
 import { AgenciesAdmin } from './AgenciesAdmin';
 import { AdminContext } from './adminContext';
+import { BookingsAdmin } from './BookingsAdmin';
 import { ComplaintsDesk, OverdueComplaintsBanner } from './ComplaintsDesk';
 import { CountersAdmin } from './CountersAdmin';
 import { CalendarWarningBanner } from './calendarParts';
@@ -54,6 +55,8 @@ const MALL_ADMIN_SECTIONS = ['devices', 'integrations'] as const;
 const OUTBOX_SECTIONS = ['messages', 'templates'] as const;
 /** Officers' attendance, work and break requests: mall admins, auditors, agency admins (their agency). */
 const OFFICER_SECTIONS = ['officers'] as const;
+/** A day's bookings and each service's sessions: staff who may read bookings. */
+const BOOKING_SECTIONS = ['bookings'] as const;
 /** Reports and exports (issue 15): mall admins, auditors, agency staff (their agency), officers (their counters). */
 const REPORT_SECTIONS = ['reports'] as const;
 /** The satisfaction survey report: mall admins, auditors, agency admins (their agency). */
@@ -109,6 +112,7 @@ export function AdminScreen() {
                 ...(may(user, 'reports.read') ? REPORT_SECTIONS : []),
                 ...(may(user, 'survey.report') ? SKM_SECTIONS : []),
                 ...(may(user, 'complaint.read') ? COMPLAINT_SECTIONS : []),
+                ...(may(user, 'booking.read') ? BOOKING_SECTIONS : []),
                 ...(may(user, 'attendance.read') ? OFFICER_SECTIONS : []),
                 ...(may(user, 'outbox.read') ? OUTBOX_SECTIONS : []),
                 ...(may(user, 'opening.read') ? OPENING_SECTIONS : []),
@@ -141,6 +145,7 @@ export function AdminScreen() {
                 <Route path="integrations" element={<IntegrationsAdmin />} />
                 {may(user, 'survey.report') && <Route path="skm" element={<SkmAdmin />} />}
                 {may(user, 'complaint.read') && <Route path="complaints" element={<ComplaintsDesk />} />}
+                {may(user, 'booking.read') && <Route path="bookings" element={<BookingsAdmin />} />}
                 {may(user, 'attendance.read') && <Route path="officers" element={<OfficersAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="messages" element={<OutboxAdmin />} />}
                 {may(user, 'outbox.read') && <Route path="templates" element={<TemplatesAdmin />} />}

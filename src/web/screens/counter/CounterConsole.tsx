@@ -8,6 +8,7 @@ import { useMall } from '../../app/mall';
 import type { Counter, CounterQueue, Ticket } from '../../app/types';
 import { IntakeDialog } from '../backoffice/IntakeDialog';
 import { AttendanceBar } from './AttendanceBar';
+import { BookingCheckIn } from './BookingCheckIn';
 import { CancelDialog } from './CancelDialog';
 import { CallDialog, FinishDialog, TransferDialog, WalkInDialog } from './CounterDialogs';
 import { CurrentTicket } from './CurrentTicket';
@@ -123,6 +124,7 @@ export function CounterConsole({ counter, token }: { counter: Counter; token: st
         </span>
       </div>
       <AttendanceBar mall={mall.slug} counterId={counter.id} token={token} />
+      <BookingCheckIn mall={mall.slug} token={token} />
       <div className="msg-area" aria-live="polite">
         {message && <p className={message.kind === 'error' ? 'alert' : 'success'}>{message.text}</p>}
         {q.error && q.error.status !== 401 && (
