@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     expect(await line.textContent()).toMatch(/\d+ menit/);
     await shot(page, 'admin-hall');
 
-    await page.getByRole('link', { name: 'Instansi' }).click();
+    await page.getByRole('link', { name: 'Instansi', exact: true }).click();
     await page.getByRole('cell', { name: 'Kantor Imigrasi', exact: true }).waitFor();
     await page.getByRole('button', { name: '+ Tambah instansi' }).click();
     await page.getByLabel('Kode (huruf kecil)').fill('bpom');
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByText('Loka POM dinonaktifkan.').waitFor();
     await page.getByRole('button', { name: 'Aktifkan kembali Loka POM' }).waitFor();
 
-    await page.getByRole('link', { name: 'Layanan & standar' }).click();
+    await page.getByRole('link', { name: 'Layanan & standar', exact: true }).click();
     await page.getByRole('link', { name: 'Penerbitan KTP-el baru' }).click();
     await page.getByText('14. Evaluasi kinerja pelaksana').waitFor();
     await shot(page, 'admin-service-standard', true);
@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByRole('button', { name: 'Versi 1' }).waitFor();
     expect(await page.locator('.full-standard').textContent()).toContain('KTP-el (kartu fisik)');
 
-    await page.getByRole('link', { name: 'Loket' }).click();
+    await page.getByRole('link', { name: 'Loket', exact: true }).click();
     await page.getByRole('cell', { name: 'Loket 22', exact: true }).waitFor();
     await shot(page, 'admin-counters');
     // Zones: add one, then move a counter into it.
@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     for (let i = 0; i < 5; i++) expect((await signIn('salah-salah-1')).status).toBe(401);
     expect((await signIn(DEMO_PASSWORD)).status).toBe(429);
 
-    await page.getByRole('link', { name: 'Petugas & peran' }).click();
+    await page.getByRole('link', { name: 'Petugas & peran', exact: true }).click();
     await page.getByRole('cell', { name: 'petugas', exact: true }).waitFor();
     const delayedRow = page.getByRole('row').filter({ hasText: 'petugas-sim' });
     await delayedRow.getByText('Ditahan (5 kata sandi salah)').waitFor();
@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     const staffRow = page.getByRole('row').filter({ hasText: 'petugas-baru' });
     await staffRow.getByRole('cell', { name: 'Admin instansi' }).waitFor();
 
-    await page.getByRole('link', { name: 'Jam layanan & libur' }).click();
+    await page.getByRole('link', { name: 'Jam layanan & libur', exact: true }).click();
     await page.getByRole('rowheader', { name: 'Jumat' }).waitFor();
     // The 2026 national list is inherited; the mall adds its own closure and serves on a cuti bersama day.
     await page.getByRole('cell', { name: 'Proklamasi Kemerdekaan Republik Indonesia' }).waitFor();
@@ -209,7 +209,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await shot(page, 'admin-hours', true);
     await page.setViewportSize({ width: 1440, height: 900 });
 
-    await page.getByRole('link', { name: 'Impor katalog' }).click();
+    await page.getByRole('link', { name: 'Impor katalog', exact: true }).click();
     await page.getByLabel('Berkas katalog (CSV/XLSX)').setInputFiles({
       name: 'katalog.csv',
       mimeType: 'text/csv',
@@ -227,7 +227,7 @@ describe.skipIf(!hasChromium)('screens: public portal and admin', () => {
     await page.getByLabel('Nama pengguna').fill('national');
     await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.getByRole('link', { name: 'Kalender nasional' }).click();
+    await page.getByRole('link', { name: 'Kalender nasional', exact: true }).click();
     await page.getByRole('button', { name: '2026' }).click();
     await page.getByText('2026: 17 hari libur nasional, 8 hari cuti bersama.').waitFor();
     await page.getByRole('cell', { name: 'Proklamasi Kemerdekaan Republik Indonesia' }).waitFor();

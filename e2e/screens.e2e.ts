@@ -223,13 +223,15 @@ describe.skipIf(!hasChromium)('screens: kiosk → counter → display → citize
     await counter.getByRole('dialog').waitFor({ state: 'detached' });
     await expect.poll(() => counter.locator('.alert').count()).toBe(0);
 
-    await counter.getByRole('button', { name: 'Istirahat' }).click();
+    await counter.getByRole('button', { name: 'Istirahat', exact: true }).click();
     await expect
-      .poll(() => counter.getByRole('button', { name: 'Istirahat' }).getAttribute('aria-pressed'))
+      .poll(() =>
+        counter.getByRole('button', { name: 'Istirahat', exact: true }).getAttribute('aria-pressed'),
+      )
       .toBe('true');
-    await counter.getByRole('button', { name: 'Buka' }).click();
+    await counter.getByRole('button', { name: 'Buka', exact: true }).click();
     await expect
-      .poll(() => counter.getByRole('button', { name: 'Buka' }).getAttribute('aria-pressed'))
+      .poll(() => counter.getByRole('button', { name: 'Buka', exact: true }).getAttribute('aria-pressed'))
       .toBe('true');
   });
 
