@@ -120,8 +120,13 @@ export const IkmSummary = z.object({
 });
 
 export const BookingSummary = z.object({
+  /** Bookings for the range's days the citizen kept (not cancelled, not called off by a closure). */
   booked: z.number(),
+  /** Checked in. */
   showed: z.number(),
+  /** Marked absent after the check-in window. */
+  noShows: z.number(),
+  /** showed ÷ (showed + noShows): over the bookings whose outcome is known. */
   showRate: z.number().nullable(),
 });
 

@@ -61,6 +61,7 @@ const TEXT = {
     officers: 'Per petugas',
     applications: 'Kepatuhan SLA permohonan',
     complaints: 'Pengaduan',
+    bookings: 'Pemesanan daring',
   },
   en: {
     title: 'Service report',
@@ -77,6 +78,7 @@ const TEXT = {
     officers: 'By officer',
     applications: 'Application SLA compliance',
     complaints: 'Complaints',
+    bookings: 'Online bookings',
   },
 } as const;
 
@@ -147,6 +149,17 @@ export function reportTables(r: ReportDto, lang: Lang): Table[] {
           ? ['Diterima', 'Selesai', 'Tepat waktu', 'Kepatuhan', 'Terlambat (terbuka)']
           : ['Received', 'Finished', 'On time', 'Compliance', 'Overdue (open)'],
       rows: [[a.received, a.finished, a.finishedOnTime, a.compliance, a.openOverdue]],
+    });
+  }
+  if (r.bookings) {
+    const b = r.bookings;
+    tables.push({
+      title: t.bookings,
+      head:
+        lang === 'id'
+          ? ['Dipesan', 'Hadir', 'Tidak hadir', 'Tingkat kehadiran']
+          : ['Booked', 'Showed', 'No-shows', 'Show rate'],
+      rows: [[b.booked, b.showed, b.noShows, b.showRate]],
     });
   }
   if (r.complaints) {

@@ -6,7 +6,12 @@ import type { DayEvent } from './rollup.replay.js';
 type Db = Kysely<DB>;
 const COLUMNS = MEASURES as readonly ReportMeasureColumn[];
 
-/** Every event of the tickets of one local day, in log order, with the ticket's source and visit. */
+/**
+ * Every event of the tickets of one local day, in log order, with the ticket's source and visit. The
+ * day's tickets come from their (mall, date) index and their events from the ticket index: no filter
+ * on `ticket_events.mall_id` (the ticket's mall is theirs), which led PostgreSQL with stale statistics
+ * into AND-ing the mall's whole event index for each ticket (48 s for a day instead of 0.2 s).
+ */
 export function dayEvents(db: Db, mallId: number, localDate: string): Promise<DayEvent[]> {
   return db
     .selectFrom('ticket_events')
@@ -24,7 +29,6 @@ export function dayEvents(db: Db, mallId: number, localDate: string): Promise<Da
     ])
     .where('tickets.mall_id', '=', mallId)
     .where('tickets.local_date', '=', localDate)
-    .where('ticket_events.mall_id', '=', mallId)
     .orderBy('ticket_events.id')
     .execute();
 }

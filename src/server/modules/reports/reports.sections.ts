@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { ApplicationSla, ComplaintsSummary, IkmSummary } from '../../../shared/contracts/reports.js';
+import type {
+  ApplicationSla,
+  BookingSummary,
+  ComplaintsSummary,
+  IkmSummary,
+} from '../../../shared/contracts/reports.js';
 import { addCalendarDays, localDayStart, localMoment } from '../../../shared/domain/local-time.js';
 import { computeSkm, type ElementTotals } from '../../../shared/domain/skm.js';
 import { type Actor, can } from '../../auth/policy.js';
@@ -12,8 +17,7 @@ import * as repo from './sections.repo.js';
 /**
  * The report's sections that come from other modules' records: the back office's applications
  * (SLA compliance: finished by the due date of the standard, pauses already moved it) and the
- * complaints desk, and the survey module's IKM (PermenPANRB 14/2017). The booking show rate joins
- * when the booking module lands.
+ * complaints desk, the survey module's IKM (PermenPANRB 14/2017) and the bookings' show rate.
  */
 export async function applicationSla(
   ctx: AppContext,
@@ -112,4 +116,31 @@ export async function ikmSummary(
   const respondents = respondentRows.reduce((sum, r) => sum + Number(r.count ?? 0), 0);
   const result = computeSkm(weighted(elements), totals, respondents);
   return { responses: respondents, ikm: result.ikm, grade: result.grade };
+}
+
+/**
+ * Online bookings for the range's days (issue 11): `booked` counts every booking the citizen kept
+ * (not cancelled, and not called off by the mall closing the day or session), `showed` those checked
+ * in, `noShows` those marked absent; the show rate is showed ÷ (showed + no-shows), the bookings whose
+ * outcome is known (today's and future ones still waiting count as booked only). Per counter it is not
+ * defined (a booking is for a service, not a counter).
+ */
+export async function bookingSummary(
+  ctx: AppContext,
+  f: repo.SectionFilter,
+  from: string,
+  to: string,
+): Promise<z.infer<typeof BookingSummary> | null> {
+  if (f.counterId !== undefined) return null;
+  const by = new Map(
+    (await repo.bookingsByStatus(ctx.database.db, f, from, to)).map((r) => [r.status, Number(r.n)]),
+  );
+  const showed = by.get('checked_in') ?? 0;
+  const noShows = by.get('no_show') ?? 0;
+  return {
+    booked: showed + noShows + (by.get('booked') ?? 0),
+    showed,
+    noShows,
+    showRate: showed + noShows ? Math.round((showed / (showed + noShows)) * 10_000) / 10_000 : null,
+  };
 }

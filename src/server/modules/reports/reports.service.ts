@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { figuresOf, periodEnd, periodStart } from './reports.figures.js';
 import * as repo from './reports.repo.js';
-import { applicationSla, complaintsSummary, ikmSummary } from './reports.sections.js';
+import { applicationSla, bookingSummary, complaintsSummary, ikmSummary } from './reports.sections.js';
 import { addInto, type Cell, emptyMeasures, type Measures } from './rollup.cells.js';
 import { replayCells } from './rollup.service.js';
 
@@ -48,8 +48,8 @@ export function confine(actor: Actor, mallId: number, q: ReportQueryInput): Repo
   return out;
 }
 
-interface Row {
-  date: string;
+/** One (service, counter, officer) of the range with its summed measures. */
+interface KeyRow {
   serviceId: number;
   counterId: number;
   officerId: number;
@@ -62,71 +62,66 @@ const matches = (c: Cell, f: repo.CellFilter) =>
   (f.counterId === undefined || c.counterId === f.counterId) &&
   (f.officerId === undefined || c.officerId === f.officerId);
 
+function addTo<K>(map: Map<K, Measures>, k: K, m: Measures): void {
+  let t = map.get(k);
+  if (!t) {
+    t = emptyMeasures();
+    map.set(k, t);
+  }
+  addInto(t, m);
+}
+
 /**
- * Rolled-up days from the table (two grouped scans), the rest (today, or a closed day the job has not
- * reached yet) replayed from the event log now.
+ * Rolled-up days summed by the database (per day; per service × counter × officer; per hour: a few
+ * hundred rows back whatever the range), the rest (today, or a closed day the job has not reached
+ * yet) replayed from the event log now. `keys: false` skips the breakdowns (the national roll-up).
  */
-async function gather(ctx: AppContext, mall: MallRecord, f: repo.CellFilter) {
+async function gather(ctx: AppContext, mall: MallRecord, f: repo.CellFilter, keys = true) {
   const db = ctx.database.db;
   const [rolled, withTickets] = await Promise.all([
     repo.rolledDays(db, mall.id, f.from, f.to),
     repo.daysWithTickets(db, mall.id, f.from, f.to),
   ]);
   const liveDays = withTickets.filter((d) => !rolled.has(d));
-  const [grouped, hours] = await Promise.all([
-    rolled.size ? repo.sumCells(db, f, ['local_date', 'service_id', 'counter_id', 'officer_id']) : [],
-    rolled.size ? repo.sumCells(db, f, ['hour'], ['issued', 'wait_n', 'wait_sum']) : [],
+  const some = rolled.size > 0;
+  const [days, grouped, hours] = await Promise.all([
+    some ? repo.sumCells(db, f, ['local_date']) : [],
+    some && keys ? repo.sumCells(db, f, ['service_id', 'counter_id', 'officer_id']) : [],
+    some && keys ? repo.sumCells(db, f, ['hour'], ['issued', 'wait_n', 'wait_sum']) : [],
   ]);
-  const rows: Row[] = grouped.map((g) => ({
-    date: String(g.key.local_date),
-    serviceId: Number(g.key.service_id),
-    counterId: Number(g.key.counter_id),
-    officerId: Number(g.key.officer_id),
-    m: g.m,
-  }));
+  const byDate = new Map(days.map((g) => [String(g.key.local_date), g.m]));
+  const byKey = new Map<string, KeyRow>();
+  const addKey = (serviceId: number, counterId: number, officerId: number, m: Measures) => {
+    const k = `${serviceId}|${counterId}|${officerId}`;
+    const seen = byKey.get(k);
+    if (seen) addInto(seen.m, m);
+    else byKey.set(k, { serviceId, counterId, officerId, m: { ...m } });
+  };
+  for (const g of grouped)
+    addKey(Number(g.key.service_id), Number(g.key.counter_id), Number(g.key.officer_id), g.m);
   const byHour = Array.from({ length: 24 }, () => emptyMeasures());
   for (const h of hours) addInto(byHour[Number(h.key.hour)]!, h.m);
   for (const day of liveDays) {
     for (const c of await replayCells(ctx, mall, day)) {
       if (!matches(c, f)) continue;
-      rows.push({
-        date: day,
-        serviceId: c.serviceId,
-        counterId: c.counterId,
-        officerId: c.officerId,
-        m: c.m,
-      });
+      addTo(byDate, day, c.m);
+      if (!keys) continue;
+      addKey(c.serviceId, c.counterId, c.officerId, c.m);
       addInto(byHour[c.hour]!, c.m);
     }
   }
-  return { rows, byHour, rolledUpDays: rolled.size, liveDays: liveDays.length };
+  return { byDate, rows: [...byKey.values()], byHour, rolledUpDays: rolled.size, liveDays: liveDays.length };
 }
 
-function groupBy<K>(rows: Row[], key: (r: Row) => K): Map<K, Measures> {
+function groupBy<K>(rows: KeyRow[], key: (r: KeyRow) => K): Map<K, Measures> {
   const out = new Map<K, Measures>();
-  for (const r of rows) {
-    const k = key(r);
-    let m = out.get(k);
-    if (!m) {
-      m = emptyMeasures();
-      out.set(k, m);
-    }
-    addInto(m, r.m);
-  }
+  for (const r of rows) addTo(out, key(r), r.m);
   return out;
 }
 
 function periodsOf(rows: { date: string; m: Measures }[], period: Period, to: string) {
   const byStart = new Map<string, Measures>();
-  for (const r of rows) {
-    const start = periodStart(r.date, period);
-    let m = byStart.get(start);
-    if (!m) {
-      m = emptyMeasures();
-      byStart.set(start, m);
-    }
-    addInto(m, r.m);
-  }
+  for (const r of rows) addTo(byStart, periodStart(r.date, period), r.m);
   return [...byStart.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([start, m]) => ({ start, end: periodEnd(start, period, to), ...figuresOf(m) }));
@@ -150,13 +145,14 @@ export async function mallReport(
     officerId: q.officerId,
   };
   const section = { mallId: mall.id, agencyId: q.agencyId, serviceId: q.serviceId, counterId: q.counterId };
-  const [data, services, counters, applications, complaints, ikm] = await Promise.all([
+  const [data, services, counters, applications, complaints, ikm, bookings] = await Promise.all([
     gather(ctx, mall, f),
     repo.servicesOf(db, [mall.id]),
     repo.countersOf(db, mall.id),
     q.officerId === undefined ? applicationSla(ctx, mall, section, q.from, q.to) : null,
     q.officerId === undefined ? complaintsSummary(ctx, mall, section, q.from, q.to) : null,
     q.officerId === undefined ? ikmSummary(ctx, mall, actor, section, q.from, q.to) : null,
+    q.officerId === undefined ? bookingSummary(ctx, section, q.from, q.to) : null,
   ]);
   const { rows } = data;
   const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -171,8 +167,7 @@ export async function mallReport(
     ).map((o) => [o.id, o.display_name]),
   );
   const total = emptyMeasures();
-  for (const r of rows) addInto(total, r.m);
-  const days = groupBy(rows, (r) => r.date);
+  for (const m of data.byDate.values()) addInto(total, m);
   return {
     mall: mall.slug,
     from: q.from,
@@ -187,7 +182,7 @@ export async function mallReport(
     },
     totals: figuresOf(total),
     periods: periodsOf(
-      [...days.entries()].map(([date, m]) => ({ date, m })),
+      [...data.byDate.entries()].map(([date, m]) => ({ date, m })),
       q.period,
       q.to,
     ),
@@ -221,7 +216,7 @@ export async function mallReport(
     applications,
     complaints,
     ikm,
-    bookings: null,
+    bookings,
     source: { rolledUpDays: data.rolledUpDays, liveDays: data.liveDays },
   };
 }
@@ -235,20 +230,11 @@ export async function nationalReport(
   const malls = await repo.allMalls(ctx.database.db);
   const perMall = new Map<number, Measures>();
   const byDate = new Map<string, Measures>();
-  const add = (map: Map<string, Measures> | Map<number, Measures>, k: string | number, m: Measures) => {
-    const mm = map as Map<string | number, Measures>;
-    let t = mm.get(k);
-    if (!t) {
-      t = emptyMeasures();
-      mm.set(k, t);
-    }
-    addInto(t, m);
-  };
   for (const mall of malls) {
-    const data = await gather(ctx, mall, { mallIds: [mall.id], from: q.from, to: q.to });
-    for (const r of data.rows) {
-      add(perMall, mall.id, r.m);
-      add(byDate, r.date, r.m);
+    const data = await gather(ctx, mall, { mallIds: [mall.id], from: q.from, to: q.to }, false);
+    for (const [date, m] of data.byDate) {
+      addTo(perMall, mall.id, m);
+      addTo(byDate, date, m);
     }
   }
   const total = emptyMeasures();

@@ -168,6 +168,71 @@ describe.each(dialects())('reports on %s', (dialect) => {
     expect((await report(`from=${MON}&to=${TUE}&agencyId=${agencyId}`)).totals.issued).toBe(6);
   });
 
+  it('gives the show rate of online bookings for the range', async () => {
+    const db = t.ctx.database.db;
+    const mall = await resolveMall(t.ctx, t.slug);
+    const stamp = at(MON, '08:00').toISOString();
+    const session = await db
+      .insertInto('booking_sessions')
+      .values({
+        mall_id: mall.id,
+        service_id: ktp,
+        start_time: '08:00',
+        end_time: '10:00',
+        capacity: 10,
+        created_at: stamp,
+        updated_at: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const book = (n: number, date: string, status: string) =>
+      db
+        .insertInto('bookings')
+        .values({
+          mall_id: mall.id,
+          service_id: ktp,
+          session_id: session.id,
+          date,
+          code: `RPT${n}`,
+          status,
+          nik_hash: `h${n}`,
+          nik_cipher: 'c',
+          nik_masked: '3201**********01',
+          name: 'Warga',
+          phone: '+6281200000000',
+          phone_masked: '+62812****0000',
+          locale: 'id',
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .execute();
+    // Monday: three came, one did not, one cancelled, one called off by a closure; Tuesday: one to come.
+    for (const [n, status] of [
+      'checked_in',
+      'checked_in',
+      'checked_in',
+      'no_show',
+      'cancelled',
+      'closed',
+    ].entries())
+      await book(n, MON, status);
+    await book(9, TUE, 'booked');
+    expect((await report(`from=${MON}&to=${MON}`)).bookings).toEqual({
+      booked: 4,
+      showed: 3,
+      noShows: 1,
+      showRate: 0.75,
+    });
+    expect((await report(`from=${MON}&to=${TUE}`)).bookings).toMatchObject({ booked: 5, showRate: 0.75 });
+    expect((await report(`from=${MON}&to=${MON}&serviceId=${kk}`)).bookings).toEqual({
+      booked: 0,
+      showed: 0,
+      noShows: 0,
+      showRate: null,
+    });
+    expect((await report(`from=${MON}&to=${MON}&counterId=${counterId}`)).bookings).toBeNull();
+  });
+
   it('confines agency staff to their agency and officers to their counters; auditors read', async () => {
     const agencyAdmin = await t.login('dukcapil-admin');
     const own = await report(`from=${MON}&to=${TUE}`, agencyAdmin);

@@ -43,7 +43,13 @@ export async function rollUpClosedDays(ctx: AppContext, mall: MallRecord): Promi
   const days = await repo.daysWithTickets(db, mall.id, '0000-01-01', yesterday);
   const done = await repo.rolledDays(db, mall.id, '0000-01-01', yesterday);
   let n = 0;
-  for (const day of days) if (!done.has(day) && (await rollUpDay(ctx, mall, day))) n++;
+  for (const day of days) {
+    if (done.has(day)) continue;
+    if (await rollUpDay(ctx, mall, day)) n++;
+    // A back-fill of many days runs beside the requests: SQLite's calls are synchronous and their
+    // promises settle as microtasks, so give the event loop a turn between days.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   return n;
 }
 

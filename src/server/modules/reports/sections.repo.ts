@@ -83,3 +83,18 @@ export async function complaintsOverdueNow(db: Db, mallId: number, nowIso: strin
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** Bookings for the local dates by status (issue 11): the show rate's counts. */
+export function bookingsByStatus(db: Db, f: SectionFilter, from: string, to: string) {
+  let q = db
+    .selectFrom('bookings')
+    .innerJoin('services', 'services.id', 'bookings.service_id')
+    .select(['bookings.status as status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('bookings.mall_id', '=', f.mallId)
+    .where('bookings.date', '>=', from)
+    .where('bookings.date', '<=', to)
+    .groupBy('bookings.status');
+  if (f.agencyId !== undefined) q = q.where('services.agency_id', '=', f.agencyId);
+  if (f.serviceId !== undefined) q = q.where('bookings.service_id', '=', f.serviceId);
+  return q.execute();
+}
