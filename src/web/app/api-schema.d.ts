@@ -7598,6 +7598,7 @@ export interface paths {
                             } | null;
                             bookings: {
                                 booked: number;
+                                noShows: number;
                                 showed: number;
                                 showRate: number | null;
                             } | null;
