@@ -1,15 +1,8 @@
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { verifyAudit } from '../server/audit/audit.js';
-import { bootContext, LOG_OPTIONS } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
-import { migrateToLatest } from '../server/db/migrate.js';
-import { serve } from '../server/main.js';
-import { runCalendarImportCli } from '../server/modules/calendar/national.cli.js';
-import { runImportCli } from '../server/modules/imports/imports.cli.js';
-import { seedDemoMall } from '../server/seed/demo.js';
-import { simulateCommand } from '../sim/cli.js';
+
+// Commands import what they need when they run: `satu-atap backup` from cron does not load the
+// web server, the PDF and spreadsheet libraries (about half the start-up time under tsx).
 
 const HELP = `satu-atap <command>
 
@@ -17,6 +10,13 @@ const HELP = `satu-atap <command>
   migrate        run database migrations
   seed           seed the demo mall into an empty database
   audit-verify   check the hash chain of the audit log; exits 1 when a row was edited or deleted
+  backup [--out FILE]
+                 copy the database while the server runs (SQLite: online backup API; PostgreSQL:
+                 pg_dump --format=custom); default DATA_DIR/backups/satu-atap-<UTC time>.sqlite|pgdump
+  restore FILE [--force]
+                 stop the server first; replace the database with a backup (refused when the
+                 database is in use, or not empty without --force), then verify the audit chain;
+                 exits 1 on a damaged file or a broken chain, 2 when refused (docs/operations.md)
   import FILE --mall SLUG [--dry-run]
                  import agencies and services from a CSV or XLSX file (all rows or none);
                  exits 1 when the file has errors, 2 on an unknown mall or unreadable file
@@ -48,6 +48,9 @@ async function calendarImportCommand(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  const { default: pino } = await import('pino');
+  const { bootContext, LOG_OPTIONS } = await import('../server/boot.js');
+  const { runCalendarImportCli } = await import('../server/modules/calendar/national.cli.js');
   const log = pino({ level: 'warn', ...LOG_OPTIONS }, pino.destination(2));
   const { ctx } = await bootContext(loadConfig(), log, { seed: false });
   try {
@@ -79,6 +82,9 @@ async function importCommand(args: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
+  const { default: pino } = await import('pino');
+  const { bootContext, LOG_OPTIONS } = await import('../server/boot.js');
+  const { runImportCli } = await import('../server/modules/imports/imports.cli.js');
   // Logs go to stderr so that stdout holds only the report.
   const log = pino({ level: 'warn', ...LOG_OPTIONS }, pino.destination(2));
   const { ctx } = await bootContext(config, log, { seed: false });
@@ -92,13 +98,20 @@ async function importCommand(args: string[]): Promise<number> {
 
 async function main(): Promise<void> {
   const [command] = process.argv.slice(2);
-  if (command === 'serve' || command === undefined) return serve();
+  if (command === 'serve' || command === undefined) return (await import('../server/main.js')).serve();
   if (command === 'import') {
     process.exitCode = await importCommand(process.argv.slice(3));
     return;
   }
   if (command === 'simulate') {
+    const { simulateCommand } = await import('../sim/cli.js');
     process.exitCode = await simulateCommand(process.argv.slice(3));
+    return;
+  }
+  if (command === 'backup' || command === 'restore') {
+    const ops = await import('../server/ops/backup.js');
+    const run = command === 'backup' ? ops.backupCommand : ops.restoreCommand;
+    process.exitCode = await run(process.argv.slice(3), loadConfig());
     return;
   }
   if (command === 'calendar-import') {
@@ -106,6 +119,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = loadConfig();
+  const { openDatabase } = await import('../server/db/database.js');
+  const { migrateToLatest } = await import('../server/db/migrate.js');
   const database = openDatabase({ databaseUrl: config.DATABASE_URL, sqlitePath: config.sqlitePath });
   try {
     switch (command) {
@@ -118,12 +133,14 @@ async function main(): Promise<void> {
         await migrateToLatest(database);
         if (config.NODE_ENV === 'production')
           throw new Error('demo seeding is refused when NODE_ENV=production');
+        const { seedDemoMall } = await import('../server/seed/demo.js');
         const logins = await seedDemoMall(database, config.SATU_ATAP_DEMO_PASSWORD);
         console.log(`seeded demo mall; logins: ${logins.map((l) => l.username).join(', ')}`);
         break;
       }
       case 'audit-verify': {
         await migrateToLatest(database);
+        const { verifyAudit } = await import('../server/audit/audit.js');
         const r = await verifyAudit(database.db);
         console.log(
           r.ok

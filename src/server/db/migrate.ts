@@ -60,6 +60,9 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '036_report_day_cells': m036,
 };
 
+/** Every migration this version knows (a backup that ran others was made by a newer version). */
+export const migrationNames = (): string[] => Object.keys(MIGRATIONS);
+
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
