@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   PAIRING_CODE_INVALID: 400,
   INVALID_PHONE: 400,
   INVALID_NIK: 400,
+  /** A full NIK (or a citizen's whole file) is read only with a reason (modules/privacy). */
+  ACCESS_REASON_REQUIRED: 400,
   UNAUTHENTICATED: 401,
   DEVICE_REQUIRED: 401,
   INVALID_CREDENTIALS: 401,
@@ -38,6 +40,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   PAIRING_CODE_USED: 409,
   PAIRING_CODE_EXPIRED: 410,
+  /** The record's personal data was anonymised after the mall's retention period. */
+  PERSONAL_DATA_ERASED: 410,
   USERNAME_TAKEN: 409,
   SLUG_TAKEN: 409,
   ILLEGAL_TRANSITION: 409,

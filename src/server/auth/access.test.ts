@@ -75,6 +75,8 @@ const ALLOWED: Partial<Record<Action, Role[]>> = {
   'booking.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
   'booking.manage': ['agency_admin', 'mall_admin', 'national_admin'],
   'booking.readNik': ['agency_admin', 'mall_admin', 'national_admin'],
+  'privacy.readLog': ['mall_admin', 'auditor', 'national_admin'],
+  'privacy.export': ['mall_admin', 'national_admin'],
   'booking.checkIn': ['officer', 'agency_admin', 'mall_admin', 'national_admin'],
   'reports.read': ['officer', 'back_office', 'agency_admin', 'mall_admin', 'auditor', 'national_admin'],
   'reports.national': ['national_admin'],

@@ -238,6 +238,11 @@ function staffCan(actor: Actor, action: Action, r: Resource): boolean {
     case 'complaint.manage':
     case 'complaint.readReporter':
       return isMallAdmin(actor, r);
+    case 'privacy.readLog':
+      return isMallAdmin(actor, r) || isAuditorOf(actor, r);
+    case 'privacy.export':
+      // A citizen's whole file: the mall's admins only (there is no separate data-protection role).
+      return isMallAdmin(actor, r);
     case 'complaint.read':
       return isMallAdmin(actor, r) || isAuditorOf(actor, r) || isAgencyStaff(actor, r);
     case 'complaint.answer':

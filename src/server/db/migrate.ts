@@ -27,6 +27,8 @@ import * as m033 from './migrations/033_candidates.js';
 import * as m035 from './migrations/035_report_rollups.js';
 import * as m036 from './migrations/036_report_day_cells.js';
 import * as m038 from './migrations/038_attendance.js';
+import * as m041 from './migrations/041_privacy_retention.js';
+import * as m042 from './migrations/042_personal_data_reads.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -58,6 +60,8 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '038_attendance': m038,
   '035_report_rollups': m035,
   '036_report_day_cells': m036,
+  '041_privacy_retention': m041,
+  '042_personal_data_reads': m042,
 };
 
 /** Every migration this version knows (a backup that ran others was made by a newer version). */

@@ -37,6 +37,8 @@ export interface MallsTable {
   booking_noshow_block_days: Generated<number>;
   /** 1: citizens may join today's line from their phone with a NIK (source "online"). */
   online_queue_enabled: Generated<number>;
+  /** Days after a record is finished before its personal data is anonymised (migration 041; modules/privacy). */
+  retention_days: Generated<number>;
 }
 
 export interface AgenciesTable {
@@ -639,6 +641,8 @@ export interface OutboxMessagesTable {
   updated_at: string;
   sent_at: string | null;
   address_erased_at: string | null;
+  /** When the retention job blanked this row's personal data (migration 041); null: not yet. */
+  anonymised_at: Generated<string | null>;
 }
 
 /** A citizen's request to be told "your turn is near" / "called" on one channel (migration 014). */
@@ -661,6 +665,8 @@ export interface TicketNotificationsTable {
   created_at: string;
   updated_at: string;
   erased_at: string | null;
+  /** When the retention job blanked this row's personal data (migration 041); null: not yet. */
+  anonymised_at: Generated<string | null>;
 }
 
 /** The delivery log: one row per try of an outbox message. */
@@ -777,6 +783,8 @@ export interface ApplicationsTable {
   reject_reason: string | null;
   created_at: string;
   updated_at: string;
+  /** When the retention job blanked this row's personal data (migration 041); null: not yet. */
+  anonymised_at: Generated<string | null>;
 }
 
 export interface ApplicationEventsTable {
@@ -889,6 +897,8 @@ export interface ComplaintsTable {
   answered_at: string | null;
   closed_at: string | null;
   updated_at: string;
+  /** When the retention job blanked this row's personal data (migration 041); null: not yet. */
+  anonymised_at: Generated<string | null>;
 }
 
 /** One timestamped step of a complaint with its actor; `visibility` 'reporter' or 'staff'. */
@@ -1024,6 +1034,8 @@ export interface BookingsTable {
   reminded_two_hours_at: string | null;
   created_at: string;
   updated_at: string;
+  /** When the retention job blanked this row's personal data (migration 041); null: not yet. */
+  anonymised_at: Generated<string | null>;
 }
 
 export interface BookingClosuresTable {
@@ -1042,4 +1054,6 @@ export interface OnlineTicketsTable {
   mall_id: number;
   nik_hash: string;
   local_date: string;
+  /** When the retention job blanked this row's personal data (migration 041); null: not yet. */
+  anonymised_at: Generated<string | null>;
 }

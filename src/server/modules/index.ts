@@ -25,6 +25,7 @@ import { openingRoutes } from './opening/opening.routes.js';
 import { outboxRoutes } from './outbox/outbox.routes.js';
 import { paymentsRoutes } from './payments/payments.routes.js';
 import { planningRoutes } from './planning/planning.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 import { pushRoutes } from './push/push.routes.js';
 import { queueRoutes } from './queue/queue.routes.js';
 import { queueStreamRoutes } from './queue/queue.streams.routes.js';
@@ -72,6 +73,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
     candidatesRoutes,
     bookingsRoutes,
     reportsRoutes,
+    privacyRoutes,
   ]) {
     await mod(app, ctx);
   }

@@ -64,6 +64,8 @@ export const Mall = z.object({
   workingWeekdays: z.array(z.number()),
   /** Default of "tell me when this many people are ahead of me" ("Beri tahu saya"). */
   notifyWhenAhead: z.number(),
+  /** Days after a booking, application, complaint or message is finished before its personal data is anonymised. */
+  retentionDays: z.number(),
 });
 
 export const Agency = z.object({
@@ -302,6 +304,11 @@ export const Holiday = z.object({ date: LocalDate, name: z.string().trim().min(1
 /** Indonesian time zones: WIB, WITA, WIT. */
 /** How many people ahead a notification request may wait for (0: only when next in line). */
 export const NotifyWhenAhead = z.number().int().min(0).max(50);
+/**
+ * Personal-data retention in days after a record is finished (UU 27/2022 PDP; docs/privacy.md): at
+ * least 90 (the booking no-show rule and complaint reopening look back that far), at most 10 years.
+ */
+export const RetentionDays = z.number().int().min(90).max(3650);
 export const MallTimezone = z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']);
 export const MallInput = z.object({
   slug: Slug,
@@ -310,6 +317,7 @@ export const MallInput = z.object({
   address: z.string().trim().min(3).max(LIMITS.address),
   workingWeekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
   notifyWhenAhead: NotifyWhenAhead.default(3),
+  retentionDays: RetentionDays.default(365),
 });
 export const MallPatch = patchOf(MallInput.omit({ slug: true }));
 export const Zone = z.object({ id: z.number(), slug: z.string(), name: z.string() });

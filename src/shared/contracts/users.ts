@@ -134,6 +134,9 @@ export const PolicyAction = z.enum([
   'booking.manage',
   'booking.readNik',
   'booking.checkIn',
+  /** Personal data (UU PDP, issue 16): the log of full-NIK reads and exports (mall admins, auditors); a citizen's whole file (mall admins). */
+  'privacy.readLog',
+  'privacy.export',
 ]);
 /** How far an action reaches: any agency's resources in the mall, the own agency's, the own counters, or none. */
 export const PermissionScope = z.enum(['mall', 'agency', 'counters', 'none']);

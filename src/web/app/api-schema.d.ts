@@ -584,6 +584,8 @@ export interface paths {
                         name: string;
                         /** @default 3 */
                         notifyWhenAhead?: number;
+                        /** @default 365 */
+                        retentionDays?: number;
                         slug: string;
                         /**
                          * @default Asia/Jakarta
@@ -656,7 +658,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a mall: name, address, time zone, working week, default "notify when N ahead" */
+        /** Update a mall: name, address, time zone, working week, default "notify when N ahead", personal-data retention days */
         patch: {
             parameters: {
                 query?: never;
@@ -672,6 +674,7 @@ export interface paths {
                         address?: string;
                         name?: string;
                         notifyWhenAhead?: number;
+                        retentionDays?: number;
                         /** @enum {string} */
                         timezone?: "Asia/Jakarta" | "Asia/Pontianak" | "Asia/Makassar" | "Asia/Jayapura";
                         workingWeekdays?: number[];
@@ -1948,8 +1951,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The full NIK and phone number (back office; every read is audited) */
-        get: {
+        get?: never;
+        put?: never;
+        /** The full NIK and phone number, with the reason for reading them (back office; every read is audited with the reason) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -1959,7 +1964,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @enum {string} */
+                        reason: "identity_check" | "citizen_request" | "data_correction" | "legal_request" | "investigation" | "other";
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -1975,8 +1988,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2816,8 +2827,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A booking's full NIK (mall or agency admins; every read is audited) */
-        get: {
+        get?: never;
+        put?: never;
+        /** A booking's full NIK, with the reason for reading it (mall or agency admins; every read is audited with the reason) */
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -2827,7 +2840,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @enum {string} */
+                        reason: "identity_check" | "citizen_request" | "data_correction" | "legal_request" | "investigation" | "other";
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -2843,8 +2864,6 @@ export interface paths {
                 };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6954,6 +6973,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/malls/{mall}/personal-data/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who read a full NIK, a reporter’s contacts or a citizen’s whole file: when, which record and why (newest first; mall admins and auditors) */
+        get: {
+            parameters: {
+                query?: {
+                    actor?: string;
+                    beforeSeq?: number;
+                    from?: string;
+                    kind?: "booking_nik" | "application_identity" | "complaint_reporter" | "subject_export";
+                    limit?: number;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actor: string | null;
+                                actorId: number | null;
+                                at: string;
+                                entity: string;
+                                entityId: string;
+                                /** @enum {string} */
+                                kind: "booking_nik" | "application_identity" | "complaint_reporter" | "subject_export";
+                                note: string | null;
+                                /** @enum {string|null} */
+                                reason: "identity_check" | "citizen_request" | "data_correction" | "legal_request" | "investigation" | "other" | null;
+                                seq: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/malls/{mall}/personal-data/subject-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Everything the mall holds about one citizen, by NIK in the body with a reason (mall admins; audited; `download` answers a file) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    mall: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        download?: boolean;
+                        nik: string;
+                        note?: string;
+                        /** @enum {string} */
+                        reason: "identity_check" | "citizen_request" | "data_correction" | "legal_request" | "investigation" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applications: {
+                                agency: string;
+                                documents: {
+                                    issuedAt: string;
+                                    number: string;
+                                    revokedAt: string | null;
+                                    verifyCode: string;
+                                }[];
+                                dueDate: string;
+                                feeAmount: number | null;
+                                history: {
+                                    at: string;
+                                    note: string | null;
+                                    reason: string | null;
+                                    status: string;
+                                }[];
+                                id: number;
+                                name: string;
+                                payments: {
+                                    amount: number;
+                                    at: string;
+                                    kind: string;
+                                    method: string;
+                                    receiptNumber: string;
+                                }[];
+                                phone: string | null;
+                                receivedAt: string;
+                                rejectReason: string | null;
+                                service: string;
+                                status: string;
+                                ticketId: number | null;
+                                trackingCode: string;
+                            }[];
+                            bookings: {
+                                cancelledAt: string | null;
+                                checkedInAt: string | null;
+                                code: string;
+                                createdAt: string;
+                                date: string;
+                                email: string | null;
+                                id: number;
+                                name: string;
+                                noShowAt: string | null;
+                                phone: string | null;
+                                service: string;
+                                session: string;
+                                status: string;
+                                ticketId: number | null;
+                            }[];
+                            complaints: {
+                                attachments: {
+                                    contentType: string;
+                                    name: string;
+                                    sizeBytes: number;
+                                }[];
+                                body: string;
+                                closedAt: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                matchedBy: "ticket" | "phone" | "email";
+                                reporterEmail: string | null;
+                                reporterName: string | null;
+                                reporterPhone: string | null;
+                                status: string;
+                                steps: {
+                                    at: string;
+                                    kind: string;
+                                    message: string | null;
+                                }[];
+                                submittedAt: string;
+                                title: string;
+                                trackingCode: string;
+                                type: string;
+                            }[];
+                            generatedAt: string;
+                            mall: {
+                                name: string;
+                                slug: string;
+                            };
+                            messages: {
+                                addressMasked: string;
+                                channel: string;
+                                createdAt: string;
+                                event: string;
+                                sentAt: string | null;
+                                status: string;
+                            }[];
+                            notes: string[];
+                            notifications: {
+                                address: string | null;
+                                addressMasked: string;
+                                channel: string;
+                                createdAt: string;
+                                ticketId: number;
+                            }[];
+                            subject: {
+                                nikMasked: string;
+                            };
+                            tickets: {
+                                finishedAt: string | null;
+                                id: number;
+                                issuedAt: string;
+                                localDate: string;
+                                number: string;
+                                service: string;
+                                source: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/malls/{mall}/plan": {
         parameters: {
             query?: never;
@@ -10384,6 +10619,7 @@ export interface components {
             id: number;
             name: string;
             notifyWhenAhead: number;
+            retentionDays: number;
             slug: string;
             /** @enum {string} */
             status: "preparing" | "open";

@@ -7,6 +7,7 @@ import {
   type Payment,
 } from '../../../shared/contracts/applications.js';
 import type { TimeUnit } from '../../../shared/contracts/catalog.js';
+import type { RevealInput } from '../../../shared/contracts/privacy.js';
 import { maskPersonalNumbers } from '../../../shared/domain/mask-personal.js';
 import { parseNik } from '../../../shared/domain/nik.js';
 import type { WorkingCalendar } from '../../../shared/domain/working-days.js';
@@ -20,6 +21,7 @@ import { workingCalendar } from '../calendar/calendar.service.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import * as payRepo from '../payments/payments.repo.js';
 import { paymentDto } from '../payments/payments.service.js';
+import { personalDataErased, readReason } from '../privacy/privacy.reason.js';
 import * as repo from './applications.repo.js';
 import { loadFor } from './applications.service.js';
 import { type CompletionUnit, dueState } from './deadline.js';
@@ -136,8 +138,15 @@ export async function applicationDetail(ctx: AppContext, actor: Actor, mall: Mal
 }
 
 /** The full NIK and phone, for staff who need them (e.g. to look the citizen up at Dukcapil); audited. */
-export async function readIdentity(ctx: AppContext, actor: Actor, mall: MallRecord, id: number) {
+export async function readIdentity(
+  ctx: AppContext,
+  actor: Actor,
+  mall: MallRecord,
+  id: number,
+  why: z.infer<typeof RevealInput>,
+) {
   const a = await loadFor(ctx, actor, mall, id, 'application.process');
+  if (a.anonymised_at !== null) throw personalDataErased();
   const nik = await open(ctx, a.nik_cipher);
   await inTransaction(ctx.database.db, (tx) =>
     appendAudit(tx, {
@@ -146,7 +155,8 @@ export async function readIdentity(ctx: AppContext, actor: Actor, mall: MallReco
       action: 'application.identity.read',
       entity: 'application',
       entityId: a.id,
-      after: { nikMasked: a.nik_masked },
+      // Who, which record and why; never the NIK or phone, not even masked (the audit log is kept for ever).
+      after: { trackingCode: a.tracking_code, ...readReason(why) },
       at: ctx.now().toISOString(),
     }),
   );

@@ -11,9 +11,11 @@ import {
   StatusInput,
 } from '../../../shared/contracts/applications.js';
 import { Id } from '../../../shared/contracts/catalog.js';
+import { RevealInput } from '../../../shared/contracts/privacy.js';
 import { requireActor } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
+import { requireAccessReason } from '../privacy/privacy.reason.js';
 import { applicationDetail, listApplications, readIdentity, track } from './applications.read.js';
 import { assign, changeStatus, intake } from './applications.service.js';
 
@@ -67,18 +69,21 @@ export async function applicationsRoutes(app: App, ctx: AppContext): Promise<voi
     async (req) => applicationDetail(ctx, requireActor(req), req.mall, req.params.id),
   );
 
-  app.get(
+  app.post(
     '/api/v1/malls/:mall/applications/:id/identity',
     {
       config: { access: 'staff', action: 'application.process' },
+      preValidation: requireAccessReason,
       schema: {
         tags,
-        summary: 'The full NIK and phone number (back office; every read is audited)',
+        summary:
+          'The full NIK and phone number, with the reason for reading them (back office; every read is audited with the reason)',
         params: AppParams,
+        body: RevealInput,
         response: { 200: ApplicantIdentity },
       },
     },
-    async (req) => readIdentity(ctx, requireActor(req), req.mall, req.params.id),
+    async (req) => readIdentity(ctx, requireActor(req), req.mall, req.params.id, req.body),
   );
 
   app.post(

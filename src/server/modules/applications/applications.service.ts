@@ -192,8 +192,6 @@ export async function intake(ctx: AppContext, actor: Actor, mall: MallRecord, in
         trackingCode,
         serviceId: svc.id,
         standardVersion: svc.standard_version,
-        nikMasked,
-        phoneMasked,
         feeAmount,
         dueDate: due.dueDate,
         counterId,

@@ -153,7 +153,10 @@ describe.each(dialects())('applications on %s', (dialect) => {
     expect((await get('/applications', otherBo)).json().items).toEqual([]);
     const id = mine.items[0].id;
     expect((await get(`/applications/${id}`, otherBo)).statusCode).toBe(404);
-    const who = await get(`/applications/${id}/identity`, bo);
+    expect((await post(`/applications/${id}/identity`, {}, bo)).json().error.code).toBe(
+      'ACCESS_REASON_REQUIRED',
+    );
+    const who = await post(`/applications/${id}/identity`, { reason: 'identity_check' }, bo);
     expect(who.json().nik).toBe(NIK);
     const byNik = (await get(`/applications?q=${NIK}`, bo)).json();
     expect(byNik.items.length).toBe(mine.items.length);

@@ -14,9 +14,11 @@ import {
   SlotsQuery,
 } from '../../../shared/contracts/bookings.js';
 import { Id } from '../../../shared/contracts/catalog.js';
+import { RevealInput } from '../../../shared/contracts/privacy.js';
 import { requireActor } from '../../auth/guard.js';
 import type { AppContext } from '../../context.js';
 import { type App, MallParams } from '../../http.js';
+import { requireAccessReason } from '../privacy/privacy.reason.js';
 import * as bookings from './bookings.service.js';
 import { checkIn } from './checkin.service.js';
 import { startBookingJobs } from './reminders.service.js';
@@ -164,18 +166,21 @@ export async function bookingsRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
-  app.get(
+  app.post(
     '/api/v1/malls/:mall/bookings/:code/nik',
     {
       config: { access: 'staff', action: 'booking.readNik' },
+      preValidation: requireAccessReason,
       schema: {
         tags,
-        summary: "A booking's full NIK (mall or agency admins; every read is audited)",
+        summary:
+          "A booking's full NIK, with the reason for reading it (mall or agency admins; every read is audited with the reason)",
         params: BookingParams,
+        body: RevealInput,
         response: { 200: NikRead },
       },
     },
-    async (req) => bookings.readNik(ctx, requireActor(req), req.mall, req.params.code),
+    async (req) => bookings.readNik(ctx, requireActor(req), req.mall, req.params.code, req.body),
   );
 
   app.post(

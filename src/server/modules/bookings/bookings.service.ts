@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { BookingInput, ClosureInput, RescheduleInput } from '../../../shared/contracts/bookings.js';
+import type { RevealInput } from '../../../shared/contracts/privacy.js';
 import { addCalendarDays, localMoment } from '../../../shared/domain/local-time.js';
 import { maskNik, maskPhone } from '../../../shared/domain/mask-personal.js';
 import { parseNik } from '../../../shared/domain/nik.js';
@@ -12,6 +13,7 @@ import type { AppContext } from '../../context.js';
 import { inTransaction, type Tx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import type { MallRecord } from '../malls/malls.service.js';
+import { personalDataErased, readReason } from '../privacy/privacy.reason.js';
 import * as services from '../services/services.repo.js';
 import { toPublicBooking, toStaffBooking } from './bookings.mapper.js';
 import { queueBookingMessage } from './bookings.messages.js';
@@ -137,7 +139,6 @@ export async function createBooking(ctx: AppContext, mall: MallRecord, input: z.
           serviceId: b.service_id,
           date: b.date,
           sessionId: b.session_id,
-          nik: b.nik_masked,
         },
         at,
       });
@@ -327,11 +328,19 @@ export function bookingsCsv(list: Awaited<ReturnType<typeof listBookings>>): str
 }
 
 /** Staff: the full NIK of one booking; allowed by the policy, always audited. */
-export async function readNik(ctx: AppContext, actor: Actor, mall: MallRecord, code: string) {
+export async function readNik(
+  ctx: AppContext,
+  actor: Actor,
+  mall: MallRecord,
+  code: string,
+  why: z.infer<typeof RevealInput>,
+) {
   const b = await findOrThrow(ctx.database.db, mall, code);
   const service = await services.findService(ctx.database.db, mall.id, b.service_id);
   authorize(actor, 'booking.readNik', { mallId: mall.id, agencyId: service?.agency_id ?? null });
+  if (b.anonymised_at !== null) throw personalDataErased();
   const nik = await decryptNik(ctx, b.nik_cipher);
+  // Who, which record and why; never the NIK itself, not even masked (the audit log is kept for ever).
   await inTransaction(ctx.database.db, (tx) =>
     appendAudit(tx, {
       mallId: mall.id,
@@ -339,7 +348,7 @@ export async function readNik(ctx: AppContext, actor: Actor, mall: MallRecord, c
       action: 'booking.readNik',
       entity: 'booking',
       entityId: b.id,
-      after: { code: b.code, nik: b.nik_masked },
+      after: { code: b.code, ...readReason(why) },
       at: ctx.now().toISOString(),
     }),
   );

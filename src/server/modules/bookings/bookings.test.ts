@@ -118,10 +118,14 @@ describe.each(dialects())('online booking on %s', (dialect) => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ALREADY_BOOKED');
     // The full NIK is for admins, audited.
-    const nik = await req('GET', `/bookings/${b.code}/nik`, undefined, admin);
+    const why = { reason: 'identity_check' };
+    const noReason = await req('POST', `/bookings/${b.code}/nik`, {}, admin);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.code).toBe('ACCESS_REASON_REQUIRED');
+    const nik = await req('POST', `/bookings/${b.code}/nik`, why, admin);
     expect(nik.json()).toEqual({ code: b.code, nik: NIK_MAN });
     const officer = await t.login('petugas');
-    expect((await req('GET', `/bookings/${b.code}/nik`, undefined, officer)).statusCode).toBe(403);
+    expect((await req('POST', `/bookings/${b.code}/nik`, why, officer)).statusCode).toBe(403);
     const audit = await req('GET', '/audit?limit=5', undefined, admin);
     expect(audit.body).toContain('booking.readNik');
     expect(audit.body).not.toContain(NIK_MAN);

@@ -125,7 +125,7 @@ export async function submitComplaint(
   };
   return inTransaction(db, async (tx) => {
     const id = await repo.insertComplaint(tx.db, row);
-    const c = { ...row, id };
+    const c = { ...row, id, anonymised_at: null };
     await recordStep(
       tx,
       { id, mall_id: mall.id, status: 'new' },
@@ -142,8 +142,8 @@ export async function submitComplaint(
           serviceId,
           agencyId,
           ticketId: row.ticket_id,
-          phone: row.reporter_phone_masked,
-          email: row.reporter_email_masked,
+          phone: row.reporter_phone !== null,
+          email: row.reporter_email !== null,
         },
       },
       at,

@@ -12,6 +12,7 @@ import { dateWords } from '../applications/applications.notify.js';
 import { loadFor } from '../applications/applications.service.js';
 import type { MallRecord } from '../malls/malls.service.js';
 import { lockApplication } from '../payments/payments.repo.js';
+import { personalDataErased } from '../privacy/privacy.reason.js';
 import { renderSignedDocument } from './document.pdf.js';
 import * as repo from './documents.repo.js';
 import { signingKey } from './signing.js';
@@ -159,6 +160,8 @@ export async function checkDocument(ctx: AppContext, code: string) {
 export async function documentPdf(ctx: AppContext, code: string) {
   const d = await repo.pdfOf(ctx.database.db, code.trim().toUpperCase());
   if (!d) throw notFound('DOCUMENT_NOT_FOUND', 'Dokumen');
+  // The file went with the applicant's data after the retention period; its SHA-256 still verifies a copy.
+  if (d.pdf.length === 0) throw personalDataErased();
   return d;
 }
 

@@ -34,6 +34,7 @@ export async function createMall(ctx: AppContext, actor: Actor, input: z.infer<t
       address: input.address,
       working_days: JSON.stringify(input.workingWeekdays),
       notify_when_ahead: input.notifyWhenAhead,
+      retention_days: input.retentionDays,
       created_at: at,
       // A new mall starts on the road to opening: no public catalog, no tickets until it is launched.
       status: 'preparing',
@@ -77,6 +78,7 @@ export async function updateMall(
         working_days: JSON.stringify([...new Set(patch.workingWeekdays)].sort()),
       }),
       ...(patch.notifyWhenAhead !== undefined && { notify_when_ahead: patch.notifyWhenAhead }),
+      ...(patch.retentionDays !== undefined && { retention_days: patch.retentionDays }),
     };
     if (Object.keys(set).length) await repo.updateMall(tx.db, mall.id, set);
     await appendAudit(tx, {

@@ -49,7 +49,8 @@ export async function mallsRoutes(app: App, ctx: AppContext): Promise<void> {
       config: { access: 'staff', action: 'mall.update' },
       schema: {
         tags: ['malls'],
-        summary: 'Update a mall: name, address, time zone, working week, default "notify when N ahead"',
+        summary:
+          'Update a mall: name, address, time zone, working week, default "notify when N ahead", personal-data retention days',
         params: MallParams,
         body: MallPatch,
         response: { 200: Mall },

@@ -24,6 +24,7 @@ export function toMallDto(m: MallRecord): z.infer<typeof Mall> {
     address: m.address,
     workingWeekdays: JSON.parse(m.working_days) as number[],
     notifyWhenAhead: m.notify_when_ahead,
+    retentionDays: m.retention_days,
   };
 }
 

@@ -109,8 +109,9 @@ export async function subscribe(
       action: existing ? 'ticket.notify.update' : 'ticket.notify',
       entity: 'ticket',
       entityId: t.id,
-      before: existing ? { channel: existing.channel, addressMasked: existing.address_masked } : undefined,
-      after: { number: t.number, channel: input.channel, addressMasked: masked, whenAhead, locale },
+      // No address, not even masked: the audit log outlives the personal-data retention (modules/privacy).
+      before: existing ? { channel: existing.channel } : undefined,
+      after: { number: t.number, channel: input.channel, whenAhead, locale },
       at,
     });
     if (t.status === 'waiting') {
@@ -143,7 +144,7 @@ export async function unsubscribe(
       action: 'ticket.notify.stop',
       entity: 'ticket',
       entityId: t.id,
-      before: { number: t.number, channel, addressMasked: existing.address_masked },
+      before: { number: t.number, channel },
       at,
     });
     return true;

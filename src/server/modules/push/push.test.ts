@@ -95,6 +95,7 @@ describe.each(dialects())('web push on %s', (dialect) => {
       updated_at: now,
       sent_at: null,
       address_erased_at: null,
+      anonymised_at: null,
     };
   }
 

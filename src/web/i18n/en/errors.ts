@@ -64,6 +64,9 @@ export const errors: Dict<typeof id.errors> = {
   TOO_MANY_REQUESTS: 'Too many attempts. Wait a moment and try again.',
   DEVICE_REQUIRED: 'This device is not paired yet. Ask the mall staff.',
   INVALID_NIK: 'The NIK is not valid: 16 digits as on the KTP-el. Check the digits.',
+  ACCESS_REASON_REQUIRED:
+    'Give the reason for opening this personal data (and a note of at least 10 characters when the reason is "other"). Every opening is logged.',
+  PERSONAL_DATA_ERASED: 'The personal data of this file was anonymised after its retention period ended.',
   APPLICATION_NOT_FOUND: 'Application not found. Check the tracking code.',
   PAYMENT_NOT_FOUND: 'Payment not found. Reload the page.',
   DOCUMENT_NOT_FOUND: 'Document not found. Check the verification code.',

@@ -66,6 +66,9 @@ export const errors = {
   TOO_MANY_REQUESTS: 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   DEVICE_REQUIRED: 'Perangkat ini belum dipasangkan. Hubungi petugas MPP.',
   INVALID_NIK: 'NIK tidak valid: 16 angka sesuai KTP-el. Periksa lagi angkanya.',
+  ACCESS_REASON_REQUIRED:
+    'Sebutkan alasan membuka data pribadi ini (dan keterangan minimal 10 huruf bila alasannya "lainnya"). Setiap pembukaan dicatat.',
+  PERSONAL_DATA_ERASED: 'Data pribadi berkas ini sudah dianonimkan setelah masa simpannya berakhir.',
   APPLICATION_NOT_FOUND: 'Permohonan tidak ditemukan. Periksa kode lacak.',
   PAYMENT_NOT_FOUND: 'Pembayaran tidak ditemukan. Muat ulang halaman.',
   DOCUMENT_NOT_FOUND: 'Dokumen tidak ditemukan. Periksa kode verifikasi.',
