@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskPersonalNumbers } from '../domain/mask-personal.js';
 import { Id, LocalDate, TimeUnit } from './catalog.js';
 
 /** Zod contracts of the back office (issue 12): applications, payments, receipts, documents. */
@@ -125,8 +126,9 @@ export const ApplicationListQuery = z.object({
 
 export const StatusInput = z.strictObject({
   status: ApplicationStatus,
-  note: z.string().trim().max(1000).optional(),
-  reason: z.string().trim().max(1000).optional(),
+  /** Staff free text goes to the history and the audit trail: NIK- and phone-like numbers are masked as parsed. */
+  note: z.string().trim().max(1000).overwrite(maskPersonalNumbers).optional(),
+  reason: z.string().trim().max(1000).overwrite(maskPersonalNumbers).optional(),
 });
 
 export const AssignInput = z.strictObject({ userId: Id.nullable() });
@@ -164,7 +166,7 @@ export const PaymentInput = z.strictObject({
 
 export const PaymentCorrectionInput = z.strictObject({
   kind: z.enum(['refund', 'void']),
-  reason: z.string().trim().min(3).max(1000),
+  reason: z.string().trim().min(3).max(1000).overwrite(maskPersonalNumbers),
 });
 
 export const Payment = z.object({

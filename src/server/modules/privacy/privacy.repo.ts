@@ -79,7 +79,10 @@ export const dueOnlineTickets = (db: Db, mallId: number, beforeDate: string, lim
     .limit(limit)
     .execute();
 
-/** Finished messages to a person not tied to a booking, application or complaint (tickets, staff). */
+/**
+ * Messages to a person not tied to a booking, application or complaint (tickets, staff), created
+ * before the cut-off: finished, or pending all that time on a channel no node sends (then cancelled).
+ */
 export const dueMessages = (db: Db, mallId: number, before: string, limit: number) =>
   db
     .selectFrom('outbox_messages')
@@ -87,7 +90,6 @@ export const dueMessages = (db: Db, mallId: number, before: string, limit: numbe
     .where('mall_id', '=', mallId)
     .where('anonymised_at', 'is', null)
     .where('created_at', '<', before)
-    .where('status', '!=', 'pending')
     .where('channel', 'in', PERSONAL_CHANNELS)
     .where((eb) =>
       eb.or([eb('subject_type', 'is', null), eb('subject_type', 'not in', [...RECORD_SUBJECTS])]),
