@@ -54,7 +54,9 @@ export async function bootContext(
   if (opts.seed !== false && config.SEED_DEMO === 'auto')
     demoLogins = await seedIfEmpty(config, database, log);
   const bridge =
-    database.dialect === 'postgres' && database.url ? pgBridge(database.url, database.db, log) : localBridge;
+    database.dialect === 'postgres' && database.hosts
+      ? pgBridge(database.hosts, database.db, log)
+      : localBridge;
   const now = opts.now ?? (() => new Date());
   const hub = new EventHub(database.db, bridge, log, {
     now,

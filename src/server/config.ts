@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { pgUrlProblem } from './db/multi-host.js';
 
 const httpUrl = z
   .string()
@@ -28,6 +29,11 @@ const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for embedded SQLite)')
+    .superRefine((url, ctx) => {
+      // Several hosts (a primary and its standbys) with target_session_attrs: see db/multi-host.ts.
+      const problem = /^postgres(ql)?:\/\//.test(url) ? pgUrlProblem(url) : undefined;
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

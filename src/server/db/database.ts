@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kys
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { GroupCommit } from './group-commit.js';
+import { HostSelector, hostLabel, parsePgTarget, targetPool } from './multi-host.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +17,8 @@ export interface Database {
   dialect: Dialect;
   /** Connection string (PostgreSQL only); the event bridge opens its own LISTEN connection with it. */
   url?: string;
+  /** PostgreSQL only: the host list and which host worked last (the LISTEN connection follows it). */
+  hosts?: HostSelector;
   close(): Promise<void>;
 }
 
@@ -52,21 +55,34 @@ export interface OpenOptions {
   log?: Pick<Logger, 'warn'>;
 }
 
+/** The URL's hosts (throws PgUrlError on a bad URL); a switch to another host is logged. */
+export function hostSelector(url: string, log?: Pick<Logger, 'warn'>): HostSelector {
+  return new HostSelector(parsePgTarget(url), (from, to, why) =>
+    log?.warn({ from: hostLabel(from), to: hostLabel(to), why }, 'PostgreSQL: trying the next host'),
+  );
+}
+
 /**
  * A PostgreSQL pool that survives the server going away. node-postgres emits 'error' on an idle
  * pooled client, and on a checked-out client whose backend is terminated; an 'error' event nobody
  * listens to ends the Node process. Every pool and every client gets a listener: the failed query
  * rejects on its own (the request answers 503 DATABASE_UNAVAILABLE), the dead client is dropped on
  * release (pg-pool checks it is no longer queryable), and the next request connects afresh.
+ *
+ * The URL may list several hosts with `target_session_attrs=read-write` (a primary and its
+ * standbys): each new connection then goes to the server that accepts writes, so after a failover
+ * the pool finds the promoted standby by itself (see multi-host.ts).
  */
-export function resilientPool(url: string, max: number, log?: Pick<Logger, 'warn'>): pg.Pool {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    // No connectionTimeoutMillis: pg-pool applies it to waiting for a free client too, so a burst
-    // of requests would get 503 while PostgreSQL is fine. A restart refuses connections at once.
-    application_name: 'satu-atap',
-  });
+export function resilientPool(
+  url: string,
+  max: number,
+  log?: Pick<Logger, 'warn'>,
+  selector = hostSelector(url, log),
+): pg.Pool {
+  // No pool-level connectionTimeoutMillis: pg-pool applies it to waiting for a free client too, so
+  // a burst of requests would get 503 while PostgreSQL is fine. Each connection attempt has its own
+  // timeout per host instead (connect_timeout, default 5 s), and TCP keepalive finds dead peers.
+  const pool = targetPool(selector, { max, application_name: 'satu-atap' });
   const lost = (err: Error) => log?.warn({ err: err.message }, 'PostgreSQL connection lost');
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));
@@ -79,11 +95,19 @@ export function resilientPool(url: string, max: number, log?: Pick<Logger, 'warn
  */
 export function openDatabase(opts: OpenOptions): Database {
   if (opts.databaseUrl) {
-    const pool = resilientPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log);
+    const selector = hostSelector(opts.databaseUrl, opts.log);
+    const pool = resilientPool(opts.databaseUrl, opts.poolSize ?? 10, opts.log, selector);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     // A few batches may write at once (different malls in parallel); the rest of the pool serves reads.
     const group = new GroupCommit(db, Math.max(1, Math.floor((opts.poolSize ?? 10) / 3)));
-    return { db, group, dialect: 'postgres', url: opts.databaseUrl, close: () => db.destroy() };
+    return {
+      db,
+      group,
+      dialect: 'postgres',
+      url: opts.databaseUrl,
+      hosts: selector,
+      close: () => db.destroy(),
+    };
   }
   fs.mkdirSync(path.dirname(opts.sqlitePath), { recursive: true });
   const sqlite = new SQLite(opts.sqlitePath);

@@ -3,10 +3,21 @@
  * terminated backend, a refused or timed-out connection) rather than a bug or a bad query. Such
  * errors answer 503 DATABASE_UNAVAILABLE: the request may simply be retried a few seconds later.
  */
-const SYSTEM_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+// ENOPRIMARY: no host of a multi-host DATABASE_URL gave a writable session (a failover under way).
+const SYSTEM_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENOPRIMARY',
+]);
 // 57P01 admin_shutdown ("terminating connection due to administrator command"), 57P02 crash_shutdown,
-// 57P03 cannot_connect_now (starting up or shutting down); class 08 is "connection exception".
-const SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+// 57P03 cannot_connect_now (starting up or shutting down); class 08 is "connection exception";
+// 25006 read_only_sql_transaction: a write reached a server that is (now) a standby or read-only,
+// which during a failover means "the new primary is not writable yet".
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '25006']);
 const MESSAGES =
   /Connection terminated|not queryable|timeout exceeded when trying to connect|Connection ended|the database system is (starting up|shutting down)/i;
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
 import type { Logger } from 'pino';
+import { connectTarget, type HostSelector } from '../db/multi-host.js';
 import type { DB } from '../db/schema.js';
 import type { EventBridge } from './hub.js';
 
@@ -16,19 +16,17 @@ const MAX_RETRY_MS = 5000;
  * restart, pg_terminate_backend) it reconnects with back-off, forever, until stopped; after each
  * reconnect `onResync` re-reads every mall, since notifications sent meanwhile were lost.
  */
-export function pgBridge(url: string, db: Kysely<DB>, log: Logger): EventBridge {
-  let client: pg.Client | undefined;
+export function pgBridge(hosts: HostSelector, db: Kysely<DB>, log: Logger): EventBridge {
+  let client: Awaited<ReturnType<typeof connectTarget>> | undefined;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   let onNotify: (mallId: number) => void = () => {};
   let onResync: () => void = () => {};
 
   const connectOnce = async (): Promise<void> => {
-    const c = new pg.Client({
-      connectionString: url,
-      application_name: LISTEN_APPLICATION_NAME,
-      connectionTimeoutMillis: 5000,
-    });
+    // The writable server, as the pool's connections find it: a standby refuses LISTEN, and a
+    // NOTIFY sent on the primary reaches only its own listeners.
+    const c = await connectTarget(hosts, { application_name: LISTEN_APPLICATION_NAME });
     let lost = false;
     const onLost = (err?: Error) => {
       if (lost) return;
@@ -46,7 +44,6 @@ export function pgBridge(url: string, db: Kysely<DB>, log: Logger): EventBridge 
     c.on('error', onLost);
     c.on('end', () => onLost());
     try {
-      await c.connect();
       await c.query(`LISTEN ${CHANNEL}`);
     } catch (err) {
       lost = true; // the caller retries; this client's own 'end' must not schedule a second loop
