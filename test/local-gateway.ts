@@ -11,6 +11,9 @@ export interface GatewayRequest {
   json: unknown;
   /** The status the gateway answered. */
   status: number;
+  /** Date.now() when the request arrived and when it was answered (a sender killed meanwhile never hears the answer). */
+  arrivedAt: number;
+  answeredAt: number;
 }
 
 export interface LocalGateway {
@@ -20,7 +23,9 @@ export interface LocalGateway {
   script(statuses: number[], then?: number): void;
   /** Milliseconds to wait before answering (to keep several sends in flight at once). */
   delayMs: number;
-  /** Resolves once `n` requests have arrived. */
+  /** Requests that arrived and are not answered yet (held by `delayMs`). */
+  inFlight(): number;
+  /** Resolves once `n` requests have been answered. */
   waitFor(n: number, timeoutMs?: number): Promise<GatewayRequest[]>;
   close(): Promise<void>;
 }
@@ -34,11 +39,13 @@ export async function startLocalGateway(): Promise<LocalGateway> {
   let then = 200;
   const requests: GatewayRequest[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
-  const gw: Partial<LocalGateway> = { requests, delayMs: 0 };
+  let held = 0;
+  const gw: Partial<LocalGateway> = { requests, delayMs: 0, inFlight: () => held };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const arrivedAt = Date.now();
       const body = Buffer.concat(chunks).toString('utf8');
       let json: unknown;
       try {
@@ -47,7 +54,9 @@ export async function startLocalGateway(): Promise<LocalGateway> {
         json = undefined;
       }
       const status = queue.length ? (queue.shift() as number) : then;
+      held++;
       const answer = () => {
+        held--;
         requests.push({
           method: req.method ?? '',
           url: req.url ?? '',
@@ -55,6 +64,8 @@ export async function startLocalGateway(): Promise<LocalGateway> {
           body,
           json,
           status,
+          arrivedAt,
+          answeredAt: Date.now(),
         });
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(
