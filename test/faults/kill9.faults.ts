@@ -80,15 +80,7 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', 
       const load = new MixedLoad(await prepareLoad(first.base));
       mark('prepared');
       load.start(first.base);
-      await load.until({
-        ticket: 60,
-        notify: 10,
-        call: 10,
-        finish: 5,
-        booking: 5,
-        application: 5,
-        payment: 5,
-      });
+      await load.until({ ticket: 40, notify: 8, call: 8, finish: 4, booking: 4, application: 4, payment: 4 });
       const metrics = await (await fetch(`${first.base}/metrics`)).text();
       await waitFor(() => gw!.inFlight() > 0, 'a message send in flight');
       await sleep(Math.random() * 4);
@@ -122,7 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', 
       mark('restarted');
       load.phase = 1;
       load.start(second.base);
-      await load.until({ ticket: before.ticket + 20, call: before.call + 10, payment: before.payment + 3 });
+      await load.until({ ticket: before.ticket + 15, call: before.call + 6, payment: before.payment + 2 });
       await load.stop();
       mark('loaded again');
       expect(load.errors).toEqual([]);
@@ -143,11 +135,13 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', 
 
         // Numbering went on after the highest number acknowledged before the kill.
         const fresh = [...load.acked.tickets.values()].filter((t) => !ticketsBefore.has(t.id));
-        expect(fresh.length).toBeGreaterThanOrEqual(20);
+        expect(fresh.length).toBeGreaterThanOrEqual(15);
         expect(Math.min(...fresh.map((t) => seqOf(t.number)))).toBeGreaterThan(maxTicketBefore);
 
         // Messages: each reached the gateway; a second request only for what the dead node had sent
-        // without recording it, after the restart, with the same key.
+        // without recording it, after the restart, with the same key. Until the restart began only
+        // the first node sent; the gateway and the kill share this process's event loop, so an answer
+        // stamped at or after `killAt` went to a node already signalled.
         const keys = (
           await inspector.all<{ idempotency_key: string }>('select idempotency_key from outbox_messages')
         ).map((m) => m.idempotency_key);
@@ -157,7 +151,7 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', 
           requests.set(k, [...(requests.get(k) ?? []), r]);
         }
         const unrecorded = (k: string) =>
-          (requests.get(k)?.[0]?.arrivedAt ?? Infinity) < killAt && !sentAtKill.has(k);
+          (requests.get(k)?.[0]?.arrivedAt ?? Infinity) < restartedAt && !sentAtKill.has(k);
         expect(keys.filter((k) => !requests.has(k))).toEqual([]);
         expect([...requests.keys()].filter((k) => !keys.includes(k))).toEqual([]);
         const twice = [...requests].filter(([, rs]) => rs.length > 1);
@@ -170,7 +164,7 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', 
         ).toEqual([]);
         // The sends cut off by the kill (the gateway answered a dead node) were all sent again.
         const cut = [...requests].filter(
-          ([, rs]) => rs[0]!.arrivedAt < killAt && rs[0]!.answeredAt >= killAt,
+          ([, rs]) => rs[0]!.arrivedAt < restartedAt && rs[0]!.answeredAt >= killAt,
         );
         expect(cut.length).toBeGreaterThan(0);
         expect(cut.filter(([, rs]) => rs.length !== 2)).toEqual([]);

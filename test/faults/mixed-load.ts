@@ -72,8 +72,12 @@ export interface Acked {
   tickets: Map<number, TicketDto>;
   /** Tickets whose WhatsApp request was acknowledged, with the order of the acknowledgement. */
   subscribed: Map<number, number>;
-  /** Acknowledged call-next answers, in order; `order` is comparable with `subscribed`. */
-  calls: { ticketId: number; counterId: number; phase: number; order: number }[];
+  /**
+   * Acknowledged call-next answers, in order. `askedAfter`: how many acknowledgements had arrived when
+   * the call-next request was sent, comparable with `subscribed` (a request acknowledged before the
+   * call was asked for committed before it; answers of concurrent requests may come in any order).
+   */
+  calls: { ticketId: number; counterId: number; phase: number; askedAfter: number }[];
   started: Set<number>;
   finished: Set<number>;
   bookings: { code: string; id: number }[];
@@ -137,7 +141,7 @@ export class MixedLoad {
     this.down = false;
     const n = (k: number | undefined, d: number) => Array.from({ length: k ?? d });
     this.running = [
-      ...n(this.opts.issuers, 6).map(() => this.issuer()),
+      ...n(this.opts.issuers, 4).map(() => this.issuer()),
       ...this.setup.counterIds.map((id) => this.counter(id)),
       ...n(this.opts.bookers, 1).map(() => this.booker()),
       ...n(this.opts.intakers, 1).map(() => this.intaker()),
@@ -274,6 +278,7 @@ export class MixedLoad {
     const token = this.setup.officerToken;
     const mall = '/api/v1/malls/demo';
     while (!this.stopping) {
+      const askedAfter = this.order;
       const c = await this.send('call-next', [200, 204], () =>
         call(this.base, 'POST', `${mall}/counters/${counterId}/call-next`, { token }),
       );
@@ -283,7 +288,8 @@ export class MixedLoad {
         continue;
       }
       const ticketId = (c.res!.body as TicketDto).id;
-      this.acked.calls.push({ ticketId, counterId, phase: this.phase, order: this.ack('call') });
+      this.acked.calls.push({ ticketId, counterId, phase: this.phase, askedAfter });
+      this.ack('call');
       const s = await this.step('start', [200], () =>
         call(this.base, 'POST', `${mall}/tickets/${ticketId}/start`, { token }),
       );

@@ -65,7 +65,8 @@ export async function checkAcked(db: Inspector, acked: Acked) {
     [...acked.finished].filter((id) => statusOf(id) !== 'done'),
   );
 
-  // Notifications: a call acknowledged after the ticket's WhatsApp request queued its "called" message.
+  // Notifications: a call asked for after the ticket's WhatsApp request was acknowledged queued its
+  // "called" message (a request made once the ticket is called is accepted but sends nothing).
   const keys = new Set(
     (await db.all<{ idempotency_key: string }>('select idempotency_key from outbox_messages')).map(
       (m) => m.idempotency_key,
@@ -74,7 +75,7 @@ export async function checkAcked(db: Inspector, acked: Acked) {
   expectNone(
     '"called" messages missing for acknowledged calls',
     acked.calls
-      .filter((c) => (acked.subscribed.get(c.ticketId) ?? Number.POSITIVE_INFINITY) < c.order)
+      .filter((c) => (acked.subscribed.get(c.ticketId) ?? Number.POSITIVE_INFINITY) < c.askedAfter)
       .filter((c) => !keys.has(`ticket:${c.ticketId}:called:whatsapp`))
       .map((c) => c.ticketId),
   );
