@@ -1,5 +1,6 @@
 import { mulberry32, type Rng } from '../server/modules/stats/simulate.random.js';
 import { type CatalogService, loadDemoCatalog, standardFrom } from '../server/seed/demo-catalog.js';
+import { CITIZENS } from './citizens.js';
 import type { SimClient } from './client.js';
 import type { Scenario } from './scenario.js';
 
@@ -10,6 +11,8 @@ export interface BuiltService {
   agencyIndex: number;
   meanMinutes: number;
   weight: number;
+  /** Has online booking sessions. */
+  bookable: boolean;
 }
 export interface BuiltAgency {
   id: number;
@@ -200,6 +203,7 @@ export async function buildMall(
         meanMinutes:
           t.unit === 'minutes' ? Math.min(25, Math.max(4, t.value)) : Math.round(between(rng, 5, 12)),
         weight: 0,
+        bookable: false,
       });
     }
     agencies.push(built);
@@ -253,8 +257,49 @@ export async function buildMall(
     const splitSum = split.reduce((x, y) => x + y, 0);
     for (const [k, x] of own.entries()) x.weight = (agencyWeight * split[k]!) / splitSum;
   }
+  await openBooking(api, national, mall, s, services);
   await launch(api, national, mall);
   return { slug: s.id, scenario: s, agencies, services, counters, password };
+}
+
+const minuteOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * Online booking for every service citizens queue for: two-hour sessions from opening to the last
+ * ticket (a last short one joins the one before), each with room for 1.5 times the bookings expected
+ * (at least 2), bookable 14 days ahead.
+ */
+async function openBooking(
+  api: SimClient,
+  token: string,
+  mall: string,
+  s: Scenario,
+  services: BuiltService[],
+): Promise<void> {
+  const windows: [number, number][] = [];
+  for (let m = minuteOf(s.opens); m < minuteOf(s.lastTicket); m += 120) {
+    const end = Math.min(m + 120, minuteOf(s.lastTicket));
+    if (end - m < 60 && windows.length) windows.at(-1)![1] = end;
+    else windows.push([m, end]);
+  }
+  const total = services.reduce((sum, x) => sum + x.weight, 0);
+  for (const x of services) {
+    if (x.weight <= 0 || windows.length === 0) continue;
+    const expected = (s.visitorsPerDay * CITIZENS.bookedShare * x.weight) / total;
+    const capacity = Math.max(2, Math.ceil((1.5 * expected) / windows.length));
+    await api.call('PATCH', `${mall}/services/${x.id}`, {
+      token,
+      body: {
+        booking: {
+          sessions: windows.map(([a, b]) => ({ start: hhmm(a), end: hhmm(b), capacity })),
+          daysAhead: 14,
+        },
+      },
+    });
+    x.bookable = true;
+  }
 }
 
 /**

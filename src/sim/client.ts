@@ -28,13 +28,14 @@ export class SimClient {
   async call(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
-    opts: { token?: string; body?: unknown; expect?: number[] } = {},
+    opts: { token?: string; body?: unknown; expect?: number[]; ip?: string } = {},
   ): Promise<SimResponse> {
     this.requests++;
     const res = await this.app.inject({
       method,
       url,
       headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+      ...(opts.ip ? { remoteAddress: opts.ip } : {}),
       ...(opts.body === undefined ? {} : { payload: opts.body as object }),
     });
     const expected = opts.expect ?? [200, 201];

@@ -1,7 +1,9 @@
 import { localInstant } from '../server/modules/stats/simulate.js';
 import { arrivals, lognormal, mulberry32, weighted } from '../server/modules/stats/simulate.random.js';
 import type { BuiltCounter, BuiltMall } from './build.js';
+import { type Booked, CITIZENS, ipFor } from './citizens.js';
 import type { SimClient } from './client.js';
+import { answerSurvey, type CitizenLog, complain, newCitizenLog } from './voice.js';
 
 const MIN = 60_000;
 const PRIORITIES = ['elderly', 'disabled', 'pregnant', 'child', 'sick'] as const;
@@ -31,6 +33,8 @@ export interface DayRecord {
   busyMs: Map<number, number>;
   /** When the last citizen left. */
   lastOutAt: number;
+  /** Online bookings for the day, surveys answered, complaints filed. */
+  citizens: CitizenLog;
 }
 
 export interface PlayOptions {
@@ -40,6 +44,10 @@ export interface PlayOptions {
   noShowShare?: number;
   transferShare?: number;
   serviceSigma?: number;
+  /** The day's online bookings (made before the day) and the survey's element codes. */
+  booked?: Booked[];
+  turnedAway?: number;
+  surveyCodes?: string[];
 }
 
 type SimEvent = { at: number; seq: number; run: () => Promise<void> };
@@ -56,9 +64,11 @@ export async function playDay(
   mall: BuiltMall,
   tokens: { kiosk: string; officers: Map<number, string> },
   o: PlayOptions,
-  setNow: (d: Date) => void,
+  setNow: (d: Date) => void | Promise<void>,
 ): Promise<DayRecord> {
   const rng = mulberry32(o.seed);
+  // What citizens do after the counter draws from its own stream, so the queue's stays as it was.
+  const voiceRng = mulberry32(o.seed ^ 0x5e1f);
   const s = mall.scenario;
   const base = `/api/v1/malls/${mall.slug}`;
   const events: SimEvent[] = [];
@@ -80,7 +90,9 @@ export async function playDay(
     steps: [],
     busyMs: new Map(),
     lastOutAt: 0,
+    citizens: newCitizenLog(o.booked?.length ?? 0, o.turnedAway ?? 0),
   };
+  const who = new Map<number, { trackingCode: string; ip: string }>(); // ticket id → the citizen
   const serviceById = new Map(mall.services.map((x) => [x.id, x]));
   const post = (counter: BuiltCounter, url: string, body?: unknown) =>
     api.call('POST', `${base}${url}`, { token: tokens.officers.get(counter.id)!, body, expect: [200, 204] });
@@ -168,40 +180,74 @@ export async function playDay(
       await post(c, `/tickets/${ticketId}/finish`, { outcome: 'done' });
       current.delete(ticketId);
       await release(ended, 'served');
+      const citizen = who.get(ticketId)!;
+      const waited = (step.calledAt! - step.queuedAt) / MIN;
+      const visit = { ...citizen, serviceId: step.serviceId, waitedMinutes: waited };
+      if (o.surveyCodes?.length && voiceRng() < CITIZENS.surveyShare)
+        await answerSurvey(api, base, visit, o.surveyCodes, voiceRng, day.citizens);
+      const complainShare =
+        waited > CITIZENS.longWaitMinutes ? CITIZENS.complaintShareAfterLongWait : CITIZENS.complaintShare;
+      if (voiceRng() < complainShare) await complain(api, base, visit, day.citizens);
     });
   };
 
+  const arrive = (
+    ticket: { id: number; trackingCode: string },
+    service: { id: number; agencyIndex: number },
+    at: number,
+    priority: boolean,
+    ip: string,
+  ) => {
+    day.visitors++;
+    who.set(ticket.id, { trackingCode: ticket.trackingCode, ip });
+    queue({
+      ticketId: ticket.id,
+      serviceId: service.id,
+      agencyIndex: service.agencyIndex,
+      queuedAt: at,
+      calledAt: null,
+      counterId: null,
+      startedAt: null,
+      endedAt: null,
+      outcome: null,
+      priority,
+    });
+  };
   const weights = mall.services.map((x) => x.weight);
   const hours = (localInstant(o.date, s.lastTicket, s.timezone) - day.opensAt) / (60 * MIN);
-  for (const offset of arrivals(rng, s.visitorsPerDay, hours)) {
+  const walkIns = Math.round(s.visitorsPerDay * (1 - CITIZENS.bookedShare)) + (o.turnedAway ?? 0);
+  for (const offset of arrivals(rng, walkIns, hours)) {
     const service = mall.services[weighted(rng, weights)]!;
     const priority =
       rng() < (o.priorityShare ?? 0.08) ? PRIORITIES[Math.floor(rng() * PRIORITIES.length)]! : null;
     const at = day.opensAt + Math.round(offset * MIN);
     schedule(at, async () => {
+      const ip = ipFor((1 << 20) | day.visitors);
       const res = await api.call('POST', `${base}/tickets`, {
         token: tokens.kiosk,
         body: { serviceId: service.id, source: 'kiosk', priority },
         expect: [201],
       });
-      day.visitors++;
-      queue({
-        ticketId: res.body.id,
-        serviceId: service.id,
-        agencyIndex: service.agencyIndex,
-        queuedAt: at,
-        calledAt: null,
-        counterId: null,
-        startedAt: null,
-        endedAt: null,
-        outcome: null,
-        priority: priority !== null,
-      });
+      arrive(res.body, service, at, priority !== null, ip);
       for (const c of mall.counters) if (c.agencyIndex === service.agencyIndex) await tryCall(c, at);
     });
   }
+  // Citizens who booked check in at the kiosk with their code (from the opening, when the doors open).
+  for (const b of o.booked ?? []) {
+    if (b.arrivesAt === null) continue;
+    const at = Math.max(day.opensAt, b.arrivesAt);
+    schedule(at, async () => {
+      const res = await api.call('POST', `${base}/bookings/${b.code}/check-in`, {
+        token: tokens.kiosk,
+        expect: [200, 201],
+      });
+      day.citizens.bookings.checkedIn++;
+      arrive(res.body.ticket, b.service, at, false, b.ip);
+      for (const c of mall.counters) if (c.agencyIndex === b.service.agencyIndex) await tryCall(c, at);
+    });
+  }
   for (let e = events.shift(); e; e = events.shift()) {
-    setNow(new Date(e.at));
+    await setNow(new Date(e.at));
     await e.run();
   }
   return day;

@@ -1,3 +1,4 @@
+import type { ReportDto } from '../shared/contracts/reports.js';
 import type { QueueStatsDto } from '../shared/contracts/stats.js';
 import { queueFigures, staffing } from '../shared/domain/erlang-c.js';
 import { localMoment } from '../shared/domain/local-time.js';
@@ -65,8 +66,31 @@ export interface SimReport {
   byHour: { hour: number; arrivals: number; meanWait: number }[];
   /** The staffing planner's counters for the target at each agency's peak hour, against what it had. */
   staffing: { agenciesShort: string[]; countersNeededAtPeak: number; countersAvailable: number };
-  /** The system's own statistics of the same days (GET …/stats/queue), beside the simulator's count. */
-  system: { issued: number; served: number; noShows: number; transferred: number; meanWait: number | null };
+  /** Online bookings: made, turned away (no place left), checked in, never came. */
+  bookings: {
+    booked: number;
+    turnedAway: number;
+    checkedIn: number;
+    noShows: number;
+    showRate: number | null;
+  };
+  /** SKM questionnaires answered and the IKM computed here from them (weights as the mall publishes). */
+  surveys: { responses: number; ikm: number | null };
+  complaints: number;
+  /**
+   * The system's own statistics of the same days (GET …/stats/queue and …/reports/queue), beside the
+   * simulator's count.
+   */
+  system: {
+    issued: number;
+    served: number;
+    noShows: number;
+    transferred: number;
+    meanWait: number | null;
+    bookings: { booked: number; showed: number; noShows: number; showRate: number | null } | null;
+    complaints: number | null;
+    ikm: { responses: number; ikm: number | null } | null;
+  };
   run: { seconds: number; requests: number };
 }
 
@@ -81,8 +105,13 @@ export function buildReport(
   days: DayRecord[],
   seed: number,
   systemTotals: QueueStatsDto['totals'],
+  systemReport: ReportDto,
+  elements: { code: string; weight: string }[],
   run: SimReport['run'],
 ): SimReport {
+  const logs = days.map((d) => d.citizens);
+  const booked = logs.reduce((n, l) => n + l.bookings.booked, 0);
+  const checkedIn = logs.reduce((n, l) => n + l.bookings.checkedIn, 0);
   const s = mall.scenario;
   const steps = days.flatMap((d) => d.steps);
   const called = steps.filter((x) => x.calledAt !== null);
@@ -199,7 +228,25 @@ export function buildReport(
       ),
       countersAvailable: s.counters,
     },
+    bookings: {
+      booked,
+      turnedAway: logs.reduce((n, l) => n + l.bookings.turnedAway, 0),
+      checkedIn,
+      noShows: booked - checkedIn,
+      showRate: booked ? Math.round((checkedIn / booked) * 10_000) / 10_000 : null,
+    },
+    surveys: {
+      responses: logs.reduce((n, l) => n + l.surveys.length, 0),
+      ikm: ikmOf(
+        logs.flatMap((l) => l.surveys),
+        elements,
+      ),
+    },
+    complaints: logs.reduce((n, l) => n + l.complaints, 0),
     system: {
+      bookings: systemReport.bookings,
+      complaints: systemReport.complaints?.total ?? null,
+      ikm: systemReport.ikm ? { responses: systemReport.ikm.responses, ikm: systemReport.ikm.ikm } : null,
       issued: systemTotals.counts.issued,
       served: systemTotals.counts.served,
       noShows: systemTotals.counts.noShows,
@@ -208,6 +255,30 @@ export function buildReport(
     },
     run,
   };
+}
+
+/**
+ * IKM from the questionnaires as PermenPANRB 14/2017 defines it, computed here on its own (floating
+ * point): each element's mean score (NRR) times its weight, summed, times 25, to 2 decimals; weights
+ * of elements nobody answered are shared out over the rest.
+ */
+function ikmOf(
+  answers: Record<string, number>[],
+  elements: { code: string; weight: string }[],
+): number | null {
+  const w = (text: string) => {
+    const [n, d] = text.split('/').map(Number);
+    return d ? n! / d : Number(text);
+  };
+  let skm = 0;
+  let weights = 0;
+  for (const e of elements) {
+    const scores = answers.map((a) => a[e.code]).filter((x): x is number => x !== undefined);
+    if (!scores.length) continue;
+    skm += (w(e.weight) * scores.reduce((a, b) => a + b, 0)) / scores.length;
+    weights += w(e.weight);
+  }
+  return weights ? Math.round(((skm / weights) * 25 + 1e-9) * 100) / 100 : null;
 }
 
 function hoursBetween(from: string, to: string): number {
@@ -224,6 +295,9 @@ export function summaryText(r: SimReport): string {
     `Ukuran: ${r.size.agencies} instansi, ${r.size.services} layanan, ${r.size.counters} loket, ${r.size.officers} petugas, ${r.size.visitorsPerDay} pengunjung/hari`,
     `Pengunjung ${r.visitors}, dilayani ${r.served} (${pct(r.served / Math.max(1, r.visitors))}), tidak hadir ${r.noShows}, dialihkan ${r.transferred}`,
     `Waktu tunggu: rata-rata ${r.wait.mean} mnt, median ${r.wait.p50}, p90 ${r.wait.p90}, terlama ${r.wait.max}; ${pct(r.wait.withinTarget)} dipanggil ≤ ${TARGET_WAIT} mnt (target ${pct(TARGET_LEVEL)})`,
+    `Pemesanan daring: ${r.bookings.booked} dipesan (${r.bookings.turnedAway} tidak mendapat sesi), ${r.bookings.checkedIn} hadir, ${r.bookings.noShows} tidak hadir${r.bookings.showRate === null ? '' : ` (tingkat kehadiran ${pct(r.bookings.showRate)})`}`,
+    `Survei SKM: ${r.surveys.responses} responden, IKM ${r.surveys.ikm ?? '—'}; pengaduan: ${r.complaints}`,
+    `Sistem (laporan): ${r.system.issued} tiket, ${r.system.served} dilayani, rata-rata tunggu ${r.system.meanWait ?? '—'} mnt; pemesanan ${r.system.bookings?.booked ?? '—'} / hadir ${r.system.bookings?.showed ?? '—'}; IKM ${r.system.ikm?.ikm ?? '—'} (${r.system.ikm?.responses ?? 0} responden); pengaduan ${r.system.complaints ?? '—'}`,
     '',
     'Antrean terlama (per instansi): tunggu rata-rata / p90 — prediksi Erlang C — loket ada / perlu saat puncak',
   ];

@@ -6,10 +6,13 @@ import pino from 'pino';
 import { buildApp } from '../server/app.js';
 import { bootContext } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
+import { runBookingJobs } from '../server/modules/bookings/reminders.service.js';
 import { localInstant } from '../server/modules/stats/simulate.js';
+import { mulberry32 } from '../server/modules/stats/simulate.random.js';
 import { seedDemoMall } from '../server/seed/demo.js';
 import { addCalendarDays, isoWeekday } from '../shared/domain/local-time.js';
 import { buildMall } from './build.js';
+import { bookAhead, CITIZENS } from './citizens.js';
 import { SimClient } from './client.js';
 import { type DayRecord, playDay } from './play.js';
 import { buildReport, type SimReport } from './report.js';
@@ -23,6 +26,15 @@ export interface SimulationOptions {
   start: string;
   /** PostgreSQL instead of a fresh SQLite file (the database must be empty or hold no such mall). */
   databaseUrl?: string;
+  /**
+   * Serve the simulated mall over HTTP while it plays (the dashboard, boards and reports follow it
+   * live); `onListening` gets the address and the national admin's login.
+   */
+  listen?: { port: number; host: string; onListening: (url: string, mall: string, password: string) => void };
+  /** Simulated seconds per real second while the hall is open (default: as fast as it runs). */
+  speed?: number;
+  /** With `listen`: after the last day, keep serving until the promise it returns settles. */
+  linger?: (report: SimReport) => Promise<void>;
 }
 
 /**
@@ -46,7 +58,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimReport> {
   const app = await buildApp(ctx);
   try {
     await app.ready();
-    const setNow = (d: Date) => {
+    let paced = false; // only the opening day's events are paced, never the set-up
+    const setNow = async (d: Date) => {
+      const ahead = d.getTime() - now.getTime();
+      if (paced && o.speed && ahead > 0)
+        await new Promise<void>((resolve) => setTimeout(resolve, Math.min(60_000, ahead / o.speed!)));
       now = d;
     };
     // A national admin to build with: the installation's first account (the demo seed makes one).
@@ -55,20 +71,53 @@ export async function runSimulation(o: SimulationOptions): Promise<SimReport> {
     const api = new SimClient(app);
     const national = await api.login('national', password);
     const mall = await buildMall(api, national, o.scenario, o.seed);
+    if (o.listen) {
+      const url = await app.listen({ port: o.listen.port, host: o.listen.host });
+      o.listen.onListening(url, mall.slug, password);
+    }
     const holidays = new Set<string>();
     for (const year of new Set([o.start.slice(0, 4), String(Number(o.start.slice(0, 4)) + 1)])) {
       const cal = await api.call('GET', `/api/v1/calendar/national?year=${year}`);
       for (const d of cal.body.items as { date: string }[]) holidays.add(d.date);
     }
     const kiosk = await pairKiosk(api, national, mall.slug);
+    const elements = (await api.call('GET', `/api/v1/malls/${mall.slug}/surveys/elements`)).body.elements as {
+      code: string;
+      weight: string;
+    }[];
     const days: DayRecord[] = [];
     for (let date = o.start, n = 0; n < o.days; date = addCalendarDays(date, 1)) {
       if (isoWeekday(date) > 5 || holidays.has(date)) continue;
-      setNow(new Date(localInstant(date, '07:45', tz)));
+      // Before the day: the citizens who book online for it (on their phones, the evening or morning before).
+      await setNow(new Date(localInstant(date, '06:30', tz)));
+      const rng = mulberry32(o.seed * 104_729 + n);
+      const { booked, turnedAway } = await bookAhead(
+        api,
+        mall,
+        date,
+        rng,
+        Math.round(o.scenario.visitorsPerDay * CITIZENS.bookedShare),
+        (hhmm) => localInstant(date, hhmm, tz),
+        1,
+      );
+      await setNow(new Date(localInstant(date, '07:45', tz)));
       // Each officer signs in at the start of the day (a sign-in lasts a working day).
       const officers = new Map<number, string>();
       for (const c of mall.counters) officers.set(c.id, await api.login(c.officer, mall.password));
-      days.push(await playDay(api, mall, { kiosk, officers }, { date, seed: o.seed * 7919 + n }, setNow));
+      paced = true;
+      const day = await playDay(
+        api,
+        mall,
+        { kiosk, officers },
+        { date, seed: o.seed * 7919 + n, booked, turnedAway, surveyCodes: elements.map((e) => e.code) },
+        setNow,
+      );
+      // After the last check-in window: the booking job (each node runs it every minute) marks those
+      // who never came; run here once, at a fixed simulated time, so the run stays deterministic.
+      paced = false;
+      await setNow(new Date(Math.max(now.getTime(), day.closesAt) + 30 * 60_000));
+      await runBookingJobs(ctx);
+      days.push(day);
       n++;
     }
     // The system's own statistics of the same days, read back through the API: they must agree.
@@ -77,10 +126,17 @@ export async function runSimulation(o: SimulationOptions): Promise<SimReport> {
     const stats = await api.call('GET', `/api/v1/malls/${mall.slug}/stats/queue?from=${first}&to=${last}`, {
       token: await api.login('national', password),
     });
-    return buildReport(mall, days, o.seed, stats.body.totals, {
+    const report = await api.call(
+      'GET',
+      `/api/v1/malls/${mall.slug}/reports/queue?from=${first}&to=${last}&period=day`,
+      { token: await api.login('national', password) },
+    );
+    const result = buildReport(mall, days, o.seed, stats.body.totals, report.body, elements, {
       seconds: Math.round((performance.now() - t0) / 100) / 10,
       requests: api.requests,
     });
+    if (o.listen && o.linger) await o.linger(result);
+    return result;
   } finally {
     await app.close().catch(() => {});
     await ctx.hub.stop().catch(() => {});

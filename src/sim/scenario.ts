@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { MallTimezone } from '../shared/contracts/catalog.js';
+import { CITIZEN_ASSUMPTIONS } from './citizens.js';
 
 /** A mall as a report describes it: figures as reported, null where the report is silent. */
 export const ScenarioMall = z.object({
@@ -107,6 +108,7 @@ export function resolveScenario(m: ScenarioMallInput): Scenario {
     'hours: Monday–Friday 08:00–16:00, last ticket 15:00; arrivals peak at 09:00–11:00 and dip at lunch',
     'service at the counter: the standard’s minutes (4–25) where it states minutes, else 5–12 minutes of intake (the file goes on to the back office); lognormal spread',
     'citizens: 8 % priority (elderly, disabled, pregnant, with a small child, ill), 3 % do not come when called, 2 % are sent on to another agency',
+    ...CITIZEN_ASSUMPTIONS,
   );
   return {
     id: m.id,

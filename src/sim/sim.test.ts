@@ -77,6 +77,18 @@ describe('simulated days through the API', () => {
       expect(c.utilization).toBeLessThanOrEqual(1);
     }
     expect(a.byService.reduce((s, x) => s + x.tickets, 0)).toBe(a.visitors + a.transferred);
+    // Booked online, answered the survey, complained: the system's report counts the same.
+    expect(a.bookings.booked).toBeGreaterThan(5);
+    expect(a.bookings.checkedIn).toBeGreaterThan(0);
+    expect(a.system.bookings).toEqual({
+      booked: a.bookings.booked,
+      showed: a.bookings.checkedIn,
+      noShows: a.bookings.noShows,
+      showRate: a.bookings.showRate,
+    });
+    expect(a.surveys.responses).toBeGreaterThan(5);
+    expect(a.system.ikm).toEqual({ responses: a.surveys.responses, ikm: a.surveys.ikm });
+    expect(a.system.complaints).toBe(a.complaints);
   }, 300_000);
 
   it('gives the same report for the same seed', async () => {

@@ -219,15 +219,22 @@ function streamOverFetch(
   };
 }
 
-/** Calls fn at most once per `ms`, trailing. */
-export function useDebounced(fn: () => void, ms: number): () => void {
+/**
+ * Calls fn at most once per `ms`, trailing: the first trigger starts the wait, later ones within it
+ * join that call. Not a debounce — a busy hall sends events more often than every `ms` all day long,
+ * and a debounce (each event restarting the wait) would never refresh the screen while it is busy.
+ */
+export function useThrottled(fn: () => void, ms: number): () => void {
   const ref = useRef(fn);
   ref.current = fn;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
   const trigger = useRef(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => ref.current(), ms);
+    if (timer.current !== undefined) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      ref.current();
+    }, ms);
   });
   return trigger.current;
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DisplayEvent } from '../../../shared/contracts/events';
 import { mallPath } from '../../app/api';
 import { errorText } from '../../app/errors';
-import { useDebounced, useEventStream, useInterval } from '../../app/live';
+import { useEventStream, useInterval, useThrottled } from '../../app/live';
 import { useMall } from '../../app/mall';
 import { useApi } from '../../app/useApi';
 import { Chart } from '../../components/Chart';
@@ -14,7 +14,7 @@ const STATE_COLORS = { busy: '#1f7a4d', idle: '#e0a100', break: '#7b61c4', close
 /**
  * The mall's live dashboard: who waits for what and how long, counters busy/idle/on break/closed,
  * today's calls per hour and figures, SLA breaches and today's IKM. Re-reads its snapshot when the
- * hall's live stream reports a change (debounced), and every 15 s so waits keep ageing.
+ * hall's live stream reports a change (at most every 400 ms), and every 15 s so waits keep ageing.
  */
 export function DashboardAdmin() {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function DashboardAdmin() {
       keepPrevious: true,
     },
   );
-  const refetch = useDebounced(dash.reload, 400);
+  const refetch = useThrottled(dash.reload, 400);
   const { online } = useEventStream(mallPath(mall.slug, '/displays/all/stream'), DisplayEvent, refetch);
   useInterval(dash.reload, 15_000);
   const d = dash.data;
@@ -141,12 +141,16 @@ export function DashboardAdmin() {
                   series: [
                     {
                       type: 'pie',
-                      radius: ['45%', '72%'],
+                      // Above the legend, with labels only for the states some counter is in.
+                      center: ['50%', '44%'],
+                      radius: ['36%', '60%'],
                       label: { formatter: '{b}: {c}' },
                       data: (['busy', 'idle', 'break', 'closed'] as const).map((s) => ({
                         name: t(`admin.dashboard.state.${s}`),
                         value: d.counterStates[s],
                         itemStyle: { color: STATE_COLORS[s] },
+                        label: { show: d.counterStates[s] > 0 },
+                        labelLine: { show: d.counterStates[s] > 0 },
                       })),
                     },
                   ],

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DisplayEvent } from '../../../shared/contracts/events';
 import { mallPath } from '../../app/api';
 import { formatTime } from '../../app/format';
-import { useDebounced, useEventStream, useInterval } from '../../app/live';
+import { useEventStream, useInterval, useThrottled } from '../../app/live';
 import { useMall } from '../../app/mall';
 import { useApi } from '../../app/useApi';
 import { HallQueues } from './HallQueues';
@@ -15,7 +15,7 @@ export function HallView() {
     params: { path: { mall: mall.slug, zone: 'all' } },
   });
   const counters = useApi('/api/v1/malls/{mall}/counters', { params: { path: { mall: mall.slug } } });
-  const refetch = useDebounced(() => {
+  const refetch = useThrottled(() => {
     state.reload();
     counters.reload();
   }, 500);
