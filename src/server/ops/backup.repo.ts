@@ -1,5 +1,7 @@
 import SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import type { DB } from '../db/schema.js';
 import { LISTEN_APPLICATION_NAME } from '../events/pg-bridge.js';
 
 /**
@@ -133,3 +135,31 @@ BEGIN
   END LOOP;
 END $$;
 `;
+
+/** One encrypted NIK of the database (an application's, else a booking's; sealed format v1), if any. */
+export async function sampleSealedNik(db: Kysely<DB>): Promise<string | null> {
+  const a = await db
+    .selectFrom('applications')
+    .select('nik_cipher')
+    .where('nik_cipher', 'like', 'v1.%')
+    .limit(1)
+    .executeTakeFirst();
+  if (a) return a.nik_cipher;
+  const b = await db
+    .selectFrom('bookings')
+    .select('nik_cipher')
+    .where('nik_cipher', 'like', 'v1.%')
+    .limit(1)
+    .executeTakeFirst();
+  return b?.nik_cipher ?? null;
+}
+
+/** The personal-data key kept in the database (made when PERSONAL_DATA_KEY was unset), if any. */
+export async function storedPersonalDataKey(db: Kysely<DB>): Promise<string | null> {
+  const r = await db
+    .selectFrom('installation_secrets')
+    .select('value')
+    .where('name', '=', 'personal-data-key')
+    .executeTakeFirst();
+  return r?.value ?? null;
+}

@@ -304,6 +304,8 @@ describe('backup and restore on SQLite', () => {
     expect(restored).toMatchObject({ kind: 'sqlite', target: target.sqlitePath, pendingMigrations: 0 });
     expect(restored.audit.ok).toBe(true);
     expect(restored.audit.rows).toBeGreaterThan(50);
+    // No PERSONAL_DATA_KEY in the test: the generated key is in the database, hence in the backup.
+    expect(restored.personalData).toBe('readable');
     const source = sqliteSnapshot(t.ctx.config.sqlitePath);
     expectFilled(source);
     expect(sqliteSnapshot(target.sqlitePath)).toEqual(source);
@@ -393,6 +395,30 @@ describe('backup and restore on SQLite', () => {
     } finally {
       errors.mockRestore();
       logs.mockRestore();
+    }
+    // NIKs sealed with a key that is not configured: restored, but the command fails and says why.
+    const otherKey = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: target.DATA_DIR,
+      PERSONAL_DATA_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
+    const noKey = path.join(bk, 'no-key.sqlite');
+    fs.copyFileSync(file, noKey);
+    const nk = new SQLite(noKey);
+    nk.prepare("DELETE FROM installation_secrets WHERE name = 'personal-data-key'").run();
+    nk.close();
+    const errors2 = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logs2 = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await restoreCommand([file, '--force'], otherKey)).toBe(1);
+      expect(errors2.mock.calls.flat().join('\n')).toMatch(
+        /NIKs CANNOT BE READ: PERSONAL_DATA_KEY is not the key/,
+      );
+      expect((await restoreDatabase(target, noKey, { force: true })).personalData).toBe('no-key');
+      expect((await restoreDatabase(target, file, { force: true })).personalData).toBe('readable');
+    } finally {
+      errors2.mockRestore();
+      logs2.mockRestore();
     }
     // A backup made for the other database is refused.
     const pgConfig = configFor(dir('pg'), 'postgres://postgres@127.0.0.1:1/none');

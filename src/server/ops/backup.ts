@@ -3,10 +3,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type VerifyResult, verifyAudit } from '../audit/audit.js';
 import type { Config } from '../config.js';
-import { openDatabase } from '../db/database.js';
+import { type Database, openDatabase } from '../db/database.js';
 import { migrationNames } from '../db/migrate.js';
+import { openWith } from '../modules/applications/personal-data.js';
 import { pgArchiveReadable, pgDump, pgRestore, splitPassword } from './backup.pg.js';
-import { pgMigrations } from './backup.repo.js';
+import { pgMigrations, sampleSealedNik, storedPersonalDataKey } from './backup.repo.js';
 import { sqliteBackup, sqliteMigrationsOf, sqliteRestore } from './backup.sqlite.js';
 import { OpsError } from './ops-error.js';
 
@@ -37,6 +38,7 @@ export interface RestoreResult {
   ms: number;
   audit: VerifyResult;
   auditMs: number;
+  personalData: PersonalDataCheck;
   /** Migrations of this version the restored database has not run yet (the server runs them on start). */
   pendingMigrations: number;
   /** Migrations the restored database ran that this version does not know (a newer version's backup). */
@@ -107,15 +109,39 @@ export async function backupDatabase(
   return { kind, file: out, bytes: fs.statSync(out).size, ms: performance.now() - started };
 }
 
-/** Verifies the audit chain of the database the configuration points at. */
-async function verifyTarget(config: Config): Promise<VerifyResult> {
+/**
+ * Whether the restored NIKs can be read with this configuration's key: PERSONAL_DATA_KEY when set,
+ * else the key the database keeps. `none`: no NIK is stored; `no-key`/`wrong-key`: the data is
+ * restored but identity numbers cannot be shown or searched until the key used when they were
+ * written is configured.
+ */
+export type PersonalDataCheck = 'none' | 'readable' | 'no-key' | 'wrong-key';
+
+async function personalDataCheck(config: Config, db: Database['db']): Promise<PersonalDataCheck> {
+  const sealed = await sampleSealedNik(db);
+  if (!sealed) return 'none';
+  const key = config.PERSONAL_DATA_KEY ?? (await storedPersonalDataKey(db));
+  if (!key) return 'no-key';
+  try {
+    openWith(Buffer.from(key, 'base64'), sealed);
+    return 'readable';
+  } catch {
+    return 'wrong-key';
+  }
+}
+
+/** Verifies the audit chain (timed) and the personal-data key of the database the configuration points at. */
+async function checkTarget(config: Config) {
   const database = openDatabase({
     databaseUrl: config.DATABASE_URL,
     sqlitePath: config.sqlitePath,
     poolSize: 1,
   });
   try {
-    return await verifyAudit(database.db);
+    const started = performance.now();
+    const audit = await verifyAudit(database.db);
+    const auditMs = performance.now() - started;
+    return { audit, auditMs, personalData: await personalDataCheck(config, database.db) };
   } finally {
     await database.close().catch(() => {});
   }
@@ -154,9 +180,7 @@ export async function restoreDatabase(
     kind === 'sqlite' ? sqliteMigrationsOf(config.sqlitePath) : await pgMigrations(config.DATABASE_URL!),
   );
   const known = migrationNames();
-  const checking = performance.now();
-  const audit = await verifyTarget(config);
-  const auditMs = performance.now() - checking;
+  const { audit, auditMs, personalData } = await checkTarget(config);
   return {
     kind,
     file: source,
@@ -165,6 +189,7 @@ export async function restoreDatabase(
     ms: performance.now() - started,
     audit,
     auditMs,
+    personalData,
     pendingMigrations: known.filter((m) => !ran.has(m)).length,
     unknownMigrations: [...ran].filter((m) => !known.includes(m)),
   };
@@ -239,13 +264,28 @@ export function restoreCommand(args: string[], config: Config): Promise<number> 
         `warning: the backup was made by a newer Satu Atap (migrations ${r.unknownMigrations.join(', ')}): ` +
           'upgrade before starting the server',
       );
-    if (!r.audit.ok) {
+    let code = 0;
+    if (r.audit.ok)
+      console.log(
+        `audit log intact: ${r.audit.rows} rows in ${r.audit.chains} chains (checked in ${secs(r.auditMs)})`,
+      );
+    else {
       console.error(`AUDIT LOG BROKEN in the restored database:\n${r.audit.problems.join('\n')}`);
-      return 1;
+      code = 1;
     }
-    console.log(
-      `audit log intact: ${r.audit.rows} rows in ${r.audit.chains} chains (checked in ${secs(r.auditMs)})`,
-    );
-    return 0;
+    if (r.personalData === 'readable') console.log('identity numbers (NIK) readable with the configured key');
+    else if (r.personalData !== 'none') {
+      console.error(
+        r.personalData === 'no-key'
+          ? 'NIKs CANNOT BE READ: the backup was made with PERSONAL_DATA_KEY set and it is not set here.'
+          : 'NIKs CANNOT BE READ: PERSONAL_DATA_KEY is not the key the backup was made with (if the ' +
+              'backup was made without PERSONAL_DATA_KEY, unset it: that key is inside the backup).',
+      );
+      console.error(
+        'The data is restored; set PERSONAL_DATA_KEY to the key used when the backup was made (no need to restore again).',
+      );
+      code = 1;
+    }
+    return code;
   });
 }

@@ -36,9 +36,14 @@ export async function seal(ctx: AppContext, plain: string): Promise<string> {
 }
 
 export async function open(ctx: AppContext, sealed: string): Promise<string> {
+  return openWith(await key(ctx), sealed);
+}
+
+/** Decrypts with the given key; throws when the key is not the one that sealed it (GCM tag). */
+export function openWith(k: Buffer, sealed: string): string {
   const [v, iv, tag, body] = sealed.split('.');
   if (v !== 'v1' || !iv || !tag || !body) throw new Error('unknown sealed format');
-  const d = createDecipheriv('aes-256-gcm', await key(ctx), Buffer.from(iv, 'base64'));
+  const d = createDecipheriv('aes-256-gcm', k, Buffer.from(iv, 'base64'));
   d.setAuthTag(Buffer.from(tag, 'base64'));
   return Buffer.concat([d.update(Buffer.from(body, 'base64')), d.final()]).toString('utf8');
 }
