@@ -117,8 +117,12 @@ export class MixedLoad {
   readonly errors: string[] = [];
   /** Requests cut off by the server going away (only after `expectDown()`). */
   cutOff = 0;
-  /** Tolerated refusals by code (e.g. DATABASE_UNAVAILABLE). */
+  /** Tolerated refusals by code (e.g. DATABASE_UNAVAILABLE), and the first answer of each. */
   readonly refused = new Map<string, number>();
+  readonly refusedExample = new Map<
+    string,
+    { status: number; body: { error: { code: string; message: string } } }
+  >();
   /** Time (performance.now()) of every acknowledgement, by kind: how soon service came back. */
   readonly ackTimes: { kind: Kind; at: number }[] = [];
   phase = 0;
@@ -220,7 +224,9 @@ export class MixedLoad {
     if (expect.includes(res.status)) return { outcome: 'ok', res };
     const code = (res.body as { error?: { code?: string } } | null)?.error?.code;
     if (this.opts.tolerate?.(res.status, code)) {
-      this.refused.set(code ?? String(res.status), (this.refused.get(code ?? String(res.status)) ?? 0) + 1);
+      const key = code ?? String(res.status);
+      this.refused.set(key, (this.refused.get(key) ?? 0) + 1);
+      if (!this.refusedExample.has(key)) this.refusedExample.set(key, res as never);
       await sleep(50);
       return { outcome: 'tolerated', res };
     }
