@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { gateRoute, resolveBearer } from './auth/authenticate.js';
 import type { AppContext } from './context.js';
-import { isDatabaseUnavailable } from './db/unavailable.js';
+import { isDatabaseUnavailable, isStorageFull } from './db/unavailable.js';
 import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
@@ -137,6 +137,21 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const { status, body } = frameworkError(err, requestId);
       return reply.status(status).send(body);
+    }
+    if (isStorageFull(err)) {
+      // An operator must act (free or add space): logged as an error, every time.
+      req.log.error({ err: err.message }, 'storage full: the change was not saved');
+      return reply
+        .status(503)
+        .header('retry-after', '60')
+        .send({
+          error: {
+            code: 'STORAGE_FULL',
+            message:
+              'Penyimpanan server penuh; perubahan ini belum tersimpan. Beri tahu admin, lalu coba lagi nanti (storage full: the change was not saved; tell the administrator).',
+            requestId,
+          },
+        });
     }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err: err.message }, 'database unavailable');

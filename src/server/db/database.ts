@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { GroupCommit } from './group-commit.js';
@@ -44,6 +52,31 @@ function withStatementCache(sqlite: SQLite.Database, max = 1000): SqliteDatabase
       return stmt;
     },
   };
+}
+
+/**
+ * SQLite ends a transaction by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM: "the
+ * statement or the whole transaction is rolled back"). Kysely then sends ROLLBACK, which fails with
+ * "cannot rollback - no transaction is active" and replaces the error that mattered (a full disk
+ * became a 500 INTERNAL). ROLLBACK is skipped when there is nothing left to roll back.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  readonly #sqlite: SQLite.Database;
+  readonly #database: SqliteDatabase;
+  constructor(sqlite: SQLite.Database) {
+    const database = withStatementCache(sqlite);
+    super({ database });
+    this.#sqlite = sqlite;
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    const sqlite = this.#sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: this.#database });
+  }
 }
 
 export interface OpenOptions {
@@ -115,6 +148,6 @@ export function openDatabase(opts: OpenOptions): Database {
   sqlite.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
   return { db, group: new GroupCommit(db, 1), dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -87,8 +87,14 @@ export class GroupCommit {
             done.push({ work, value, after });
           } catch (error) {
             if (alone) throw error;
-            await sql`rollback to savepoint gc`.execute(trx);
-            await sql`release savepoint gc`.execute(trx);
+            try {
+              await sql`rollback to savepoint gc`.execute(trx);
+              await sql`release savepoint gc`.execute(trx);
+            } catch {
+              // The transaction itself is gone (SQLite rolls it back on SQLITE_FULL or an I/O error):
+              // the whole batch fails, with the error that caused it.
+              throw error;
+            }
             // Locks first taken inside the rolled-back work are gone with it (PostgreSQL).
             locks.clear();
             for (const k of held) locks.add(k);

@@ -31,3 +31,18 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Whether an error means "no room left to write": SQLite's SQLITE_FULL (the disk holding the database
+ * or its WAL is full), PostgreSQL's 53100 disk_full (also "could not extend file"), or ENOSPC from a
+ * file write. Such errors answer 503 STORAGE_FULL: nothing was written, and retrying helps only once
+ * an operator has made room.
+ */
+export function isStorageFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code } = e as { code?: unknown };
+    if (code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -101,6 +101,8 @@ export const errors: Dict<typeof id.errors> = {
     'Online booking for this NIK is blocked for a while after repeated no-shows. Come to the mall in person.',
   PHONE_MISMATCH: 'The last four digits of the phone number do not match the booking.',
   DATABASE_UNAVAILABLE: 'The system is unavailable right now. Try again in a moment.',
+  STORAGE_FULL:
+    'The server’s storage is full; this change was not saved. Tell the mall admin, then try again later.',
   NETWORK: 'Cannot reach the server. Check the network and try again.',
   fallback: 'Something went wrong. Try again; if it keeps happening, ask the mall staff.',
 };

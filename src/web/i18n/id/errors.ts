@@ -103,6 +103,8 @@ export const errors = {
     'Pemesanan daring untuk NIK ini diblokir sementara karena beberapa kali tidak hadir. Datang langsung ke MPP.',
   PHONE_MISMATCH: 'Empat angka terakhir nomor HP tidak cocok dengan pemesanan.',
   DATABASE_UNAVAILABLE: 'Sistem sedang tidak dapat diakses. Coba lagi dalam beberapa saat.',
+  STORAGE_FULL:
+    'Penyimpanan server penuh; perubahan ini belum tersimpan. Beri tahu admin MPP, lalu coba lagi nanti.',
   NETWORK: 'Tidak dapat terhubung ke server. Periksa jaringan lalu coba lagi.',
   fallback: 'Terjadi kesalahan. Coba lagi; bila berulang, hubungi petugas MPP.',
 };
