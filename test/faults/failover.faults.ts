@@ -152,7 +152,10 @@ describe.skipIf(!tools)('failover of the PostgreSQL primary under load', () => {
     const workers = [...[0, 1, 2, 3].map(issuer), ...[0, 1].map(counter)];
 
     // Warm up, then kill the primary's whole node.
-    while (acked.size < 40 || finished.size < 4) await sleep(50);
+    const warm = Date.now() + 60_000;
+    while ((acked.size < 40 || finished.size < 4) && Date.now() < warm) await sleep(50);
+    if (acked.size < 40 || finished.size < 4)
+      throw new Error(`load never got going: ${acked.size} tickets, ${finished.size} served`);
     const primary = formation.nodes[0] as (typeof formation.nodes)[number];
     const standby = formation.nodes[1] as (typeof formation.nodes)[number];
     const killedAt = performance.now();
