@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { connectTarget, HostSelector, parsePgTarget } from '../db/multi-host.js';
 import type { DB } from '../db/schema.js';
 import { LISTEN_APPLICATION_NAME } from '../events/pg-bridge.js';
 
@@ -64,6 +65,11 @@ export function sqliteStandalone(db: SQLite.Database): void {
   db.pragma('journal_mode = DELETE');
 }
 
+/** One connection for restore's checks; a multi-host URL reaches the host its target_session_attrs asks for. */
+function opsClient(url: string): Promise<pg.Client> {
+  return connectTarget(new HostSelector(parsePgTarget(url)), { application_name: 'satu-atap-restore' });
+}
+
 export interface PgState {
   /** Tables in the public schema. */
   tables: number;
@@ -73,12 +79,7 @@ export interface PgState {
 
 /** What restore needs to know of the target PostgreSQL database before it touches it. */
 export async function pgState(url: string): Promise<PgState> {
-  const client = new pg.Client({
-    connectionString: url,
-    application_name: 'satu-atap-restore',
-    connectionTimeoutMillis: 10_000,
-  });
-  await client.connect();
+  const client = await opsClient(url);
   try {
     const tables = await client.query<{ n: string }>(
       "SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public'",
@@ -96,12 +97,7 @@ export async function pgState(url: string): Promise<PgState> {
 
 /** The migrations a PostgreSQL database has run (empty when it has none). */
 export async function pgMigrations(url: string): Promise<string[]> {
-  const client = new pg.Client({
-    connectionString: url,
-    application_name: 'satu-atap-restore',
-    connectionTimeoutMillis: 10_000,
-  });
-  await client.connect();
+  const client = await opsClient(url);
   try {
     const r = await client.query<{ name: string }>('SELECT name FROM kysely_migration ORDER BY name');
     return r.rows.map((x) => x.name);

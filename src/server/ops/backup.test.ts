@@ -478,7 +478,10 @@ describe.skipIf(!pgAdmin)('backup and restore on PostgreSQL', () => {
   });
 
   it('restores into an empty database identical in every table, row by row, sequences included', async () => {
-    const config = configFor(work, target.url);
+    // A multi-host connection string (a dead first host, as after a failover): the tools and the
+    // checks reach the live one.
+    const multiHost = `${target.url.replace('@', '@127.0.0.1:1,')}?target_session_attrs=read-write&connect_timeout=2`;
+    const config = configFor(work, multiHost);
     const restored = await restoreDatabase(config, dump);
     expect(restored).toMatchObject({ kind: 'postgres', pendingMigrations: 0, unknownMigrations: [] });
     expect(restored.audit.ok).toBe(true);
