@@ -23,7 +23,11 @@ export interface SimResponse {
  */
 export class SimClient {
   requests = 0;
-  constructor(private readonly app: App) {}
+  /** `onRequest`: told of every answered request with its time in the app (the soak bench's latencies). */
+  constructor(
+    private readonly app: App,
+    private readonly onRequest?: (method: string, url: string, status: number, ms: number) => void,
+  ) {}
 
   async call(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH',
@@ -31,6 +35,7 @@ export class SimClient {
     opts: { token?: string; body?: unknown; expect?: number[]; ip?: string } = {},
   ): Promise<SimResponse> {
     this.requests++;
+    const started = performance.now();
     const res = await this.app.inject({
       method,
       url,
@@ -38,6 +43,7 @@ export class SimClient {
       ...(opts.ip ? { remoteAddress: opts.ip } : {}),
       ...(opts.body === undefined ? {} : { payload: opts.body as object }),
     });
+    this.onRequest?.(method, url, res.statusCode, performance.now() - started);
     const expected = opts.expect ?? [200, 201];
     if (!expected.includes(res.statusCode))
       throw new SimApiError(res.statusCode, `${method} ${url}`, res.body);

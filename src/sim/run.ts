@@ -6,6 +6,7 @@ import pino from 'pino';
 import { buildApp } from '../server/app.js';
 import { bootContext } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
+import type { AppContext } from '../server/context.js';
 import { runBookingJobs } from '../server/modules/bookings/reminders.service.js';
 import { localInstant } from '../server/modules/stats/simulate.js';
 import { mulberry32 } from '../server/modules/stats/simulate.random.js';
@@ -35,6 +36,15 @@ export interface SimulationOptions {
   speed?: number;
   /** With `listen`: after the last day, keep serving until the promise it returns settles. */
   linger?: (report: SimReport) => Promise<void>;
+  /** More settings for the installation, as environment variables (e.g. a WhatsApp gateway). */
+  env?: Record<string, string>;
+  /** Told of every API request of the run: method, URL, status and milliseconds in the app. */
+  onRequest?: (method: string, url: string, status: number, ms: number) => void;
+  /**
+   * After each played day (and its booking job), with the app's context and the simulated clock at
+   * the end of that day: the soak bench runs the hourly jobs and samples memory and tables here.
+   */
+  onDayEnd?: (day: DayRecord, ctx: AppContext) => Promise<void>;
 }
 
 /**
@@ -51,6 +61,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimReport> {
     DATABASE_URL: o.databaseUrl,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
+    ...o.env,
   });
   const tz = o.scenario.timezone;
   let now = new Date(localInstant(addCalendarDays(o.start, -1), '09:00', tz));
@@ -68,7 +79,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimReport> {
     // A national admin to build with: the installation's first account (the demo seed makes one).
     const password = crypto.randomBytes(12).toString('base64url');
     await seedDemoMall(ctx.database, password, { slug: `sim-${o.scenario.id}-base`.slice(0, 60), now });
-    const api = new SimClient(app);
+    const api = new SimClient(app, o.onRequest);
     const national = await api.login('national', password);
     const mall = await buildMall(api, national, o.scenario, o.seed);
     if (o.listen) {
@@ -119,6 +130,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimReport> {
       await runBookingJobs(ctx);
       days.push(day);
       n++;
+      await o.onDayEnd?.(day, ctx);
     }
     // The system's own statistics of the same days, read back through the API: they must agree.
     const first = days[0]?.date ?? o.start;
