@@ -85,6 +85,8 @@ export async function backupDatabase(
 ): Promise<BackupResult> {
   const started = performance.now();
   const out = path.resolve(opts.out ?? defaultBackupPath(config, opts.now ?? new Date()));
+  if (!config.DATABASE_URL && !fs.existsSync(config.sqlitePath))
+    throw new OpsError(`no database at ${config.sqlitePath} (check DATA_DIR)`);
   if (fs.existsSync(out)) throw new OpsError(`${out} already exists: choose another --out`, 2);
   const dir = path.dirname(out);
   try {
