@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../src/server/app.js';
 import { bootContext } from '../src/server/boot.js';
@@ -9,6 +10,7 @@ import { loadConfig } from '../src/server/config.js';
 import type { AppContext } from '../src/server/context.js';
 import type { App } from '../src/server/http.js';
 import { seedDemoMall } from '../src/server/seed/demo.js';
+import { pgServerFromTestEnv } from './process/pg-db.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
 export const PASSWORD = 'test-pass-123';
@@ -44,9 +46,38 @@ export interface TestMall {
 
 let counter = 0;
 
+let workerDatabase: Promise<string> | null = null;
+
 /**
- * Builds the real app in-process on a real database: a fresh SQLite file, or the run's throwaway
- * PostgreSQL database. Each call seeds its own mall under a unique slug so tests never share data.
+ * This test worker's PostgreSQL database: a copy of the run's migrated template (test/global-setup.ts),
+ * made on first use and dropped with the run. Test files of one worker run one after another and
+ * share it, as all files did when they ran one at a time; files running at the same time in other
+ * workers never see its malls (their background jobs, e.g. the day end, sweep every mall they see).
+ */
+function workerDatabaseUrl(): Promise<string> {
+  const run = process.env.SATU_ATAP_TEST_PG as string;
+  const template = process.env.SATU_ATAP_TEST_PG_TEMPLATE;
+  if (!template) return Promise.resolve(run);
+  workerDatabase ??= (async () => {
+    const url = new URL(run);
+    const name = `${url.pathname.slice(1)}_w${process.env.VITEST_POOL_ID ?? process.pid}`;
+    const admin = new pg.Client({ connectionString: pgServerFromTestEnv() as string });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!rowCount) await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } finally {
+      await admin.end();
+    }
+    url.pathname = `/${name}`;
+    return url.toString();
+  })();
+  return workerDatabase;
+}
+
+/**
+ * Builds the real app in-process on a real database: a fresh SQLite file, or the test worker's
+ * throwaway PostgreSQL database. Each call seeds its own mall under a unique slug so tests never share data.
  */
 export async function createTestMall(
   dialect: TestDialect,
@@ -61,11 +92,12 @@ export async function createTestMall(
   } = {},
 ): Promise<TestMall> {
   const tag = `${process.pid}x${Date.now().toString(36)}x${++counter}`;
+  const databaseUrl = dialect === 'postgres' ? (opts.databaseUrl ?? (await workerDatabaseUrl())) : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'satu-atap-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dir,
-    DATABASE_URL: dialect === 'postgres' ? (opts.databaseUrl ?? process.env.SATU_ATAP_TEST_PG) : undefined,
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     SEED_DEMO: 'never',
     ...opts.env,

@@ -40,9 +40,19 @@ export interface ThrowawayDb {
   drop(): Promise<void>;
 }
 
-export async function createThrowawayDb(adminUrl: string, prefix: string): Promise<ThrowawayDb> {
+/**
+ * A database of its own, empty; with `migrated`, a copy of the run's migrated template
+ * (SATU_ATAP_TEST_PG_TEMPLATE, see test/global-setup.ts) for tests that only need a private database,
+ * not a first migration of their own (an empty one where no template was made: the app migrates it).
+ */
+export async function createThrowawayDb(
+  adminUrl: string,
+  prefix: string,
+  opts: { migrated?: boolean } = {},
+): Promise<ThrowawayDb> {
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`;
-  await admin(adminUrl, `CREATE DATABASE ${name}`);
+  const template = opts.migrated ? process.env.SATU_ATAP_TEST_PG_TEMPLATE : undefined;
+  await admin(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return {

@@ -18,7 +18,7 @@ describe.skipIf(!pgAdmin)('PostgreSQL outages', () => {
   let proxy: PgProxy;
   let t: TestMall;
   beforeAll(async () => {
-    db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_outage');
+    db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_outage', { migrated: true });
     proxy = await startPgProxy(db.url);
     t = await createTestMall('postgres', { databaseUrl: proxy.url });
   });

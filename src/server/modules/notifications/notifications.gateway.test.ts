@@ -24,7 +24,8 @@ describe.each(dialects())('notifications reach a WhatsApp gateway on %s', (diale
   beforeAll(async () => {
     // A database of this file's own on PostgreSQL: this node's worker, which has a gateway, would
     // otherwise also deliver the WhatsApp messages other files queue in the run's shared database.
-    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv() as string, 'notify_gw');
+    if (dialect === 'postgres')
+      own = await createThrowawayDb(pgServerFromTestEnv() as string, 'notify_gw', { migrated: true });
     gw = await startLocalGateway();
     gw.script([500, 503]);
     t = await createTestMall(dialect, {

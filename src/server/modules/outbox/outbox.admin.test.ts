@@ -46,7 +46,7 @@ describe.each(dialects())('outbox admin API on %s', (dialect: TestDialect) => {
 
   beforeAll(async () => {
     if (dialect === 'postgres')
-      own = await createThrowawayDb(pgServerFromTestEnv() as string, 'outbox_admin');
+      own = await createThrowawayDb(pgServerFromTestEnv() as string, 'outbox_admin', { migrated: true });
     gw = await startLocalGateway();
     t = await createTestMall(dialect, {
       databaseUrl: own?.url,

@@ -44,7 +44,8 @@ describe.each(dialects())('outbox worker on %s', (dialect: TestDialect) => {
   beforeAll(async () => {
     // A database of this file's own on PostgreSQL: other test files' workers, configured with their
     // own gateways, must not claim these messages (nor these workers theirs).
-    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv() as string, 'outbox_w');
+    if (dialect === 'postgres')
+      own = await createThrowawayDb(pgServerFromTestEnv() as string, 'outbox_w', { migrated: true });
   });
   afterAll(async () => {
     await own?.drop();

@@ -44,7 +44,8 @@ describe.each(dialects())('web push on %s', (dialect) => {
     service = await startPushService();
     // On PostgreSQL a database of this file's own: other test files' outbox workers must not claim
     // these messages (they do not trust this push service's certificate).
-    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv()!, 'push');
+    if (dialect === 'postgres')
+      own = await createThrowawayDb(pgServerFromTestEnv()!, 'push', { migrated: true });
     t = await createTestMall(dialect, {
       start: MONDAY_10,
       databaseUrl: own?.url,

@@ -22,7 +22,8 @@ describe.each(dialects())('webhooks on %s', (dialect: TestDialect) => {
 
   beforeAll(async () => {
     // A database of this file's own on PostgreSQL: other files' workers must not deliver these messages.
-    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv() as string, 'webhooks');
+    if (dialect === 'postgres')
+      own = await createThrowawayDb(pgServerFromTestEnv() as string, 'webhooks', { migrated: true });
   });
   afterAll(async () => {
     await own?.drop();

@@ -21,7 +21,8 @@ describe.each(dialects())('e-mail channel on %s', (dialect: TestDialect) => {
 
   beforeAll(async () => {
     // This file's own PostgreSQL database: other files' workers must not take these e-mails.
-    if (dialect === 'postgres') own = await createThrowawayDb(pgServerFromTestEnv() as string, 'outbox_mail');
+    if (dialect === 'postgres')
+      own = await createThrowawayDb(pgServerFromTestEnv() as string, 'outbox_mail', { migrated: true });
   });
   afterAll(async () => {
     await own?.drop();
