@@ -7,10 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { AppContext } from '../src/server/context.js';
+import { deleteExpiredSessions } from '../src/server/modules/auth/auth.service.js';
 import { autoCloseDue, escalateOverdue } from '../src/server/modules/complaints/complaints.jobs.js';
 import { eraseOldAddresses } from '../src/server/modules/notifications/notifications.service.js';
 import { outboxWorkerOf } from '../src/server/modules/outbox/outbox.worker.js';
-import { eraseExpiredAddresses } from '../src/server/modules/outbox/retention.service.js';
+import {
+  deleteExpiredMessages,
+  eraseExpiredAddresses,
+} from '../src/server/modules/outbox/retention.service.js';
 import { anonymiseEverywhere } from '../src/server/modules/privacy/retention.service.js';
 import { endEarlierDaysEverywhere } from '../src/server/modules/queue/day-end.service.js';
 import { rollUpEverywhere } from '../src/server/modules/reports/rollup.service.js';
@@ -48,8 +52,9 @@ const DATABASES = (process.env.SOAK_DATABASES ?? 'sqlite,postgres').split(',').m
 
 const RSS_SLOPE_MAX_MB_PER_DAY = 5;
 const P99_RATIO_MAX = 1.5;
-/** Settings the soak runs with (the product defaults unless said). */
+/** Settings the soak runs with: live events the product's default (48 h); the outbox 2 days (default 30) so that its deletion shows within a week. */
 const LIVE_EVENTS_RETENTION_HOURS = 48;
+const OUTBOX_RETENTION_DAYS = envNumber('SOAK_OUTBOX_RETENTION_DAYS', 2);
 
 interface DaySample {
   day: number;
@@ -122,6 +127,8 @@ async function child(database: string): Promise<void> {
     await outboxWorkerOf(ctx)?.kick();
     jobs.liveEventsPruned = await ctx.hub.prune();
     jobs.outboxAddressesErased = await eraseExpiredAddresses(ctx);
+    jobs.outboxDeleted = await deleteExpiredMessages(ctx);
+    jobs.sessionsDeleted = await deleteExpiredSessions(ctx);
     jobs.notifyAddressesErased = await eraseOldAddresses(ctx, ctx.config.OUTBOX_ADDRESS_RETENTION_DAYS);
     jobs.dayEnd = await endEarlierDaysEverywhere(ctx);
     jobs.rollups = await rollUpEverywhere(ctx);
@@ -232,6 +239,7 @@ async function child(database: string): Promise<void> {
     env: {
       WHATSAPP_GATEWAY_URL: process.env.SOAK_GATEWAY_URL!,
       LIVE_EVENTS_RETENTION_HOURS: String(LIVE_EVENTS_RETENTION_HOURS),
+      OUTBOX_RETENTION_DAYS: String(OUTBOX_RETENTION_DAYS),
     },
     // The boards connect once the mall is built; from then on every request counts for its day.
     listen: {
@@ -340,6 +348,11 @@ function criteria(r: RunResult) {
   const liveRatio =
     r.days.length > windowDay ? round(last.liveEvents.rows / r.days[windowDay - 1]!.liveEvents.rows) : null;
   const pendingMax = Math.max(...r.days.map((d) => d.outbox.byStatus.pending ?? 0));
+  const outboxOldest = Math.max(...r.days.map((d) => d.outbox.oldestFinishedAgeHours ?? 0));
+  const outboxRows = (d: DaySample) => Object.values(d.outbox.byStatus).reduce((a, b) => a + b, 0);
+  const outboxDay = Math.ceil(OUTBOX_RETENTION_DAYS);
+  const outboxRatio =
+    r.days.length > outboxDay ? round(outboxRows(last) / outboxRows(r.days[outboxDay - 1]!)) : null;
   const expiredMax = Math.max(...r.days.map((d) => d.sessions.expired));
   const checks = {
     rss: {
@@ -355,8 +368,11 @@ function criteria(r: RunResult) {
       detail: `oldest kept ${liveOldest} h (retention ${LIVE_EVENTS_RETENTION_HOURS} h); last day ÷ day ${windowDay} rows ${liveRatio ?? 'n/a'} (≤ 1.3)`,
     },
     outbox: {
-      pass: pendingMax === 0,
-      detail: `pending at day ends ≤ ${pendingMax}; finished kept ${last.outbox.byStatus.sent ?? 0} sent, oldest ${last.outbox.oldestFinishedAgeHours} h`,
+      pass:
+        pendingMax === 0 &&
+        outboxOldest <= OUTBOX_RETENTION_DAYS * 24 + 1 &&
+        (outboxRatio === null || outboxRatio <= 1.3),
+      detail: `pending at day ends ≤ ${pendingMax} (0); oldest finished kept ${outboxOldest} h (retention ${OUTBOX_RETENTION_DAYS * 24} h); last day ÷ day ${outboxDay} rows ${outboxRatio ?? 'n/a'} (≤ 1.3)`,
     },
     sessions: {
       pass: expiredMax === 0,
@@ -425,6 +441,7 @@ async function parent(): Promise<void> {
       agencies: AGENCIES,
       boards: BOARDS,
       liveEventsRetentionHours: LIVE_EVENTS_RETENTION_HOURS,
+      outboxRetentionDays: OUTBOX_RETENTION_DAYS,
       limits: { rssSlopeMiBPerDay: RSS_SLOPE_MAX_MB_PER_DAY, p99Ratio: P99_RATIO_MAX },
     },
     skipped,

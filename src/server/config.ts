@@ -115,6 +115,8 @@ const ConfigSchema = z.object({
   OUTBOX_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Phone numbers and e-mail addresses of finished messages are erased after this many days. */
   OUTBOX_ADDRESS_RETENTION_DAYS: z.coerce.number().min(0).max(3650).default(7),
+  /** Finished messages (sent, failed, cancelled) and their delivery log are deleted this many days after they were queued. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
   /** WhatsApp through an HTTP gateway (see docs/notifications.md); unset: WhatsApp messages wait. */
   WHATSAPP_GATEWAY_URL: httpUrl.optional(),
   WHATSAPP_GATEWAY_TOKEN: z.string().min(1).optional(),

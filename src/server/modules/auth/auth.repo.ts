@@ -49,6 +49,12 @@ export async function deleteSession(db: Kysely<DB>, tokenHash: string) {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
+/** Deletes every session that expired at or before `now` (ISO); returns how many. */
+export async function deleteExpiredSessions(db: Kysely<DB>, now: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function recordLoginFailure(
   db: Kysely<DB>,
   userId: number,

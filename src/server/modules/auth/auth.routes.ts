@@ -7,7 +7,15 @@ import * as users from '../users/users.repo.js';
 import { toUserDto } from '../users/users.service.js';
 import * as service from './auth.service.js';
 
+/**
+ * Sign-in, the signed-in user, sign-out, and the hourly deletion of expired sessions (not under
+ * NODE_ENV=test: tests share one PostgreSQL database and move their own clocks).
+ */
 export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
+  if (ctx.config.NODE_ENV !== 'test') {
+    const stop = service.startSessionPruning(ctx);
+    app.addHook('onClose', async () => stop());
+  }
   app.post(
     '/api/v1/auth/login',
     {

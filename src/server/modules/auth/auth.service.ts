@@ -107,3 +107,30 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Acto
 export async function logout(ctx: AppContext, token: string): Promise<void> {
   await repo.deleteSession(ctx.database.db, hashToken(token));
 }
+
+/**
+ * Expired sessions are of no use (authenticate refuses them) but each sign-in adds one: deleted
+ * hourly, so the table holds about SESSION_TTL_HOURS of sign-ins. Returns how many went.
+ */
+export function deleteExpiredSessions(ctx: AppContext): Promise<number> {
+  return repo.deleteExpiredSessions(ctx.database.db, ctx.now().toISOString());
+}
+
+/** At start-up, then hourly; returns the function that stops it. Idempotent on any number of nodes. */
+export function startSessionPruning(ctx: AppContext, everyMs = 3_600_000): () => Promise<void> {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running
+      .then(() => deleteExpiredSessions(ctx))
+      .catch((err: unknown) =>
+        ctx.log.warn({ err }, 'auth: deleting expired sessions failed; next hour again'),
+      );
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -12,7 +12,7 @@ import { hasPersonalNumber } from '../../../shared/domain/mask-personal.js';
 import { inTransaction } from '../../db/tx.js';
 import { enqueueMessage } from './outbox.service.js';
 import type { OutboxMessageInput } from './outbox.types.js';
-import { eraseExpiredAddresses } from './retention.service.js';
+import { deleteExpiredMessages, eraseExpiredAddresses } from './retention.service.js';
 
 const PHONE = '+6281234567890';
 
@@ -179,5 +179,33 @@ describe.each(dialects())('outbox admin API on %s', (dialect: TestDialect) => {
       headers: bearer(admin),
     });
     expect(retry.statusCode).toBe(409);
+  });
+
+  it('deletes finished messages and their delivery log OUTBOX_RETENTION_DAYS (30) after they were queued', async () => {
+    const attempts = async () =>
+      Number(
+        (
+          await t.ctx.database.db
+            .selectFrom('outbox_attempts')
+            .innerJoin('outbox_messages', 'outbox_messages.id', 'outbox_attempts.message_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('outbox_messages.mall_id', '=', mallId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await attempts()).toBeGreaterThanOrEqual(3);
+    t.setNow(new Date(now + 29 * 86_400_000));
+    expect(await deleteExpiredMessages(t.ctx, mallId)).toBe(0);
+    t.setNow(new Date(now + 31 * 86_400_000));
+    // The delivered one and the two refused; the one waiting for SMS stays, whatever its age.
+    expect(await deleteExpiredMessages(t.ctx, mallId)).toBe(3);
+    const left = await t.ctx.database.db
+      .selectFrom('outbox_messages')
+      .select(['idempotency_key', 'status'])
+      .where('mall_id', '=', mallId)
+      .execute();
+    expect(left).toEqual([{ idempotency_key: `${dialect}-waiting`, status: 'pending' }]);
+    expect(await attempts()).toBe(0);
+    expect(await deleteExpiredMessages(t.ctx, mallId)).toBe(0);
   });
 });

@@ -219,6 +219,48 @@ export async function eraseFinishedAddresses(db: Kysely<DB>, before: string, now
   return Number(r.numUpdatedRows);
 }
 
+/** A message in one of these is done with: nothing will send it again unless an admin retries it. */
+export const FINISHED_STATUSES = ['sent', 'failed', 'cancelled'] as const;
+
+/** Every mall's id (the deletion of old messages goes mall by mall, on the mall's own index). */
+export async function allMallIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('malls').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Deletes up to `limit` of a mall's messages in `status` (finished) queued before `before`, with
+ * their delivery log, in the caller's transaction; returns how many (index mall_id, status, created_at).
+ */
+export async function deleteFinishedMessages(
+  db: Db,
+  mallId: number,
+  status: (typeof FINISHED_STATUSES)[number],
+  before: string,
+  limit: number,
+): Promise<number> {
+  const ids = (
+    await db
+      .selectFrom('outbox_messages')
+      .select('id')
+      .where('mall_id', '=', mallId)
+      .where('status', '=', status)
+      .where('created_at', '<', before)
+      .orderBy('created_at')
+      .limit(limit)
+      .execute()
+  ).map((r) => r.id);
+  if (!ids.length) return 0;
+  await db.deleteFrom('outbox_attempts').where('message_id', 'in', ids).execute();
+  // Still finished: an admin's retry in the meantime keeps the message (only its old log goes).
+  const r = await db
+    .deleteFrom('outbox_messages')
+    .where('id', 'in', ids)
+    .where('status', 'in', FINISHED_STATUSES)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Pending messages per channel, for the metrics gauge. */
 export async function pendingByChannel(db: Kysely<DB>) {
   const rows = await db
