@@ -84,6 +84,12 @@ describe.skipIf(!pgAdmin)('PostgreSQL outages', () => {
     expect(during.headers['retry-after']).toBe('5');
     const failedLogin = await login();
     expect(failedLogin.json().error.code).toBe('DATABASE_UNAVAILABLE');
+    // Open311 answers in its own error format, with the same status.
+    const open311 = await t.app.inject({ url: `/open311/v2/requests.json?jurisdiction_id=${t.slug}` });
+    expect(open311.statusCode).toBe(503);
+    expect(open311.json()).toEqual([
+      { code: 503, description: expect.stringContaining('database unavailable') },
+    ]);
     await proxy.up();
     expect(await servesAgain()).toBeGreaterThan(0);
     expect((await login()).statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { isDatabaseUnavailable, isStorageFull } from '../../db/unavailable.js';
 import { AppError } from '../../errors.js';
 import type { App } from '../../http.js';
 import { type Format, SHAPES, splitFile, toXml } from './open311.format.js';
@@ -44,6 +45,17 @@ export async function open311Routes(app: App, ctx: AppContext): Promise<void> {
       },
     );
     scope.setErrorHandler((err: FastifyError, req, reply) => {
+      // The database unreachable or full: 503 as in the rest of the API (a client may retry later).
+      const busy = isStorageFull(err)
+        ? 'Penyimpanan server penuh; coba lagi nanti (storage full, retry later)'
+        : isDatabaseUnavailable(err)
+          ? 'Basis data sedang tidak dapat dihubungi; coba lagi (database unavailable, retry)'
+          : null;
+      if (busy) {
+        req.log.warn({ err: err.message }, 'open311: database unavailable or full');
+        reply.header('retry-after', '5');
+        return send(reply, formatOf(req.url), [{ code: 503, description: busy }], SHAPES.errors, 503);
+      }
       const status =
         err instanceof Open311Error
           ? err.status

@@ -60,7 +60,9 @@ export async function jurisdiction(ctx: AppContext, id: unknown): Promise<MallRe
   }
   try {
     return await resolveMall(ctx, id);
-  } catch {
+  } catch (err) {
+    // Only an unknown slug is an unknown jurisdiction; a database outage is not (503 from the handler).
+    if (!(err instanceof AppError && err.code === 'MALL_NOT_FOUND')) throw err;
     throw new Open311Error(404, `jurisdiction_id "${id.slice(0, 64)}" tidak dikenal (unknown jurisdiction)`);
   }
 }
