@@ -37,7 +37,7 @@ async function waitFor(what: () => boolean | Promise<boolean>, label: string, ti
 describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', (dialect) => {
   const skip = dialect === 'postgres' && !pgAdmin;
   const servers: ServerProcess[] = [];
-  const dataDir = tempDir('satu-atap-kill9-');
+  let dataDir = '';
   let db: ThrowawayDb | undefined;
   let gw: LocalGateway | undefined;
 
@@ -45,13 +45,14 @@ describe.each(['sqlite', 'postgres'] as const)('kill -9 under mixed load (%s)', 
     for (const s of servers) await s.kill9();
     await gw?.close();
     await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it.skipIf(skip)(
     'keeps every acknowledged write, never numbers twice, serves once and sends each message once',
     async () => {
       if (dialect === 'postgres') db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_faults_kill9');
+      dataDir = tempDir('satu-atap-kill9-');
       const target = { dataDir, databaseUrl: db?.url };
       gw = await startLocalGateway();
       gw.delayMs = 150;

@@ -34,20 +34,21 @@ async function waitFor(what: () => boolean | Promise<boolean>, label: () => stri
 describe.each(['sqlite', 'postgres'] as const)('streams resume after a restart (%s)', (dialect) => {
   const servers: ServerProcess[] = [];
   const streams: SseStream[] = [];
-  const dataDir = tempDir('satu-atap-streams-');
+  let dataDir = '';
   let db: ThrowawayDb | undefined;
 
   afterAll(async () => {
     for (const s of streams) s.close();
     for (const s of servers) await s.kill9();
     await db?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it.skipIf(dialect === 'postgres' && !pgAdmin)(
     'replays what was missed after Last-Event-ID, once each, in order',
     async () => {
       if (dialect === 'postgres') db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_faults_streams');
+      dataDir = tempDir('satu-atap-streams-');
       const target = { dataDir, databaseUrl: db?.url };
       const start = async () => {
         const s = await startServer({ ...target, compiled: true });
