@@ -18,6 +18,7 @@ import type { App } from './http.js';
 import { registerMetrics } from './metrics.js';
 import { registerModules } from './modules/index.js';
 import { registerMallHook } from './modules/malls/malls.hook.js';
+import { sendOpen311Error } from './modules/open311/open311.routes.js';
 import { documentObjectTransform, documentTransform, registerApiComponents } from './openapi.js';
 import { limitAnonymousWrites } from './rate-limits.js';
 import { collectRoutes } from './route-table.js';
@@ -28,6 +29,8 @@ function fastifyErrorCode(err: FastifyError): ErrorCode {
   if (err.code === 'FST_ERR_BAD_URL') return 'BAD_URL';
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return 'URI_TOO_LONG';
   if (err.code?.startsWith('FST_ERR_CTP_') && err.statusCode === 400) return 'INVALID_JSON';
+  if (err.statusCode === 401) return 'UNAUTHENTICATED';
+  if (err.statusCode === 403) return 'FORBIDDEN';
   if (err.statusCode === 413) return 'PAYLOAD_TOO_LARGE';
   if (err.statusCode === 414) return 'URI_TOO_LONG';
   if (err.statusCode === 415) return 'UNSUPPORTED_MEDIA_TYPE';
@@ -44,6 +47,8 @@ const FRAMEWORK_MESSAGE: Partial<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: 'Isi permintaan terlalu besar',
   UNSUPPORTED_MEDIA_TYPE: 'Jenis isi permintaan tidak didukung',
   TOO_MANY_REQUESTS: 'Terlalu banyak permintaan, coba lagi sebentar lagi',
+  UNAUTHENTICATED: 'Perlu masuk terlebih dahulu',
+  FORBIDDEN: 'Akses ditolak',
   BAD_REQUEST: 'Permintaan tidak valid',
 };
 
@@ -63,6 +68,26 @@ function frameworkError(err: FastifyError, requestId: string) {
       },
     },
   };
+}
+
+/**
+ * Whether a decoded request value (path parameters, query, parsed body) holds a NUL character. No
+ * text the API keeps may hold one: PostgreSQL refuses it outright (a 500 where SQLite stored it), so
+ * it is refused at the edge, on both databases alike. Raw files (Buffers) are not text.
+ */
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (v === null || typeof v !== 'object' || Buffer.isBuffer(v) || depth > 64) return false;
+  for (const [k, x] of Object.entries(v)) if (k.includes('\u0000') || hasNul(x, depth + 1)) return true;
+  return false;
+}
+
+function refuseNul(v: unknown): void {
+  if (hasNul(v))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Data tidak valid: teks berisi karakter NUL (invalid input: text contains a NUL character).',
+    );
 }
 
 /** HTTPS straight from Node when TLS_CERT_FILE/TLS_KEY_FILE are set (else a reverse proxy does it). */
@@ -94,6 +119,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     // route or error handler runs; they get the API's error shape too.
     frameworkErrors: (err, req, reply) => {
       const { status, body } = frameworkError(err, String(req.id));
+      // Open311 clients get the spec's error list there, even for a URL that could not be routed.
+      if (req.url.startsWith('/open311/'))
+        return void sendOpen311Error(reply as unknown as FastifyReply, req.url, status, body.error.message);
       void (reply as unknown as FastifyReply).status(status).send(body);
     },
   }).withTypeProvider() as unknown as App;
@@ -213,11 +241,16 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  app.addHook('onRequest', async (req) => {
+    refuseNul(req.params);
+    refuseNul(req.query);
+  });
   // Resolve the bearer token once per request; routes decide whether they need it.
   app.addHook('onRequest', resolveBearer(ctx));
 
   registerMallHook(app, ctx);
   app.addHook('preValidation', gateRoute);
+  app.addHook('preValidation', async (req) => refuseNul(req.body));
 
   registerMetrics(app, ctx);
   app.get(

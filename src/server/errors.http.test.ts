@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestMall, type TestMall } from '../../test/harness.js';
+import { bearer, createTestMall, dialects, type TestMall } from '../../test/harness.js';
 
 /** Every error the API gives, the framework's own included, has the one shape and a 4xx status. */
 describe('error shape', () => {
@@ -24,6 +24,11 @@ describe('error shape', () => {
     const res = await t.app.inject({ url: `/api/v1/malls/${t.slug}/agencies/${'9'.repeat(3000)}` });
     expectShape(res, 414, 'URI_TOO_LONG');
     expect(res.body.length).toBeLessThan(1000);
+  });
+
+  it('answers a static file path the file system refuses with FORBIDDEN, not BAD_REQUEST with a 403', async () => {
+    // Found by the fuzz test: Fastify's 401/403 errors had the code of a 400.
+    expectShape(await t.app.inject({ url: `/docs/static/${'z'.repeat(3000)}` }), 403, 'FORBIDDEN');
   });
 
   it('answers bad JSON, a wrong content type and an unknown route in the same shape', async () => {
@@ -57,5 +62,45 @@ describe('error shape', () => {
       headers: bearer(admin),
     });
     expectShape(res, 400, 'VALIDATION_FAILED');
+  });
+});
+
+/** Found by the fuzz test: PostgreSQL refuses a NUL character in text, so it was a 500 there. */
+describe.each(dialects())('text with a NUL character on %s', (dialect) => {
+  let t: TestMall;
+  beforeAll(async () => {
+    t = await createTestMall(dialect);
+  });
+  afterAll(() => t.close());
+
+  it('is refused with 400 VALIDATION_FAILED in a path, a query and a JSON body', async () => {
+    const admin = await t.login('admin');
+    const zoneId =
+      (await t.app.inject({ url: `/api/v1/malls/${t.slug}/zones` })).json().items?.[0]?.slug ?? 'x';
+    for (const req of [
+      { url: `/api/v1/malls/${t.slug}/displays/a%00b/state` },
+      { url: `/api/v1/malls/${t.slug}/displays/a%00b/stream` },
+      { url: `/api/v1/malls/${t.slug}/tickets/AB%00CD` },
+      { url: `/api/v1/malls/${t.slug}/services?q=ktp%00` },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/malls/${t.slug}/zones`,
+        headers: bearer(admin),
+        payload: { slug: `z-${zoneId}`, name: 'Lantai\u00002' },
+      },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/malls/${t.slug}/complaints`,
+        payload: {
+          type: 'complaint',
+          title: 'Antrean',
+          body: 'Lama sekali\u0000',
+          reporter: { name: 'a\u0000' },
+        },
+      },
+    ]) {
+      const res = await t.app.inject(req);
+      expect([res.statusCode, res.json().error?.code], req.url).toEqual([400, 'VALIDATION_FAILED']);
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import type { App } from './http.js';
 import { resolveMall, toMallDto } from './modules/malls/malls.service.js';
+import { sendOpen311Error } from './modules/open311/open311.routes.js';
 import { resolvePublicUrl } from './public-url.js';
 
 /** Vite puts content-hashed files under assets/: their content never changes under that name. */
@@ -38,6 +39,9 @@ export async function registerWeb(app: App, ctx: AppContext): Promise<void> {
   const index = hasWeb ? withPublicUrl(fs.readFileSync(indexFile, 'utf8'), resolvePublicUrl(ctx.config)) : '';
   app.setNotFoundHandler(async (req, reply) => {
     const url = req.url.split('?')[0] ?? '';
+    // Open311 clients get the spec's error list under its prefix, also for a path it does not have.
+    if (url.startsWith('/open311/'))
+      return sendOpen311Error(reply, url, 404, `Alamat tidak ditemukan (no route ${req.method} ${url}).`);
     const isApi = url.startsWith('/api/') || url === '/api';
     if (isApi || req.method !== 'GET' || !hasWeb) {
       throw new AppError('ROUTE_NOT_FOUND', `Alamat tidak ditemukan (no route ${req.method} ${url}).`);

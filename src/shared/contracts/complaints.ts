@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { maskPersonalNumbers } from '../domain/mask-personal.js';
-import { Id } from './catalog.js';
+import { Id, LocalDate } from './catalog.js';
 
 /**
  * Zod contracts for complaints (pengaduan, issue 13 §1–4), modelled on SP4N-LAPOR!: three report
@@ -200,8 +200,8 @@ export const ReplyInput = z.strictObject({ message: complaintText(1, LIMITS.mess
 
 /** Per-counter, per-service and per-agency counts for a period (patterns per counter). */
 export const ComplaintStatsQuery = z.strictObject({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  from: LocalDate,
+  to: LocalDate,
 });
 const Count = z.object({ id: z.number().nullable(), name: z.string().nullable(), count: z.number() });
 export const ComplaintStats = z.object({

@@ -370,6 +370,15 @@ describe.each(dialects())('complaints on %s', (dialect) => {
     ).toBe(404);
     const stats = (await req('GET', url('/complaints/stats?from=2026-11-01&to=2026-12-31'), admin)).json();
     expect(stats.byCounter.find((g: { id: number }) => g.id === counter.id).count).toBeGreaterThanOrEqual(1);
+    // Found by the fuzz test: an impossible date (month 18, day 96) was a 500.
+    for (const q of [
+      'from=2992-18-96&to=8094-81-16',
+      'from=2026-02-30&to=2026-03-01',
+      'from=9999-01-01&to=9999-12-31',
+    ]) {
+      const bad = await req('GET', url(`/complaints/stats?${q}`), admin);
+      expect([bad.statusCode, bad.json().error.code], q).toEqual([400, 'VALIDATION_FAILED']);
+    }
   });
 
   it('takes photos and PDFs recognised by their bytes, refuses others, and audits reading the reporter', async () => {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Mall } from '../../../shared/contracts/catalog.js';
+import { type Mall, Slug } from '../../../shared/contracts/catalog.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../errors.js';
 import * as repo from './malls.repo.js';
@@ -8,7 +8,9 @@ export type MallRecord = NonNullable<Awaited<ReturnType<typeof repo.findMallBySl
 
 /** Looks a mall up by its slug or answers 404 MALL_NOT_FOUND. */
 export async function resolveMall(ctx: AppContext, slug: string): Promise<MallRecord> {
-  const mall = await repo.findMallBySlug(ctx.database.db, slug);
+  // Only a well-formed slug is looked up: anything else names no mall, and text such as a NUL
+  // byte (which PostgreSQL refuses outright) never reaches the database.
+  const mall = Slug.safeParse(slug).success ? await repo.findMallBySlug(ctx.database.db, slug) : undefined;
   if (!mall)
     throw new AppError('MALL_NOT_FOUND', `Mal "${slug.slice(0, 64)}" tidak ditemukan (mall not found).`);
   return mall;

@@ -27,6 +27,21 @@ describe.each(dialects())('many malls in one deployment on %s', (dialect) => {
     ).toBe(404);
   });
 
+  it('answers 404 MALL_NOT_FOUND for a mall name no slug can be, without asking the database', async () => {
+    // Found by the fuzz test: on PostgreSQL text it refuses (a NUL byte) in the mall's name was a 500;
+    // NUL is now refused for every input (errors.http.test.ts), and only a slug is ever looked up.
+    for (const name of ['DEMO', '..%2Fx', 'a%20b', '%F0%9F%98%80', `${'a'.repeat(65)}`]) {
+      for (const [method, path] of [
+        ['GET', ''],
+        ['GET', '/agencies'],
+        ['POST', '/candidates/1/inputs'],
+      ] as const) {
+        const res = await t.app.inject({ method, url: `/api/v1/malls/${name}${path}` });
+        expect([res.statusCode, res.json().error?.code], `${name}${path}`).toEqual([404, 'MALL_NOT_FOUND']);
+      }
+    }
+  });
+
   it('stops a mall admin at the border of their mall', async () => {
     const admin = await t.login('admin');
     const theirAgencies = (

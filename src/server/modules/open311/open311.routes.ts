@@ -28,6 +28,14 @@ function send(
 const formatOf = (url: string): Format => (/\.xml(\?|$)/.test(url) ? 'xml' : 'json');
 
 /**
+ * An error as the spec answers it (a list of {code, description}, in the URL's format); also used by
+ * app.ts for errors raised while routing an /open311/ URL, before this scope's handler is reached.
+ */
+export function sendOpen311Error(reply: FastifyReply, url: string, status: number, description: string) {
+  return send(reply, formatOf(url), [{ code: status, description }], SHAPES.errors, status);
+}
+
+/**
  * Open311 GeoReport v2 at /open311/v2/ (jurisdiction_id = the mall's slug): discovery, services,
  * service definitions, requests (GET with filters; POST form-encoded with api_key), one request,
  * tokens — each as .json or .xml. Its own plugin scope: form bodies are parsed here only, and every
@@ -70,7 +78,7 @@ export async function open311Routes(app: App, ctx: AppContext): Promise<void> {
               : 500;
       if (status === 500) req.log.error({ err }, 'open311 error');
       const description = status === 500 ? 'Terjadi kesalahan pada server (internal error)' : err.message;
-      return send(reply, formatOf(req.url), [{ code: status, description }], SHAPES.errors, status);
+      return sendOpen311Error(reply, req.url, status, description);
     });
 
     const get = (

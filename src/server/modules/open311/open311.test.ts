@@ -138,6 +138,10 @@ describe.each(dialects())('Open311 GeoReport v2 on %s', (dialect) => {
     await errorOf(await get(j('requests.json?status=maybe')), 400);
     await errorOf(await get(j('requests/999999.json')), 404);
     await errorOf(await get(j('tokens/NOPE.json')), 404);
+    // Found by the fuzz test: a path too long to route answered in the API's own error shape…
+    await errorOf(await get(`tokens/${'z'.repeat(2100)}.json`), 414);
+    // …and so did a path Open311 does not have.
+    await errorOf(await get(j('requests//')), 404);
   });
 
   it('takes a form-encoded request with the mall’s api_key, and refuses strangers', async () => {
