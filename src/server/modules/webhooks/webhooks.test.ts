@@ -56,13 +56,18 @@ describe.each(dialects())('webhooks on %s', (dialect: TestDialect) => {
     const worker = outboxWorkerOf(t.ctx);
     if (!worker) throw new Error('no outbox worker');
     let clock = MONDAY_10.getTime();
-    /** Moves the clock past any back-off and drains, until `done()` or `rounds` run out. */
+    /**
+     * Moves the clock past any back-off and drains, until `done()` or `rounds` run out; then waits
+     * for the round in flight (issuing a ticket kicks the worker at once: the receiver may have an
+     * answer the worker has not recorded yet).
+     */
     const deliver = async (done: () => boolean, rounds = 12) => {
       for (let i = 0; i < rounds && !done(); i++) {
         clock += 10 * 60_000;
         t.setNow(new Date(clock));
         await worker.kick();
       }
+      await worker.kick();
     };
     const subscribe = async (payload: object, token = admin) => {
       const res = await call('POST', '/webhooks', payload, token);
