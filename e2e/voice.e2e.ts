@@ -103,8 +103,9 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
     await page.getByText('Rekaman "tiga" disimpan.').waitFor();
     await page.getByText(/^1 dari \d+ klip sudah direkam/).waitFor();
     const row = page.locator('tr[data-clip="tiga"]');
-    expect(await row.locator('.chip').textContent()).toContain('Rekaman');
-    expect(await row.locator('audio').getAttribute('src')).toMatch(/tiga\.wav\?v=[0-9a-f]{16}$/);
+    // Polled: under load the row re-renders a moment after the count above it.
+    await expect.poll(() => row.locator('.chip').textContent()).toContain('Rekaman');
+    await expect.poll(() => row.locator('audio').getAttribute('src')).toMatch(/tiga\.wav\?v=[0-9a-f]{16}$/);
     // A text file posing as audio is refused with the server's message.
     await page.getByLabel('Unggah rekaman untuk "empat" (WAV, MP3 atau OGG)').setInputFiles({
       name: 'empat.wav',
@@ -113,7 +114,7 @@ describe.skipIf(!hasChromium)('display voice: server clips, one call at a time',
     });
     await page.getByText('Unggah berkas WAV, MP3 atau OGG').waitFor();
     await page.getByLabel('Tampilkan hanya yang belum direkam').check();
-    expect(await page.locator('tr[data-clip="tiga"]').count()).toBe(0);
+    await expect.poll(() => page.locator('tr[data-clip="tiga"]').count()).toBe(0);
     await shot(page, 'admin-voice-1366');
     await page.getByLabel('Tampilkan hanya yang belum direkam').uncheck();
     await row.getByRole('button', { name: 'Hapus' }).click();
