@@ -11,6 +11,18 @@ export interface TestServer {
   stop: () => Promise<void>;
 }
 
+/**
+ * Builds what is stale: the web app and the compiled server (each script checks its sources' times;
+ * nothing to do takes a moment). The e2e global setup runs it once before any file starts, so files
+ * running side by side never build at the same time.
+ */
+export function ensureBuilt(): void {
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execSync('node scripts/ensure-web.mjs', { stdio: 'inherit', env });
+  execSync('node scripts/ensure-server.mjs', { stdio: 'inherit', env });
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -22,7 +34,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the web app if its sources changed, then starts the real server on a free port with a fresh data dir. */
+/**
+ * Builds the web app and the server if their sources changed, then starts the real server — the
+ * compiled one `npm start` runs (dist/server/cli.mjs), no TypeScript loader — on a free port with a
+ * fresh data dir.
+ */
 export async function startServer(
   opts: {
     /** e.g. 0.0.0.0 to open screens by the machine's LAN address */
@@ -32,15 +48,11 @@ export async function startServer(
     env?: Record<string, string>;
   } = {},
 ): Promise<TestServer & { port: number }> {
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  execSync('node scripts/ensure-web.mjs', {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  ensureBuilt();
   const port = opts.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'satu-atap-e2e-'));
   const logs: string[] = [];
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/cli/main.ts', 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/cli.mjs', 'serve'], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -75,22 +87,28 @@ export async function startServer(
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
       throw new Error(`server did not become healthy:\n${logs.join('')}`);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     base,
     port,
     stop: async () => {
       stopping = true;
-      // npx → tsx → node: end the whole process group we started.
-      if (child.pid && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          /* already gone */
-        }
+      // End the whole process group we started; wait until the server is gone (SIGKILL after 3 s).
+      if (child.pid && child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise((r) => child.once('exit', r));
+        const group = (signal: NodeJS.Signals) => {
+          try {
+            process.kill(-(child.pid as number), signal);
+          } catch {
+            /* already gone */
+          }
+        };
+        group('SIGTERM');
+        const hard = setTimeout(() => group('SIGKILL'), 3000);
+        await gone;
+        clearTimeout(hard);
       }
-      await new Promise((r) => setTimeout(r, 300));
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
