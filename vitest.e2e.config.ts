@@ -8,7 +8,13 @@ export default defineConfig({
     globalSetup: ['e2e/support/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Two files at a time: a file mostly waits (on its server, the browser, timers), about half a core
+    // busy; each has its own server on a free port and its own data directory.
+    maxWorkers: 2,
     passWithNoTests: true,
+    // expect.poll without a timeout of its own waits up to 5 s (Vitest's default, 1 s, is shorter
+    // than a service worker or a live stream can take on a busy 2-core machine); it passes as soon as
+    // the condition holds, and explicit timeouts stay as written.
+    expect: { poll: { timeout: 5000 } },
   },
 });

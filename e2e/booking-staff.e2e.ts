@@ -39,7 +39,12 @@ describe.skipIf(!hasChromium)('screens: bookings for staff', () => {
     const service = services.items.find((s) => s.name.startsWith('Penerbitan KTP-el baru'))!;
     const admin = await open('/demo/admin/bookings', 1366, 768);
     await signIn(admin, 'admin');
+    // The editor fills its rows from the service once loaded: a row added before would be replaced.
+    const loaded = admin.waitForResponse(
+      (r) => r.request().method() === 'GET' && r.url().endsWith(`/services/${service.id}`),
+    );
     await admin.getByLabel('Layanan').selectOption(String(service.id));
+    await loaded;
     await admin.getByRole('button', { name: 'Tambah sesi' }).click();
     await admin.getByLabel('Mulai').fill('00:00');
     await admin.getByLabel('Selesai').fill('24:00');
