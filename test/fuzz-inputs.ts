@@ -263,9 +263,9 @@ export type Mutation =
   | { kind: 'extra'; value: unknown; key: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant({ kind: 'valid' as const }) },
+  { weight: 4, arbitrary: fc.constant({ kind: 'valid' as const }) },
   {
-    weight: 6,
+    weight: 5,
     arbitrary: fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: hostileJson }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('edge' as const), pick: fc.nat(), edge: fc.nat() }) },

@@ -89,6 +89,8 @@ export async function createTestMall(
     alwaysOpen?: boolean;
     /** Extra configuration (environment variables), e.g. TRUST_PROXY. */
     env?: Record<string, string>;
+    /** The app's logger (default: silent), e.g. to collect the server's own errors. */
+    log?: pino.Logger;
   } = {},
 ): Promise<TestMall> {
   const tag = `${process.pid}x${Date.now().toString(36)}x${++counter}`;
@@ -103,7 +105,10 @@ export async function createTestMall(
     ...opts.env,
   });
   let now = opts.start ?? new Date();
-  const { ctx } = await bootContext(config, pino({ level: 'silent' }), { seed: false, now: () => now });
+  const { ctx } = await bootContext(config, opts.log ?? pino({ level: 'silent' }), {
+    seed: false,
+    now: () => now,
+  });
   const slug = `t-${tag}`.toLowerCase().slice(0, 60);
   await seedDemoMall(ctx.database, PASSWORD, { slug, usernameSuffix: tag, now, alwaysOpen: opts.alwaysOpen });
   const app = await buildApp(ctx);

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { gateRoute, resolveBearer } from './auth/authenticate.js';
 import type { AppContext } from './context.js';
+import { isUniqueViolation } from './db/conflict.js';
 import { isDatabaseUnavailable, isStorageFull } from './db/unavailable.js';
 import { AppError, type ErrorCode } from './errors.js';
 import type { App } from './http.js';
@@ -165,6 +166,17 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const { status, body } = frameworkError(err, requestId);
       return reply.status(status).send(body);
+    }
+    if (isUniqueViolation(err)) {
+      req.log.warn({ err: err.message }, 'unique violation: the same record was saved at the same time');
+      return reply.status(409).send({
+        error: {
+          code: 'CONFLICT',
+          message:
+            'Data yang sama baru saja disimpan oleh permintaan lain; muat ulang lalu coba lagi (conflict: the same record was just saved by another request; reload and retry).',
+          requestId,
+        },
+      });
     }
     if (isStorageFull(err)) {
       // An operator must act (free or add space): logged as an error, every time.

@@ -117,6 +117,14 @@ export async function setOpeningHours(
   if (weekdays.size !== days.length)
     throw new AppError('VALIDATION_FAILED', 'Satu baris per hari (one row per weekday).');
   days.forEach(checkDay);
+  // The SLA week defaults to the served days; with none it would be empty, and every deadline
+  // (applications, complaints) counted over it would fail from then on.
+  const week = workingWeekdays ?? [...weekdays].sort();
+  if (week.length === 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Tanpa hari buka, sebutkan hari kerja (workingWeekdays) untuk tenggat layanan (no opening day: give workingWeekdays, the working week deadlines count).',
+    );
   const at = ctx.now().toISOString();
   await inTransaction(ctx.database.db, async (tx) => {
     const before = await repo.openingHours(tx.db, mall.id);
@@ -130,7 +138,6 @@ export async function setOpeningHours(
         breaks: JSON.stringify(d.breaks),
       })),
     );
-    const week = workingWeekdays ?? [...weekdays].sort();
     await repo.setWorkingDays(tx.db, mall.id, week);
     await appendAudit(tx, {
       mallId: mall.id,

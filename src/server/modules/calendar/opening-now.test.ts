@@ -43,4 +43,27 @@ describe.each(dialects())('opening hours for citizens on %s', (dialect) => {
     t.setNow(new Date('2026-12-07T02:00:00Z'));
     expect((await hours()).now).toEqual({ open: true, reason: null, nextOpening: null });
   });
+
+  it('refuses closing every day without naming the working week, which every deadline counts over', async () => {
+    // Found by the fuzz test: `{days: []}` stored an empty working week, and from then on every
+    // application read and complaint action of the mall answered 500.
+    const admin = await t.login('admin');
+    const put = (payload: object) =>
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/malls/${t.slug}/opening-hours`,
+        headers: bearer(admin),
+        payload,
+      });
+    const refused = await put({ days: [] });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await hours()).workingWeekdays).toEqual([1, 2, 3, 4, 5]);
+    expect((await put({ days: [], workingWeekdays: [1, 2, 3, 4, 5] })).statusCode).toBe(200);
+    const complaint = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/malls/${t.slug}/complaints`,
+      payload: { type: 'complaint', title: 'Tutup', body: 'Mal tutup sepanjang minggu.' },
+    });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+  });
 });
