@@ -19,7 +19,7 @@ const sources = Math.max(
 );
 if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < sources) {
   const started = performance.now();
-  await build({
+  const { outputFiles } = await build({
     entryPoints: ['src/cli/main.ts'],
     outfile: out,
     bundle: true,
@@ -29,8 +29,21 @@ if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < sources) {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
+    write: false,
   });
+  // Each file written beside its place and renamed into it: a server starting meanwhile (or a second
+  // build running at the same time, e.g. from two test workers) never reads half a file.
+  const place = (file, contents) => {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, contents);
+    fs.renameSync(tmp, file);
+  };
+  fs.mkdirSync(path.dirname(out), { recursive: true });
   // Files the server reads next to its own module (new URL('./x', import.meta.url)).
-  fs.copyFileSync('src/server/seed/demo-catalog.json', 'dist/server/demo-catalog.json');
+  place('dist/server/demo-catalog.json', fs.readFileSync('src/server/seed/demo-catalog.json'));
+  // The map first, the module last: the module's time is what says the build is done.
+  const isMap = (f) => f.path.endsWith('.map');
+  for (const f of [...outputFiles.filter(isMap), ...outputFiles.filter((f) => !isMap(f))])
+    place(f.path, f.contents);
   console.log(`compiled the server to ${out} in ${Math.round(performance.now() - started)} ms`);
 }

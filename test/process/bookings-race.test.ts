@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, type ServerProcess, startServer } from './server-process
  * Issue 11's rush: 100 citizens book the last 10 places of a session at once, through the real API
  * of real server processes — one SQLite node, and two PostgreSQL nodes on one database taking turns.
  * Exactly 10 succeed, the rest hear SESSION_FULL, nobody gets a 5xx, and the slot shows 0 left.
+ * The compiled server (what `npm start` runs).
  */
 const pgAdmin = pgServerFromTestEnv();
 const env = { RATE_LIMIT_BOOKINGS: '10000', LOG_LEVEL: 'warn' };
@@ -72,7 +73,7 @@ describe('100 concurrent bookings for the last 10 places', () => {
   });
 
   it('exactly 10 win on one SQLite node', async () => {
-    const node = await startServer({ env });
+    const node = await startServer({ env, compiled: true });
     nodes.push(node);
     const ms = await rush([node.base]);
     console.info(`[booking rush sqlite] 10 of 100 won in ${Math.round(ms)} ms`);
@@ -82,8 +83,8 @@ describe('100 concurrent bookings for the last 10 places', () => {
     'exactly 10 win on two PostgreSQL nodes',
     async () => {
       db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_bookings');
-      const a = await startServer({ databaseUrl: db.url, env });
-      const b = await startServer({ databaseUrl: db.url, env });
+      const a = await startServer({ databaseUrl: db.url, env, compiled: true });
+      const b = await startServer({ databaseUrl: db.url, env, compiled: true });
       nodes.push(a, b);
       const ms = await rush([a.base, b.base]);
       console.info(`[booking rush postgres, 2 nodes] 10 of 100 won in ${Math.round(ms)} ms`);

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -86,8 +86,18 @@ async function waitHealthy(base: string, child: ChildProcess, timeoutMs: number,
   throw new Error(`server not healthy within ${timeoutMs} ms:\n${out()}`);
 }
 
+let built = false;
+
+/** Compiles the server (scripts/ensure-server.mjs) if its sources changed, once per test process. */
+export function ensureCompiledServer(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['scripts/ensure-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
 /** Starts `node --import tsx src/cli/main.ts serve` (or the compiled server) in its own process group and waits for /healthz. */
 export async function startServer(opts: ServerOptions = {}): Promise<ServerProcess> {
+  if (opts.compiled) ensureCompiledServer();
   const port = await freePort();
   const dataDir = opts.dataDir ?? tempDir();
   const base = `http://127.0.0.1:${port}`;

@@ -11,7 +11,7 @@ import { openSse, type SseStream } from './sse-client.js';
 /**
  * Issue #3 across processes: a call on node A reaches a display on node B (PostgreSQL LISTEN/NOTIFY),
  * and 10 counters racing call-next never call a ticket twice — on two PostgreSQL nodes and on one
- * SQLite node.
+ * SQLite node. Real processes of the compiled server (what `npm start` runs).
  */
 
 const COUNTERS = 10;
@@ -52,8 +52,8 @@ describe.skipIf(!pgAdmin)('two app nodes on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     db = await createThrowawayDb(pgAdmin ?? '', 'satu_atap_2nodes');
-    nodes.push(await startServer({ databaseUrl: db.url }));
-    nodes.push(await startServer({ databaseUrl: db.url }));
+    nodes.push(await startServer({ databaseUrl: db.url, compiled: true }));
+    nodes.push(await startServer({ databaseUrl: db.url, compiled: true }));
     race = await setupRaceCounters(nodes[0]!.base, COUNTERS);
   }, 120_000);
 
@@ -125,7 +125,7 @@ describe.skipIf(!pgAdmin)('two app nodes on one PostgreSQL database', () => {
   it("keeps retrying a node's LISTEN connection through an outage longer than one retry", async () => {
     // Node C reaches PostgreSQL through a proxy the test takes down: an outage of C's database only.
     bProxy = await startPgProxy(db.url);
-    const c = await startServer({ databaseUrl: bProxy.url });
+    const c = await startServer({ databaseUrl: bProxy.url, compiled: true });
     try {
       await bProxy.down();
       await new Promise((r) => setTimeout(r, 2500));
@@ -166,7 +166,7 @@ describe('one SQLite node', () => {
   });
 
   it(`${COUNTERS} counters racing call-next call each of ${TICKETS} tickets once`, async () => {
-    node = await startServer();
+    node = await startServer({ compiled: true });
     const r = await runRace([node.base], await setupRaceCounters(node.base, COUNTERS), TICKETS);
     expectCleanRace(r, 'sqlite, 1 node');
   }, 120_000);
