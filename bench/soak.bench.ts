@@ -459,7 +459,9 @@ function criteria(r: RunResult) {
   const first = r.days[0]!;
   const last = r.days.at(-1)!;
   const p99Ratio = round(last.latencyMs.p99 / first.latencyMs.p99);
-  const cpuP99Ratio = round(last.cpuPerRequestMs.p99 / first.cpuPerRequestMs.p99);
+  // CPU after the warm-up day (day 1 compiles the code: its CPU p99 is high) when there is one.
+  const cpuBase = r.days.length > 2 ? r.days[1]! : first;
+  const cpuP99Ratio = round(last.cpuPerRequestMs.p99 / cpuBase.cpuPerRequestMs.p99);
   const liveOldest = Math.max(...r.days.map((d) => d.liveEvents.oldestAgeHours ?? 0));
   // Past the retention window the count stops growing: the last day against the first full window.
   const windowDay = Math.ceil(LIVE_EVENTS_RETENTION_HOURS / 24);
@@ -479,11 +481,11 @@ function criteria(r: RunResult) {
     },
     p99: {
       pass: p99Ratio <= P99_RATIO_MAX,
-      detail: `p99 last day ${last.latencyMs.p99} ms ÷ day 1 ${first.latencyMs.p99} ms = ${p99Ratio}; limit ≤ ${P99_RATIO_MAX} (load average ${first.loadAverage1m} → ${last.loadAverage1m})`,
+      detail: `p99 last day ${last.latencyMs.p99} ms ÷ day 1 ${first.latencyMs.p99} ms = ${p99Ratio} (p50 ${first.latencyMs.p50} → ${last.latencyMs.p50} ms); limit ≤ ${P99_RATIO_MAX} (load average ${first.loadAverage1m} → ${last.loadAverage1m})`,
     },
     p99Cpu: {
       pass: cpuP99Ratio <= P99_RATIO_MAX,
-      detail: `CPU per request p99 last day ${last.cpuPerRequestMs.p99} ms ÷ day 1 ${first.cpuPerRequestMs.p99} ms = ${cpuP99Ratio}; limit ≤ ${P99_RATIO_MAX}`,
+      detail: `CPU per request p99 last day ${last.cpuPerRequestMs.p99} ms ÷ day ${cpuBase.day} ${cpuBase.cpuPerRequestMs.p99} ms = ${cpuP99Ratio} (p50 ${cpuBase.cpuPerRequestMs.p50} → ${last.cpuPerRequestMs.p50} ms); limit ≤ ${P99_RATIO_MAX}`,
     },
     liveEvents: {
       pass: liveOldest <= LIVE_EVENTS_RETENTION_HOURS + 1 && (liveRatio === null || liveRatio <= 1.3),
@@ -591,6 +593,22 @@ async function parent(): Promise<void> {
   if (!runs.every((r) => r.criteria.pass)) process.exitCode = 1;
 }
 
-if (process.env.SOAK_CHILD) await child(process.env.SOAK_CHILD);
+/** `SOAK_RECHECK=bench/results/soak.json`: the criteria again over recorded runs (after changing a limit). */
+function recheck(file: string): void {
+  const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { runs: RunResult[] } & Record<string, unknown>;
+  const runs = saved.runs.map((r) => ({ ...r, criteria: criteria(r) }));
+  for (const r of runs) {
+    console.log(`${r.database}: ${r.criteria.pass ? 'PASS' : 'FAIL'}`);
+    for (const [k, v] of Object.entries(r.criteria.checks))
+      console.log(`  ${v.pass ? 'ok  ' : 'FAIL'} ${k}: ${v.detail}`);
+  }
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ ...saved, pass: runs.every((r) => r.criteria.pass), runs }, null, 2)}\n`,
+  );
+}
+
+if (process.env.SOAK_RECHECK) recheck(process.env.SOAK_RECHECK);
+else if (process.env.SOAK_CHILD) await child(process.env.SOAK_CHILD);
 else await parent();
 process.exit(process.exitCode ?? 0);
