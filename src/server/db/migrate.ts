@@ -29,6 +29,7 @@ import * as m036 from './migrations/036_report_day_cells.js';
 import * as m038 from './migrations/038_attendance.js';
 import * as m041 from './migrations/041_privacy_retention.js';
 import * as m042 from './migrations/042_personal_data_reads.js';
+import * as m045 from './migrations/045_eta_service_index.js';
 import type { MigrationContext } from './migrations/helpers.js';
 
 /** Numbered, committed, never edited once landed; the same set runs on SQLite and PostgreSQL. */
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, { up(ctx: MigrationContext): Promise<void> }> =
   '036_report_day_cells': m036,
   '041_privacy_retention': m041,
   '042_personal_data_reads': m042,
+  '045_eta_service_index': m045,
 };
 
 /** Every migration this version knows (a backup that ran others was made by a newer version). */
