@@ -1,3 +1,4 @@
+import { randomBytes, scrypt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,27 @@ export interface TestMall {
 }
 
 let counter = 0;
+
+let staffHash: Promise<string> | null = null;
+
+/**
+ * The test staff's password hash: PASSWORD in the format of src/server/auth/password.ts (whose
+ * verifyPassword reads the cost from the hash) at scrypt N=2^10 instead of 2^15 — 1/32 of the CPU
+ * per sign-in, and made once per test process instead of once per mall. Staff created through the
+ * API, unknown users and the servers of the process and e2e tests keep the full cost.
+ */
+function staffPasswordHash(): Promise<string> {
+  staffHash ??= new Promise((resolve, reject) => {
+    const [n, r, p] = [2 ** 10, 8, 1];
+    const salt = randomBytes(16);
+    scrypt(PASSWORD, salt, 32, { N: n, r, p }, (err, key) =>
+      err
+        ? reject(err)
+        : resolve(`scrypt$${n}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`),
+    );
+  });
+  return staffHash;
+}
 
 let workerDatabase: Promise<string> | null = null;
 
@@ -110,7 +132,13 @@ export async function createTestMall(
     now: () => now,
   });
   const slug = `t-${tag}`.toLowerCase().slice(0, 60);
-  await seedDemoMall(ctx.database, PASSWORD, { slug, usernameSuffix: tag, now, alwaysOpen: opts.alwaysOpen });
+  await seedDemoMall(ctx.database, PASSWORD, {
+    slug,
+    usernameSuffix: tag,
+    now,
+    alwaysOpen: opts.alwaysOpen,
+    passwordHash: await staffPasswordHash(),
+  });
   const app = await buildApp(ctx);
   await app.ready();
   const user = (name: string) => `${name}-${tag}`;

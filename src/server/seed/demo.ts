@@ -25,6 +25,12 @@ export interface SeedOptions {
    * can try it at any hour; tests' copies follow the calendar like a real mall).
    */
   alwaysOpen?: boolean;
+  /**
+   * The staff's password hash (of `password`), made by the caller: tests seed hundreds of malls and
+   * sign in thousands of times, with one hash of a lower scrypt cost (test/harness.ts). Hashed from
+   * `password` at the full cost when absent.
+   */
+  passwordHash?: string;
 }
 
 /**
@@ -41,7 +47,7 @@ export async function seedDemoMall(
   const slug = opts.slug ?? 'demo';
   const suffix = opts.usernameSuffix ? `-${opts.usernameSuffix}` : '';
   const at = now.toISOString();
-  const hash = await hashPassword(password);
+  const hash = opts.passwordHash ?? (await hashPassword(password));
   const catalog = loadDemoCatalog();
   return inTransaction(database.db, async (tx) => {
     const mallId = await repo.insertMall(tx.db, {
